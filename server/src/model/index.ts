@@ -1,0 +1,241 @@
+/**
+ * The one located model every surface produces and every rule and feature consumes.
+ *
+ * A surface (CloudFormation, Terraform, SDK calls, ...) turns a document into a `DocumentModel`:
+ * the user pool client definitions it found, each with its properties keyed by the schema's
+ * canonical (API / CloudFormation) name, plus the facts about other resources in the same file
+ * that cross-resource rules need. Nothing here knows any syntax.
+ *
+ * Positions are UTF-16 offsets `[start, end)` into the document text, exactly what
+ * `TextDocument.positionAt` takes. Surfaces whose parsers count bytes convert at their boundary.
+ */
+
+/** Where a definition is written. Matches the CLI JSON output's `surface` field. */
+export type SurfaceKind = 'cloudformation' | 'terraform' | 'sdk';
+
+/** What the definition does: a declarative resource, or an SDK create / update call. */
+export type Operation = 'resource' | 'create' | 'update';
+
+/** Which spelling family a definition uses for property names (see the schema's `names`). */
+export type Spelling = 'cloudformation' | 'api' | 'terraform' | 'cdk' | 'cdkPython';
+
+/** A half-open range of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A reference from an unknown value to another resource or parameter in the same file. */
+export interface Reference {
+  /** The address of the target: a CloudFormation logical id, or a Terraform `type.name`. */
+  target: string;
+  /** The attribute read from it (`Arn`, `ProviderName`, `id`), when the reference names one. */
+  attribute?: string;
+}
+
+interface ValueBase {
+  /** The whole value as written (for a list: from `[`/first item to the end of the last item). */
+  span: Span;
+}
+
+export interface StringValue extends ValueBase {
+  kind: 'string';
+  value: string;
+  /** True when the source wrote the scalar in quotes (YAML) or it is a JSON string. */
+  quoted?: boolean;
+}
+
+export interface NumberValue extends ValueBase {
+  kind: 'number';
+  value: number;
+  /** The number exactly as written. */
+  raw: string;
+}
+
+export interface BooleanValue extends ValueBase {
+  kind: 'boolean';
+  value: boolean;
+}
+
+export interface NullValue extends ValueBase {
+  kind: 'null';
+}
+
+export interface ListValue extends ValueBase {
+  kind: 'list';
+  items: LocatedValue[];
+  /** Whether the list is written in flow / bracket style (`[a, b]`) rather than block style. */
+  flow?: boolean;
+}
+
+export interface ObjectValue extends ValueBase {
+  kind: 'object';
+  /** Every member in document order, including unknown names and duplicates. */
+  members: LocatedProperty[];
+  flow?: boolean;
+}
+
+/**
+ * A value that cannot be known statically: an intrinsic function, a variable, an interpolation,
+ * an identifier, a spread. Rules never fire on an unknown value.
+ */
+export interface UnknownValue extends ValueBase {
+  kind: 'unknown';
+  /** A short human description, e.g. `!Ref`, `Fn::Sub`, `${var.x}`. */
+  reason: string;
+  /** What the value refers to, when it is a plain reference (`!Ref UserPool`, `${aws_x.y.id}`). */
+  ref?: Reference;
+  /**
+   * For a conditional with literal branches (`!If [Cond, a, b]`): the branches, each of which
+   * may be checked on its own. `AWS::NoValue` branches are left out.
+   */
+  alternatives?: LocatedValue[];
+}
+
+export type LocatedValue =
+  | StringValue
+  | NumberValue
+  | BooleanValue
+  | NullValue
+  | ListValue
+  | ObjectValue
+  | UnknownValue;
+
+/** One `key: value` member of an object, as written. */
+export interface LocatedProperty {
+  /** The key exactly as written in the document (surface spelling, possibly misspelled). */
+  name: string;
+  /**
+   * The schema's canonical name for this key, resolved by the surface with its spelling; absent
+   * when the key is not a known property (the `unknown-property` rule reports those).
+   */
+  canonical?: string;
+  keySpan: Span;
+  value: LocatedValue;
+  /** From the start of the key to the end of the value. */
+  span: Span;
+}
+
+/** One user pool client definition: a resource, or an SDK create / update call. */
+export interface ClientDefinition {
+  surface: SurfaceKind;
+  spelling: Spelling;
+  operation: Operation;
+  /** A display name: the logical id, the Terraform resource name, or the SDK command name. */
+  name: string;
+  /** The whole definition (resource entry, block, or call). */
+  span: Span;
+  /** The name as written (logical id key, resource label, command identifier). */
+  nameSpan: Span;
+  /** The resource's `Type` value (CloudFormation), the block header (Terraform) or callee (SDK). */
+  typeSpan?: Span;
+  /**
+   * The properties object (CloudFormation `Properties`, the Terraform block body, the call's
+   * argument object). An `unknown` when the whole object is an intrinsic or a variable; absent when
+   * the definition has no properties at all.
+   */
+  body?: ObjectValue | UnknownValue;
+  /** Known properties by canonical name (first occurrence when a key is repeated). */
+  properties: Map<string, LocatedProperty>;
+  /** Addresses this definition depends on explicitly (`DependsOn`, `depends_on`). */
+  dependsOn: string[];
+  /** Every address referenced anywhere inside the definition (its body and `DependsOn`). */
+  references: Set<string>;
+  /** Where the explicit dependency list is written, when it is (for adding one). */
+  dependsOnSpan?: Span;
+  /** True when the definition is conditional (`Condition:`, `count`, `for_each`). */
+  conditional?: boolean;
+}
+
+/** A user pool declared in the same file. */
+export interface UserPoolInfo {
+  address: string;
+  span: Span;
+  /**
+   * Names of the custom attributes its `Schema` declares (without the `custom:` prefix);
+   * `undefined` when the schema is absent or not fully literal (then nothing can be concluded).
+   */
+  customAttributes?: string[];
+  /** True when the pool declares a `Schema` whose entries are all literal. */
+  schemaKnown: boolean;
+}
+
+/** An identity provider declared in the same file. */
+export interface IdentityProviderInfo {
+  address: string;
+  span: Span;
+  /** The literal `ProviderName`; undefined when it is not literal. */
+  providerName?: string;
+}
+
+/** A resource server declared in the same file. */
+export interface ResourceServerInfo {
+  address: string;
+  span: Span;
+  /** The literal `Identifier`; undefined when it is not literal. */
+  identifier?: string;
+  /** Literal scope names; undefined when the list is not literal. */
+  scopes?: string[];
+}
+
+/** What other declarations in the file say, for the cross-resource rules. */
+export interface FileContext {
+  /** User pools by address. */
+  userPools: Map<string, UserPoolInfo>;
+  /** Template parameters / Terraform variables by name (a reference to one is never wrong). */
+  parameters: Set<string>;
+  /** Every resource address in the file with its type (e.g. `AWS::S3::Bucket`). */
+  resources: Map<string, string>;
+  identityProviders: IdentityProviderInfo[];
+  resourceServers: ResourceServerInfo[];
+  /**
+   * False when the file is a fragment (no `Resources` section with a known shape), so
+   * "not declared in this file" conclusions are unsafe.
+   */
+  complete: boolean;
+}
+
+/** A problem reading the document itself (not a rule finding). */
+export interface ParseProblem {
+  message: string;
+  span: Span;
+}
+
+/** Everything one surface read from one document version. */
+export interface DocumentModel {
+  surface: SurfaceKind;
+  clients: ClientDefinition[];
+  context: FileContext;
+  /** Syntax errors the parser reported; the model holds what could still be read. */
+  problems: ParseProblem[];
+}
+
+/** A file context with nothing declared. */
+export function emptyFileContext(): FileContext {
+  return {
+    userPools: new Map(),
+    parameters: new Set(),
+    resources: new Map(),
+    identityProviders: [],
+    resourceServers: [],
+    complete: false,
+  };
+}
+
+/** Whether `offset` lies inside `span` (inclusive of the end, for a caret after the last char). */
+export function spanContains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+/** Look up a member of an object value by canonical name. */
+export function member(value: LocatedValue | undefined, canonical: string): LocatedProperty | undefined {
+  if (!value || value.kind !== 'object') return undefined;
+  return value.members.find((m) => m.canonical === canonical);
+}
+
+/** Look up a (possibly nested) property of a client by canonical path, e.g. `['TokenValidityUnits', 'AccessToken']`. */
+export function propertyAt(client: ClientDefinition, path: readonly string[]): LocatedProperty | undefined {
+  let prop = client.properties.get(path[0]);
+  for (let i = 1; prop && i < path.length; i++) prop = member(prop.value, path[i]);
+  return prop;
+}

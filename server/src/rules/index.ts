@@ -1,0 +1,13 @@
+/**
+ * Every rule, in the order they run. One rule per file in this folder; the file name is the id.
+ */
+import { crossFieldRules } from './cross-field-rules';
+import { shapeRules } from './shape-rules';
+import type { Rule } from './types';
+
+export const rules: Rule[] = [...shapeRules, ...crossFieldRules];
+
+/** A rule by id. */
+export function ruleById(id: string): Rule | undefined {
+  return rules.find((r) => r.id === id);
+}
