@@ -3,6 +3,7 @@
  * located model. A surface's syntax tree never leaves its folder.
  */
 import type { DocumentModel, SurfaceKind } from '../model';
+import type { CursorContext } from './cursor-types';
 
 /** The parts of a document a surface looks at. */
 export interface SourceDocument {
@@ -25,4 +26,9 @@ export interface Surface {
    * is returned.
    */
   parse(doc: SourceDocument): DocumentModel;
+  /**
+   * Optional: what the caret is on, for completion in half-typed text (see ./cursor.ts). Surfaces
+   * without it get no context-aware completion.
+   */
+  cursorAt?(doc: SourceDocument, offset: number, model: DocumentModel): CursorContext | undefined;
 }
