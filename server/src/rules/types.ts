@@ -13,7 +13,9 @@ export type PropertyPath = string[];
 
 /**
  * One semantic change to a client definition. Paths are canonical; values are JSON. A surface's
- * edit builder turns each into minimal text edits in its own syntax.
+ * edit builder turns each into minimal text edits in its own syntax. All changes of one fix refer
+ * to the definition as written before the fix: list indexes are indexes into the original list,
+ * so several item changes on one list compose whatever order they are listed in.
  */
 export type SemanticChange =
   /** Set a property to a value, inserting it (and missing parents) when absent. */

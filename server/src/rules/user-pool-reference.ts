@@ -1,0 +1,62 @@
+/**
+ * user-pool-reference: `UserPoolId` is a plain reference (`Ref` / `!Ref`, a Terraform
+ * `${type.name.attr}` interpolation) to something that is neither a user pool nor a parameter /
+ * variable declared in the file. Only when the file is complete (a fragment may declare the
+ * target elsewhere). Ignored: literal ids, `GetAtt` in CloudFormation (it names an attribute, not
+ * the pool itself), `Sub`, `ImportValue` and anything else without a plain reference, and pseudo
+ * parameters (`AWS::...`). Flags the value. The fix points it at the closest user pool.
+ */
+import type { LocatedValue } from '../model';
+import { schema, spell } from '../schema';
+import type { Rule, SemanticFix } from './types';
+import { closestNames, editDistance } from './util/attribute-names';
+import { USER_POOL_ID } from './util/resource-links';
+
+export const rule: Rule = {
+  id: 'user-pool-reference',
+  severity: 'error',
+  description: 'UserPoolId refers to something that is not a user pool or parameter in the file.',
+  fixable: true,
+  check(def, ctx) {
+    const { file } = ctx;
+    if (!file.complete) return [];
+    const prop = def.properties.get(USER_POOL_ID);
+    const value: LocatedValue | undefined = prop?.value;
+    if (!prop || !value || value.kind !== 'unknown' || !value.ref) return [];
+    const { target, attribute } = value.ref;
+    if (def.surface === 'cloudformation' && attribute !== undefined) return [];
+    if (target.includes('::')) return [];
+    if (file.userPools.has(target) || file.parameters.has(target)) return [];
+
+    const type = file.resources.get(target);
+    // A Terraform reference to something that is not a resource here (a data source, a local, a
+    // module output) is left alone unless it names the user pool type itself.
+    if (def.surface === 'terraform' && type === undefined && !target.startsWith(schema.relatedTypes.userPool.terraform + '.')) return [];
+
+    const name = spell([USER_POOL_ID], ctx.spelling);
+    const pools = [...file.userPools.keys()];
+    const ranked = rankPools(target, pools);
+    const fixes = ranked.map((pool, i): SemanticFix => ({
+      title: `Refer to user pool ${pool}`,
+      changes: [{ kind: 'set', path: [USER_POOL_ID], value: { Ref: pool } }],
+      isPreferred: i === 0,
+      unambiguous: pools.length === 1,
+    }));
+    const what = type !== undefined ? `${target}, which is a ${type}, not a user pool` : `${target}, which is not declared in this file`;
+    const todo = pools.length > 0 ? `refer to a user pool (${ranked.slice(0, 3).join(', ')}) or a parameter instead` : 'declare the user pool or a parameter for its id';
+    return [{
+      message: `${name} refers to ${what}; ${todo}.`,
+      span: value.span,
+      fixes: fixes.length ? fixes : undefined,
+    }];
+  },
+};
+
+/** Every pool, the closest to the written target first. */
+function rankPools(target: string, pools: string[]): string[] {
+  const close = closestNames(target, pools, pools.length).map((s) => s.value);
+  const rest = pools
+    .filter((p) => !close.includes(p))
+    .sort((a, b) => editDistance(target.toLowerCase(), a.toLowerCase()) - editDistance(target.toLowerCase(), b.toLowerCase()) || a.localeCompare(b));
+  return [...close, ...rest];
+}
