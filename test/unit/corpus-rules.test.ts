@@ -19,7 +19,8 @@ const mustFind: Record<string, Record<string, number>> = {
   'cloudformation-yaml/010': { 'implicit-flow-discouraged': 1 },
   // `ClientId: !Ref ClientName` written as a property: ClientId is an output.
   'cloudformation-yaml/011': { 'read-only-property': 1 },
-  'cloudformation-yaml/017': { 'implicit-flow-discouraged': 2 },
+  // code + implicit; users may write their own custom:tenantId and custom:userRole claims.
+  'cloudformation-yaml/017': { 'implicit-flow-discouraged': 2, 'privileged-attribute-writable': 2 },
   'cloudformation-yaml/024': { 'implicit-flow-discouraged': 1 },
   'cloudformation-yaml/025': { 'implicit-flow-discouraged': 1 },
   // SupportedIdentityProviders names AmazonFederate; the template's provider is MyProvider.

@@ -149,3 +149,26 @@ describe('write-attribute-not-readable fix', () => {
     }
   });
 });
+
+ruleTests({
+  rule: 'privileged-attribute-writable',
+  fires: [
+    {
+      name: 'tenant and role claims writable by the user',
+      scenario: { client: { ReadAttributes: ['email', 'custom:tenantId', 'custom:userRole'], WriteAttributes: ['email', 'custom:tenantId', 'custom:userRole'] } },
+      at: 'custom:tenantId',
+      count: 2,
+      severity: 'warning',
+    },
+    { name: 'snake_case plan tier', scenario: { client: { WriteAttributes: ['custom:plan_tier'] } }, at: 'custom:plan_tier', count: 1 },
+  ],
+  clean: [
+    { name: 'ordinary custom attributes', scenario: { client: { WriteAttributes: ['email', 'custom:nickname_color', 'custom:planet', 'custom:explanation'] } } },
+    { name: 'privileged attributes only readable', scenario: { client: { ReadAttributes: ['custom:tenantId', 'custom:role'], WriteAttributes: ['email'] } } },
+    { name: 'standard attributes only', scenario: { client: { WriteAttributes: ['email', 'name', 'zoneinfo'] } } },
+  ],
+  unknown: [
+    { name: 'the item is a parameter', scenario: { parameters: ['Attr'], client: { WriteAttributes: [{ $ref: 'Attr' }] } } },
+    { name: 'the whole list is a parameter', scenario: { parameters: ['Attrs'], client: { WriteAttributes: { $ref: 'Attrs' } } } },
+  ],
+});

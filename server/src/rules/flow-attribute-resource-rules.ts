@@ -14,6 +14,8 @@ import { rule as unknownAttribute } from './unknown-attribute';
 import { rule as userPoolReference } from './user-pool-reference';
 import { rule as writeAttributeNotReadable } from './write-attribute-not-readable';
 
+import { rule as privilegedAttributeWritable } from './privileged-attribute-writable';
+
 /** The authentication-flow, attribute and cross-resource rules, in the catalogue's order. */
 export const flowAttributeResourceRules: Rule[] = [
   // Authentication flows
@@ -26,6 +28,7 @@ export const flowAttributeResourceRules: Rule[] = [
   // Attributes
   unknownAttribute,
   writeAttributeNotReadable,
+  privilegedAttributeWritable,
   // Across resources in one file
   userPoolReference,
   identityProviderUndeclared,
