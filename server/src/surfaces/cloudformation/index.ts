@@ -1,23 +1,79 @@
 /**
- * CloudFormation surface (stub, to be replaced): templates in YAML and JSON.
+ * CloudFormation surface: templates in YAML and JSON (plain CloudFormation, SAM, Rain modules,
+ * CDK synth output, Serverless Framework `resources`, bare resource fragments).
+ *
+ * Recognises every `AWS::Cognito::UserPoolClient` resource and the related Cognito resources the
+ * cross-resource rules read. Ignores everything else in the file, and does not parse at all a file
+ * that mentions neither Cognito nor `Resources` (a `package.json`, a compose file). Terraform JSON
+ * (`.tf.json`) is not read here.
  */
-import { emptyFileContext, type DocumentModel } from '../../model';
+import type { DocumentModel } from '../../model';
 import type { SourceDocument, Surface } from '../types';
+import { readJson } from './json';
+import type { ReadResult } from './nodes';
+import { emptyModel, modelOf } from './template';
+import { readYaml } from './yaml';
 
-function empty(): DocumentModel {
-  return { surface: 'cloudformation', clients: [], context: emptyFileContext(), problems: [] };
+export { readJson } from './json';
+export { readYaml } from './yaml';
+export type { MapNode, OpaqueNode, PairNode, ReadResult, ScalarNode, SeqNode, TemplateNode } from './nodes';
+
+/** Text that may hold a template or a client: anything else is not parsed at all. */
+const TEMPLATE_MARKERS = /AWS::Cognito::|UserPoolClient|Resources|AWSTemplateFormatVersion/;
+
+const JSON_LANGUAGES = new Set(['json', 'jsonc']);
+
+/** The path part of a URI, lower-cased (no query or fragment). */
+function pathOf(uri: string): string {
+  return uri.replace(/[?#].*$/, '').toLowerCase();
 }
 
+function isTerraform(doc: SourceDocument): boolean {
+  return doc.languageId.startsWith('terraform') || pathOf(doc.uri).endsWith('.tf.json');
+}
+
+/** Read a document with a reader and build the model; never throws. */
+function parseWith(read: (text: string) => ReadResult, doc: SourceDocument): DocumentModel {
+  if (!TEMPLATE_MARKERS.test(doc.text)) return emptyModel();
+  try {
+    const { root, problems } = read(doc.text);
+    return modelOf(root, problems);
+  } catch (error) {
+    return emptyModel([{ message: `The template could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }]);
+  }
+}
+
+/** Whether JSON-looking text actually starts like YAML (a `.template` file may be either). */
+function looksLikeYaml(text: string): boolean {
+  const first = /\S/.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return first !== null && !['{', '[', '/'].includes(first[0]);
+}
+
+/** CloudFormation templates written in YAML. */
 export const cloudFormationYamlSurface: Surface = {
   kind: 'cloudformation',
   id: 'cloudformation-yaml',
-  accepts: (doc: SourceDocument) => doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri),
-  parse: () => empty(),
+  accepts: (doc: SourceDocument) => {
+    if (doc.languageId === 'yaml') return true;
+    if (JSON_LANGUAGES.has(doc.languageId) || isTerraform(doc)) return false;
+    return /\.ya?ml$/.test(pathOf(doc.uri));
+  },
+  parse: (doc: SourceDocument) => parseWith(readYaml, doc),
 };
 
+/** CloudFormation templates written in JSON (including CDK synth output). */
 export const cloudFormationJsonSurface: Surface = {
   kind: 'cloudformation',
   id: 'cloudformation-json',
-  accepts: (doc: SourceDocument) => doc.languageId === 'json' || doc.languageId === 'jsonc' || /\.json$/i.test(doc.uri),
-  parse: () => empty(),
+  accepts: (doc: SourceDocument) => {
+    if (isTerraform(doc)) return false;
+    if (JSON_LANGUAGES.has(doc.languageId)) return true;
+    if (doc.languageId === 'yaml') return false;
+    return /\.(json|template)$/.test(pathOf(doc.uri));
+  },
+  parse: (doc: SourceDocument) => {
+    // A `.template` file is JSON or YAML; read YAML ones as YAML rather than report JSON errors.
+    const yamlTemplate = pathOf(doc.uri).endsWith('.template') && looksLikeYaml(doc.text);
+    return parseWith(yamlTemplate ? readYaml : readJson, doc);
+  },
 };

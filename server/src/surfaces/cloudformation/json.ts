@@ -1,0 +1,65 @@
+/**
+ * Reads a JSON template into the neutral tree with `jsonc-parser`. Comments and trailing commas
+ * are tolerated (read, not reported); broken JSON gives the syntax errors as problems and the
+ * tree of whatever could be read. Nesting beyond `MAX_DEPTH` is cut off.
+ */
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ParseProblem } from '../../model';
+import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt } from './nodes';
+
+/** Read JSON text into the neutral tree. Never throws. */
+export function readJson(text: string): ReadResult {
+  const problems: ParseProblem[] = [];
+  const errors: ParseError[] = [];
+  // A byte order mark is not JSON; blank it out without moving any offset.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch (error) {
+    // jsonc-parser recurses per nesting level; absurd nesting overflows the stack.
+    problems.push({ message: `The JSON could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+    return { root: undefined, problems };
+  }
+  for (const e of errors) {
+    const start = Math.min(e.offset, text.length);
+    problems.push({ message: messageOf(e), span: { start, end: Math.min(text.length, start + e.length) } });
+  }
+  return { root: tree ? readNode(tree, source, 0) : undefined, problems };
+}
+
+/** `CommaExpected` → `Comma expected`. */
+function messageOf(error: ParseError): string {
+  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function readNode(node: JsonNode, text: string, depth: number): TemplateNode {
+  const span = { start: node.offset, end: node.offset + node.length };
+  if (depth > MAX_DEPTH) return { kind: 'opaque', reason: 'nesting too deep', span };
+  switch (node.type) {
+    case 'object': {
+      const pairs: PairNode[] = [];
+      for (const prop of node.children ?? []) {
+        const keyNode = prop.children?.[0];
+        if (!keyNode) continue;
+        const keySpan = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+        const valueNode = prop.children?.[1];
+        const value = valueNode ? readNode(valueNode, text, depth + 1) : emptyAt(prop.colonOffset !== undefined ? prop.colonOffset + 1 : keySpan.end);
+        pairs.push({ key: String(keyNode.value ?? ''), keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } });
+      }
+      return { kind: 'map', pairs, flow: true, span };
+    }
+    case 'array':
+      return { kind: 'seq', items: (node.children ?? []).map((child) => readNode(child, text, depth + 1)), flow: true, span };
+    case 'string':
+      return { kind: 'scalar', value: String(node.value ?? ''), raw: text.slice(span.start, span.end), quoted: true, span };
+    case 'number':
+    case 'boolean':
+      return { kind: 'scalar', value: node.value as number | boolean, raw: text.slice(span.start, span.end), quoted: false, span };
+    case 'null':
+      return { kind: 'scalar', value: null, raw: text.slice(span.start, span.end), quoted: false, span };
+    default:
+      return { kind: 'opaque', reason: 'unreadable node', span };
+  }
+}

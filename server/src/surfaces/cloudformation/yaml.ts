@@ -1,0 +1,149 @@
+/**
+ * Reads a YAML template into the neutral tree with the `yaml` package (YAML 1.2 core schema, so
+ * `yes`/`on`/`OFF` stay strings and `true`/`false` are booleans).
+ *
+ * Every CloudFormation short-form tag is declared in its scalar, sequence and mapping forms, so
+ * using one is never a syntax problem; an undeclared tag is reported (CloudFormation rejects it)
+ * and its value reads as unknown. Aliases are not followed (they read as opaque), and nesting
+ * beyond `MAX_DEPTH` is cut off. Syntax errors become problems; the tree holds what was read.
+ */
+import { type CollectionTag, type Node as YamlNode, type ScalarTag, type YAMLError, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import type { ParseProblem, Span } from '../../model';
+import { FUNCTION_BY_TAG } from './intrinsics';
+import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt, trimEnd } from './nodes';
+
+/** The short-form tags as `yaml` custom tags: each in scalar, sequence and mapping form. */
+const customTags: (ScalarTag | CollectionTag)[] = [...FUNCTION_BY_TAG.keys()].flatMap((tag): (ScalarTag | CollectionTag)[] => [
+  { tag, resolve: (value: string) => value },
+  { tag, collection: 'seq', resolve: (value) => value },
+  { tag, collection: 'map', resolve: (value) => value },
+]);
+
+/** Tags that belong to YAML itself (`!!str`, `!!map`, ...): not CloudFormation syntax. */
+const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
+
+/** Read YAML text into the neutral tree. Never throws. */
+export function readYaml(text: string): ReadResult {
+  const problems: ParseProblem[] = [];
+  let doc;
+  try {
+    doc = parseDocument(text, { customTags, prettyErrors: false, uniqueKeys: false, version: '1.2' });
+  } catch (error) {
+    // The parser guards its own recursion, but a pathological input must not take the server down.
+    problems.push({ message: `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+    return { root: undefined, problems };
+  }
+  for (const error of doc.errors) problems.push(problemOf(error, text));
+  for (const warning of doc.warnings) {
+    // Unknown tags are the one warning that matters: CloudFormation rejects a template using one.
+    if (warning.code === 'TAG_RESOLVE_FAILED') problems.push(problemOf(warning, text));
+  }
+  const reader = new YamlReader(text);
+  let root: TemplateNode | undefined;
+  try {
+    root = doc.contents ? reader.node(doc.contents as YamlNode, 0) : undefined;
+  } catch (error) {
+    problems.push({ message: `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+  }
+  problems.sort((a, b) => a.span.start - b.span.start);
+  return { root, problems };
+}
+
+function problemOf(error: YAMLError, text: string): ParseProblem {
+  const start = clamp(error.pos[0], text.length);
+  const end = Math.max(start, clamp(error.pos[1], text.length));
+  // yaml appends " at line N, column M" and a code frame to some messages; the span says that.
+  let message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
+  const unresolved = /^Unresolved tag: (.*)$/.exec(message);
+  if (error.code === 'TAG_RESOLVE_FAILED' && unresolved) message = `Unknown tag ${unresolved[1]}: CloudFormation has no such intrinsic function`;
+  else if (error.code === 'MULTIPLE_DOCS') message = 'A template is one YAML document, but this file holds more than one';
+  return { message, span: { start, end } };
+}
+
+function clamp(offset: number, length: number): number {
+  return Math.max(0, Math.min(length, Number.isFinite(offset) ? offset : 0));
+}
+
+class YamlReader {
+  constructor(private readonly text: string) {}
+
+  node(node: YamlNode | null | undefined, depth: number, fallbackOffset = 0): TemplateNode {
+    if (!node) return emptyAt(fallbackOffset);
+    const range = node.range ?? [fallbackOffset, fallbackOffset, fallbackOffset];
+    const tag = localTag(node.tag);
+    const valueStart = range[0];
+    const start = tag ? this.tagStart(valueStart, tag) : valueStart;
+    if (depth > MAX_DEPTH) return { kind: 'opaque', reason: 'nesting too deep', span: trimEnd(this.text, { start, end: range[1] }), tag };
+    if (isAlias(node)) return { kind: 'opaque', reason: `*${node.source}`, span: { start, end: range[1] } };
+    if (isScalar(node)) {
+      const raw = this.text.slice(valueStart, range[1]);
+      const scalar = node as Scalar;
+      const quoted = scalar.type === Scalar.QUOTE_DOUBLE || scalar.type === Scalar.QUOTE_SINGLE;
+      // Block scalars (and unterminated quotes) run on to the line break: keep it out of the span.
+      const span = trimEnd(this.text, { start, end: range[1] });
+      return { kind: 'scalar', value: scalarValue(scalar.value), raw: raw.trimEnd(), quoted, span, tag };
+    }
+    if (isSeq(node)) {
+      const items = node.items.map((item, i) => this.node(item as YamlNode, depth + 1, i === 0 ? valueStart : range[1]));
+      const flow = Boolean(node.flow);
+      const end = flow || items.length === 0 ? range[1] : items[items.length - 1].span.end;
+      return { kind: 'seq', items, flow, span: trimEnd(this.text, { start, end }), tag };
+    }
+    if (isMap(node)) {
+      const pairs: PairNode[] = [];
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        pairs.push(this.pair(item.key as YamlNode | null, item.value as YamlNode | null, depth, valueStart));
+      }
+      const flow = Boolean(node.flow);
+      const end = flow || pairs.length === 0 ? range[1] : pairs[pairs.length - 1].span.end;
+      return { kind: 'map', pairs, flow, span: trimEnd(this.text, { start, end }), tag };
+    }
+    return { kind: 'opaque', reason: 'unreadable node', span: { start, end: range[1] } };
+  }
+
+  private pair(key: YamlNode | null, value: YamlNode | null, depth: number, fallback: number): PairNode {
+    let keyText = '';
+    let keySpan: Span;
+    if (key && key.range) {
+      keySpan = { start: key.range[0], end: key.range[1] };
+      keyText = isScalar(key) && key.value !== null && key.value !== undefined ? String(key.value) : this.text.slice(keySpan.start, keySpan.end);
+    } else {
+      const at = value?.range ? value.range[0] : fallback;
+      keySpan = { start: at, end: at };
+    }
+    const valueNode = value ? this.node(value, depth + 1, keySpan.end) : emptyAt(this.afterColon(keySpan.end));
+    return { key: keyText, keySpan, value: valueNode, span: { start: keySpan.start, end: Math.max(keySpan.end, valueNode.span.end) } };
+  }
+
+  /**
+   * Where a short-form tag written before a value starts (the node's own range omits it). Between
+   * the tag and the value there may be spaces, line breaks, comments and an anchor.
+   */
+  private tagStart(valueStart: number, tag: string): number {
+    const at = this.text.lastIndexOf(tag, valueStart - tag.length);
+    if (at < 0) return valueStart;
+    const between = this.text.slice(at + tag.length, valueStart);
+    return /^(?:\s|#[^\n]*|&\S+)*$/.test(between) && (between === '' || /^\s/.test(between)) ? at : valueStart;
+  }
+
+  /** Just after the `:` following a key (for the position of a missing value). */
+  private afterColon(offset: number): number {
+    let i = offset;
+    while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
+    return this.text[i] === ':' ? i + 1 : offset;
+  }
+}
+
+/** A local tag (`!Ref`, `!Foo`); undefined for no tag and for YAML's own tags. */
+function localTag(tag: string | undefined): string | undefined {
+  if (!tag || tag.startsWith(YAML_TAG_PREFIX) || tag === '!') return undefined;
+  return tag;
+}
+
+function scalarValue(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
