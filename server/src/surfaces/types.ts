@@ -2,14 +2,19 @@
  * What a surface is: something that turns one document of a syntax family into the common
  * located model. A surface's syntax tree never leaves its folder.
  */
-import type { DocumentModel, SurfaceKind } from '../model';
-import type { CursorContext } from './cursor-types';
+import type { DocumentModel, Span, SurfaceKind } from '../model';
 
 /** The parts of a document a surface looks at. */
 export interface SourceDocument {
   uri: string;
   languageId: string;
   text: string;
+}
+
+/** A text edit as offsets into the document text (UTF-16), applied to the original text. */
+export interface SpanEdit {
+  span: Span;
+  newText: string;
 }
 
 export interface Surface {
@@ -26,9 +31,4 @@ export interface Surface {
    * is returned.
    */
   parse(doc: SourceDocument): DocumentModel;
-  /**
-   * Optional: what the caret is on, for completion in half-typed text (see ./cursor.ts). Surfaces
-   * without it get no context-aware completion.
-   */
-  cursorAt?(doc: SourceDocument, offset: number, model: DocumentModel): CursorContext | undefined;
 }
