@@ -42,6 +42,8 @@ export interface Scenario {
   noUserPoolId?: boolean;
   /** Leave out the default `UserPool` resource. */
   noUserPool?: boolean;
+  /** Stack outputs by name: a value and whether it is exported. */
+  outputs?: Record<string, { value: ScenarioValue; export?: boolean }>;
   /** The client's logical id (default `Client`). */
   clientName?: string;
 }
@@ -72,7 +74,7 @@ const roleTypes: Record<ScenarioResource['role'], string> = {
 };
 
 /** The scenario as a CloudFormation template object (long-form intrinsics), before syntax. */
-function templateOf(s: Scenario): { parameters: string[]; conditions: string[]; resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] } {
+function templateOf(s: Scenario): { outputs: [string, { value: ScenarioValue; export?: boolean }][]; parameters: string[]; conditions: string[]; resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] } {
   const resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] = [];
   const given = s.resources ?? {};
   if (!s.noUserPool && !Object.values(given).some((r) => r.role === 'userPool')) {
@@ -85,7 +87,7 @@ function templateOf(s: Scenario): { parameters: string[]; conditions: string[]; 
   const entry: { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> } = { Type: 'AWS::Cognito::UserPoolClient', Properties: client };
   if (s.dependsOn?.length) entry.DependsOn = s.dependsOn;
   resources.push([s.clientName ?? 'Client', entry]);
-  return { parameters: s.parameters ?? [], conditions: s.conditions ?? [], resources };
+  return { outputs: Object.entries(s.outputs ?? {}), parameters: s.parameters ?? [], conditions: s.conditions ?? [], resources };
 }
 
 // ---------- CloudFormation YAML ----------
@@ -151,6 +153,13 @@ export const cloudFormationYaml: Renderer = {
       if (r.DependsOn) out += `    DependsOn: [${r.DependsOn.join(', ')}]\n`;
       out += yamlEntry('Properties', r.Properties, '    ');
     }
+    if (t.outputs.length) {
+      out += 'Outputs:\n';
+      for (const [name, o] of t.outputs) {
+        out += `  ${name}:\n    Value: ${yamlFlow(o.value, '    ')}\n`;
+        if (o.export) out += `    Export:\n      Name: !Sub "\${AWS::StackName}-${name}"\n`;
+      }
+    }
     return { fileName: 'scenario.yaml', languageId: 'yaml', text: out };
   },
 };
@@ -178,6 +187,9 @@ export const cloudFormationJson: Renderer = {
     if (t.parameters.length) doc.Parameters = Object.fromEntries(t.parameters.map((p) => [p, { Type: 'String' }]));
     if (t.conditions.length) doc.Conditions = Object.fromEntries(t.conditions.map((c) => [c, { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] }]));
     doc.Resources = Object.fromEntries(t.resources.map(([id, r]) => [id, { ...r, Properties: jsonValue(r.Properties) }]));
+    if (t.outputs.length) {
+      doc.Outputs = Object.fromEntries(t.outputs.map(([name, o]) => [name, o.export ? { Value: jsonValue(o.value), Export: { Name: { 'Fn::Sub': `\${AWS::StackName}-${name}` } } } : { Value: jsonValue(o.value) }]));
+    }
     return { fileName: 'scenario.json', languageId: 'json', text: JSON.stringify(doc, null, 2) + '\n' };
   },
 };

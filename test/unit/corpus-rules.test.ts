@@ -25,7 +25,8 @@ const mustFind: Record<string, Record<string, number>> = {
   'cloudformation-yaml/025': { 'implicit-flow-discouraged': 1 },
   // SupportedIdentityProviders names AmazonFederate; the template's provider is MyProvider.
   'cloudformation-yaml/026': { 'identity-provider-undeclared': 1 },
-  'cloudformation-yaml/028': { 'oauth-requires-enabled-flag': 1, 'implicit-flow-discouraged': 1 },
+  // OAuth flags missing, implicit, and the client secret exported as a stack output.
+  'cloudformation-yaml/028': { 'oauth-requires-enabled-flag': 1, 'implicit-flow-discouraged': 1, 'client-secret-output': 1 },
   // CDK's default client: implicit + code.
   'cloudformation-json/002': { 'implicit-flow-discouraged': 1 },
   'cloudformation-json/003': { 'implicit-flow-discouraged': 1 },

@@ -441,3 +441,29 @@ describe('hasSecret', () => {
     assert.doesNotMatch(finding.fixes?.[0].title ?? '', /replace/i, 'a create call makes a new client anyway');
   });
 });
+
+ruleTests({
+  rule: 'client-secret-output',
+  fires: [
+    {
+      name: 'an exported GetAtt ClientSecret output',
+      scenario: { client: { GenerateSecret: true }, outputs: { ClientSecretOut: { value: { $getAtt: ['Client', 'ClientSecret'] }, export: true } } },
+      at: 'ClientSecretOut',
+      count: 1,
+      severity: 'warning',
+    },
+    {
+      name: 'the secret inside a Sub',
+      scenario: { client: { GenerateSecret: true }, outputs: { Creds: { value: { $sub: 'id=${Client},secret=${Client.ClientSecret}' } } } },
+      at: 'Creds',
+      count: 1,
+    },
+  ],
+  clean: [
+    { name: 'only the client id is an output', scenario: { client: { GenerateSecret: true }, outputs: { ClientIdOut: { value: { $ref: 'Client' }, export: true } } } },
+    { name: 'another attribute of the client', scenario: { client: {}, outputs: { Name: { value: { $getAtt: ['Client', 'Name'] } } } } },
+  ],
+  unknown: [
+    { name: 'the attribute is not literal', scenario: { parameters: ['Attr'], client: {}, outputs: { X: { value: { $sub: '${Client.${Attr}}' } } } } },
+  ],
+});

@@ -178,6 +178,18 @@ export interface ResourceServerInfo {
   scopes?: string[];
 }
 
+/** A stack output / Terraform output that reveals a client's secret. */
+export interface SecretOutputInfo {
+  /** The address of the client whose secret it reveals. */
+  client: string;
+  /** The output's name as written. */
+  name: string;
+  /** The output entry (key and value). */
+  span: Span;
+  /** True when the output is exported to other stacks (`Export`), or not marked sensitive (Terraform). */
+  exported: boolean;
+}
+
 /** What other declarations in the file say, for the cross-resource rules. */
 export interface FileContext {
   /** User pools by address. */
@@ -188,6 +200,8 @@ export interface FileContext {
   resources: Map<string, string>;
   identityProviders: IdentityProviderInfo[];
   resourceServers: ResourceServerInfo[];
+  /** Outputs that reveal a client secret. */
+  secretOutputs: SecretOutputInfo[];
   /**
    * False when the file is a fragment (no `Resources` section with a known shape), so
    * "not declared in this file" conclusions are unsafe.
@@ -218,6 +232,7 @@ export function emptyFileContext(): FileContext {
     resources: new Map(),
     identityProviders: [],
     resourceServers: [],
+    secretOutputs: [],
     complete: false,
   };
 }

@@ -16,6 +16,7 @@ import { rule as scopeRequiresOpenid } from './scope-requires-openid';
 import { rule as tokenRevocationDisabled } from './token-revocation-disabled';
 import { rule as unknownScope } from './unknown-scope';
 import { rule as userExistenceErrorsLegacy } from './user-existence-errors-legacy';
+import { rule as clientSecretOutput } from './client-secret-output';
 import type { Rule } from './types';
 
 /** In catalogue order: OAuth, then secrets, security posture and analytics. */
@@ -37,4 +38,5 @@ export const oauthSecretRules: Rule[] = [
   userExistenceErrorsLegacy,
   tokenRevocationDisabled,
   analyticsTarget,
+  clientSecretOutput,
 ];

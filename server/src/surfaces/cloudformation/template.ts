@@ -60,12 +60,48 @@ export function modelOf(root: TemplateNode | undefined, problems: ParseProblem[]
       else if (type === schema.relatedTypes.resourceServer.cloudformation) context.resourceServers.push(resourceServerOf(pair, resource));
     }
   }
+  const clientIds = new Set(model.clients.map((c) => c.name));
+  for (const outputs of found.outputs) {
+    for (const pair of outputs.pairs) {
+      if (pair.value.kind !== 'map') continue;
+      const value = get(pair.value, 'Value');
+      if (!value) continue;
+      const exported = pairOf(pair.value, 'Export') !== undefined;
+      for (const client of secretReferences(value)) {
+        if (clientIds.has(client)) context.secretOutputs.push({ client, name: pair.key, span: pair.span, exported });
+      }
+    }
+  }
   return model;
+}
+
+/** The attribute a template reads a client's secret through (`!GetAtt Client.ClientSecret`). */
+const SECRET_ATTRIBUTE = 'ClientSecret';
+
+/** Clients whose secret a value reads: `GetAtt X.ClientSecret`, `${X.ClientSecret}` in a `Sub`, anywhere inside. */
+function secretReferences(node: TemplateNode, depth = 0): string[] {
+  if (depth > 50) return [];
+  const call = intrinsicOf(node);
+  if (call) {
+    const ref = referenceOf(call);
+    if (ref) return ref.attribute === SECRET_ATTRIBUTE ? [ref.target] : [];
+    if (call.fn === 'Fn::Sub') {
+      const template = literalString(call.arg) ?? (call.arg.kind === 'seq' && call.arg.items.length > 0 ? literalString(call.arg.items[0]) : undefined);
+      const fromTemplate = template === undefined ? [] : subReferences(template).filter((r) => r.attribute === SECRET_ATTRIBUTE).map((r) => r.target);
+      const fromVariables = call.arg.kind === 'seq' && call.arg.items[1] ? secretReferences(call.arg.items[1], depth + 1) : [];
+      return [...fromTemplate, ...fromVariables];
+    }
+    return secretReferences(call.arg, depth + 1);
+  }
+  if (node.kind === 'map') return node.pairs.flatMap((p) => secretReferences(p.value, depth + 1));
+  if (node.kind === 'seq') return node.items.flatMap((item) => secretReferences(item, depth + 1));
+  return [];
 }
 
 interface FoundResources {
   sections: MapNode[];
   parameters: MapNode[];
+  outputs: MapNode[];
   complete: boolean;
 }
 
@@ -77,9 +113,11 @@ function transformsKnown(transform: TemplateNode | undefined): boolean {
 }
 
 function findResources(root: MapNode): FoundResources {
-  const found: FoundResources = { sections: [], parameters: [], complete: false };
+  const found: FoundResources = { sections: [], parameters: [], outputs: [], complete: false };
   const parameters = get(root, 'Parameters');
   if (parameters?.kind === 'map' && !intrinsicOf(parameters)) found.parameters.push(parameters);
+  const outputs = get(root, 'Outputs');
+  if (outputs && isPlainMap(outputs)) found.outputs.push(outputs);
 
   const resources = pairOf(root, 'Resources');
   if (resources) {
@@ -105,6 +143,8 @@ function findResources(root: MapNode): FoundResources {
       else if (section) found.complete = false;
       const params = get(fragment, 'Parameters');
       if (params && isPlainMap(params)) found.parameters.push(params);
+      const outs = get(fragment, 'Outputs');
+      if (outs && isPlainMap(outs)) found.outputs.push(outs);
     }
     return found;
   }
