@@ -1,0 +1,165 @@
+/**
+ * Checking one file: read it (or say why not), run the engine, and turn the analysis into the
+ * report's terms (LSP ranges, fixes as text edits). Never throws: whatever goes wrong with one file
+ * becomes a `file-skipped` diagnostic on that file.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SurfaceKind } from '../model';
+import type { RuleSetting } from '../rules/engine';
+import type { Severity } from '../rules/types';
+import { analyse } from '../service';
+import { languageIdForPath } from '../surfaces';
+import { fixEdits } from './fix-edits';
+import type { FileReport, Range, ReportDiagnostic, ReportFix } from './types';
+import type { FoundFile } from './walk';
+
+/** The CLI's own rule id for a file it did not check (a contract id). */
+export const FILE_SKIPPED = 'file-skipped';
+
+/** The CLI's own rule id for a template the parser could not fully read. */
+export const SYNTAX_ERROR = 'syntax-error';
+
+/** How many leading bytes are looked at for a NUL byte (the usual "is it binary" test). */
+export const BINARY_SNIFF_BYTES = 8 * 1024;
+
+export interface LintFileOptions {
+  /** Severity overrides by rule id. */
+  rules?: Record<string, RuleSetting>;
+  /** Files larger than this many KB are skipped. */
+  maxFileSizeKb: number;
+  /** Called when a rule throws (the engine carries on without it). */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** The surface a file would belong to, by its language id, when no surface reads it. */
+const surfaceByLanguage: Record<string, SurfaceKind> = {
+  yaml: 'cloudformation',
+  json: 'cloudformation',
+  jsonc: 'cloudformation',
+  'terraform-json': 'terraform',
+  terraform: 'terraform',
+  hcl: 'terraform',
+  typescript: 'sdk',
+  typescriptreact: 'sdk',
+  javascript: 'sdk',
+  javascriptreact: 'sdk',
+  python: 'sdk',
+};
+
+/** The best guess at a file's surface from its language id (CloudFormation when nothing fits). */
+export function guessSurface(languageId: string | undefined): SurfaceKind {
+  return (languageId && surfaceByLanguage[languageId]) || 'cloudformation';
+}
+
+/**
+ * The language id of a file: from its extension, or for a file named directly with an unknown
+ * extension, from its first character (`{` or `[`: JSON, anything else: YAML).
+ */
+export function languageIdFor(path: string, text?: string): string {
+  const byName = languageIdForPath(path);
+  if (byName) return byName;
+  const first = text?.trimStart()[0];
+  return first === '{' || first === '[' ? 'json' : 'yaml';
+}
+
+const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A report for a file that was not checked, with the reason. */
+export function skippedReport(file: FoundFile, reason: string): FileReport {
+  return {
+    path: file.path,
+    surface: guessSurface(languageIdForPath(file.path)),
+    clients: [],
+    diagnostics: [{ rule: FILE_SKIPPED, severity: 'info', message: `Not checked: ${reason}.`, range: ZERO_RANGE, fixes: [] }],
+  };
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Read, check and report one file. Never throws. */
+export function lintFile(file: FoundFile, options: LintFileOptions): FileReport {
+  let buffer: Buffer;
+  try {
+    const stats = statSync(file.absolute);
+    if (!stats.isFile()) return skippedReport(file, 'not a regular file');
+    const limit = options.maxFileSizeKb * 1024;
+    if (stats.size > limit) {
+      return skippedReport(file, `the file is ${formatSize(stats.size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
+    }
+    buffer = readFileSync(file.absolute);
+  } catch (error) {
+    return skippedReport(file, `unreadable (${errorText(error)})`);
+  }
+  // Checked again after reading: the file may have grown since the stat.
+  if (buffer.length > options.maxFileSizeKb * 1024) {
+    return skippedReport(file, `the file is ${formatSize(buffer.length)}, over the ${formatSize(options.maxFileSizeKb * 1024)} limit (raise it with --max-file-size)`);
+  }
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return skippedReport(file, 'a binary file (it has a NUL byte in its first 8 KB)');
+  }
+  try {
+    // Editors drop a byte order mark before counting positions; so does the CLI, so they agree.
+    let text = buffer.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return lintText(file.path, pathToFileURL(file.absolute).href, text, options);
+  } catch (error) {
+    return skippedReport(file, `internal error: ${errorText(error)}`);
+  }
+}
+
+/** Check a document's text (the part of `lintFile` after reading). May throw on an engine bug. */
+export function lintText(path: string, uri: string, text: string, options: Omit<LintFileOptions, 'maxFileSizeKb'>): FileReport {
+  const languageId = languageIdFor(path, text);
+  const analysis = analyse({ uri, languageId, text }, { rules: options.rules }, options.onRuleError);
+  if (!analysis) return { path, surface: guessSurface(languageId), clients: [], diagnostics: [] };
+  const document = TextDocument.create(uri, languageId, 0, text);
+  const range = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+  const { model, surface } = analysis;
+  const diagnostics: ReportDiagnostic[] = [];
+  // Parse problems only matter in a file that is a template at all: a YAML file that is not one
+  // (a Helm chart, a workflow) must stay silent, whatever its syntax.
+  const looksLikeTemplate = model.clients.length > 0 || model.context.resources.size > 0;
+  if (looksLikeTemplate) {
+    for (const problem of model.problems) {
+      diagnostics.push({ rule: SYNTAX_ERROR, severity: syntaxSeverity(options.rules), message: problem.message, range: range(problem.span), fixes: [] });
+    }
+  }
+  for (const finding of analysis.findings) {
+    const fixes: ReportFix[] = [];
+    for (const fix of finding.fixes ?? []) {
+      const edits = fixEdits(surface.id, text, model, fix, finding.span, document);
+      if (edits) fixes.push({ title: fix.title, edits });
+    }
+    diagnostics.push({ rule: finding.ruleId, severity: finding.severity, message: finding.message, range: range(finding.span), fixes });
+  }
+  diagnostics.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+  return {
+    path,
+    surface: surface.kind,
+    clients: model.clients.map((def) => ({ name: def.name, range: range(def.span) })),
+    diagnostics: options.rules?.[SYNTAX_ERROR] === 'off' ? diagnostics.filter((d) => d.rule !== SYNTAX_ERROR) : diagnostics,
+  };
+}
+
+function syntaxSeverity(rules: Record<string, RuleSetting> | undefined): Severity {
+  const setting = rules?.[SYNTAX_ERROR];
+  return setting && setting !== 'off' ? setting : 'error';
+}

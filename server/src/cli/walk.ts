@@ -1,0 +1,118 @@
+/**
+ * Turning the PATH arguments into the list of files to check: files named directly, and files
+ * with a supported extension found by walking directories. Which extensions count comes from
+ * `languageIdForPath`, so a new surface's files are picked up as soon as it knows their language.
+ */
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { languageIdForPath } from '../surfaces';
+
+/** Directories a walk does not enter (unless the PATH itself names one). */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git', 'cdk.out']);
+
+/** A file to check. */
+export interface FoundFile {
+  /** For output: the PATH as written, joined with the part found by walking; forward slashes. */
+  path: string;
+  /** The absolute path, for reading. */
+  absolute: string;
+}
+
+/** A PATH argument that cannot be used; the message is the one line printed after the program name. */
+export class PathError extends Error {}
+
+/** Forward slashes, whatever the platform. */
+export function toForwardSlashes(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+/** Whether a directory walk picks up a file. */
+export function isCandidate(path: string): boolean {
+  return languageIdForPath(path) !== undefined;
+}
+
+function describeError(error: unknown, path: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return `no such file or directory: ${path}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied: ${path}`;
+    case 'ELOOP':
+      return `too many levels of symbolic links: ${path}`;
+    default:
+      return `cannot read ${path}: ${code ?? (error instanceof Error ? error.message : String(error))}`;
+  }
+}
+
+/**
+ * Every file to check, sorted by output path (code-unit order, so the same on every machine) and
+ * each real file once. Throws `PathError` for a PATH that does not exist, or a directory that
+ * cannot be read.
+ */
+export function collectFiles(paths: readonly string[], cwd: string = process.cwd()): FoundFile[] {
+  const found: FoundFile[] = [];
+  for (const arg of paths) {
+    const absolute = resolve(cwd, arg);
+    let stats: Stats;
+    try {
+      stats = statSync(absolute);
+    } catch (error) {
+      throw new PathError(describeError(error, arg));
+    }
+    const display = toForwardSlashes(join(arg));
+    if (stats.isDirectory()) walk(absolute, display, found);
+    else found.push({ path: display, absolute });
+  }
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // The same file reached twice (named twice, named and found in a directory, or through a link)
+  // is listed once, under the first of its paths.
+  const seen = new Set<string>();
+  return found.filter((file) => {
+    const real = realpathOrSelf(file.absolute);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Walk one directory. Links to files are followed; links to directories are not (as git and
+ * ripgrep do), so a walk never loops and never leaves the tree it was given.
+ */
+function walk(dir: string, display: string, found: FoundFile[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new PathError(describeError(error, display));
+  }
+  for (const entry of entries) {
+    const absolute = join(dir, entry.name);
+    const childDisplay = display === '.' ? entry.name : `${display.replace(/\/+$/, '')}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(absolute, childDisplay, found);
+      continue;
+    }
+    if (!isCandidate(entry.name)) continue;
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        isFile = statSync(absolute).isFile();
+      } catch {
+        continue; // a dangling link names no file
+      }
+    }
+    if (isFile) found.push({ path: childDisplay, absolute });
+  }
+}
