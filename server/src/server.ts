@@ -1,1 +1,415 @@
-// placeholder
+/**
+ * The language server: the only code that talks LSP. It keeps the open documents, analyses each
+ * version once (./features/document-cache), and answers diagnostics (pushed with a debounce, or
+ * pulled when the client supports `textDocument/diagnostic`), hover and completion by calling the
+ * pure feature functions. Settings come from `workspace/configuration` (section `cognitoClient`,
+ * see ./config), else from `workspace/didChangeConfiguration` or `initializationOptions`.
+ *
+ * Run standalone as `cognito-client-language-server --stdio` (also `--node-ipc`, `--socket=N`), or
+ * start in-process on any connection with `startServer` (the protocol tests do).
+ *
+ * It never runs user code, starts no process and opens no network connection. Failures are caught
+ * at the handler boundary: the request gets an empty answer, the log says why, serving goes on.
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CompletionList,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analysisKey, CONFIG_SECTION, defaultSettings, readSettings, type LogLevel, type Settings } from './config';
+import { doComplete } from './features/completion';
+import { toDiagnostics } from './features/diagnostics';
+import { DocumentCache, type CacheEntry } from './features/document-cache';
+import { doHover } from './features/hover';
+import { ruleById } from './rules/index';
+import type { analyse } from './service';
+
+/** The name the server gives in `initialize` (`serverInfo.name`), also its binary's name. */
+export const SERVER_NAME = 'cognito-client-language-server';
+
+/** The identifier of the pull-diagnostics provider. */
+export const DIAGNOSTIC_PROVIDER_ID = 'cognito-client';
+
+/**
+ * Characters that open completion by themselves. Typing a letter already opens it outside strings
+ * (VS Code's quick suggestions), so only the places letters cannot reach are listed: a quote opens
+ * a JSON key or value and a quoted YAML scalar; a colon ends a key, where values are offered. Not
+ * space or `-`: they are typed constantly in prose and would ask the server on every word.
+ */
+export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", ':'];
+
+/** Hooks for tests; the shipped server uses the defaults. */
+export interface ServerOptions {
+  /** The analysis (the service's `analyse`), e.g. wrapped to simulate a failing rule. */
+  analyse?: typeof analyse;
+}
+
+const levelRank: Record<LogLevel, number> = { error: 0, warning: 1, info: 2, debug: 3 };
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function describeSkip(entry: CacheEntry): string {
+  const skip = entry.skipped;
+  if (!skip) return '';
+  return skip.kind === 'too-large'
+    ? `${entry.uri} is ${skip.sizeKb} KB, over the ${skip.limitKb} KB limit (${CONFIG_SECTION}.maxFileSizeKb); not analysed`
+    : `${entry.uri} looks binary (it contains NUL characters); not analysed`;
+}
+
+const emptyCompletion = (): CompletionList => ({ isIncomplete: false, items: [] });
+
+/**
+ * Register every handler on `connection` and start listening. Returns when listening has begun;
+ * the connection's lifetime is the server's.
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+
+  // ---- logging -------------------------------------------------------------------------------
+  let logLevel: LogLevel = defaultSettings.logLevel;
+  const log = {
+    error: (message: string) => connection.console.error(message),
+    warning: (message: string) => levelRank[logLevel] >= levelRank.warning && connection.console.warn(message),
+    info: (message: string) => levelRank[logLevel] >= levelRank.info && connection.console.info(message),
+    debug: (message: string) => levelRank[logLevel] >= levelRank.debug && connection.console.log(message),
+  };
+
+  /** Run a handler body; on an exception log it and answer `fallback`. */
+  function guard<T>(name: string, fallback: T, body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      log.error(`${name} failed: ${describeError(error)}`);
+      return fallback;
+    }
+  }
+  async function guardAsync<T>(name: string, fallback: T, body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      log.error(`${name} failed: ${describeError(error)}`);
+      return fallback;
+    }
+  }
+
+  // ---- client capabilities ---------------------------------------------------------------------
+  let configurationPull = false;
+  let dynamicConfigurationRegistration = false;
+  let pullDiagnostics = false;
+  let diagnosticRefresh = false;
+  let workspaceFolderEvents = false;
+  let shuttingDown = false;
+
+  // ---- settings --------------------------------------------------------------------------------
+  /** Settings when the client cannot be asked per document (or as the fallback). */
+  let globalSettings: Settings = readSettings(undefined).settings;
+  /** Settings per document uri, fetched from the client once per configuration generation. */
+  const documentSettings = new Map<string, Promise<Settings>>();
+  /** The settings a document was last checked with (for synchronous hover/completion analysis). */
+  const lastSettings = new Map<string, Settings>();
+  /** Bumped on every configuration change; part of pull-diagnostic result ids. */
+  let settingsGeneration = 0;
+  const warnedSettings = new Set<string>();
+
+  function readAndWarn(raw: unknown): Settings {
+    const { settings, warnings } = readSettings(raw, (id) => ruleById(id) !== undefined);
+    for (const w of warnings) {
+      if (warnedSettings.has(w)) continue;
+      warnedSettings.add(w);
+      log.warning(`settings: ${w}`);
+    }
+    return settings;
+  }
+
+  function getSettings(uri: string): Promise<Settings> {
+    if (!configurationPull) return Promise.resolve(globalSettings);
+    let settings = documentSettings.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(
+        (raw) => readAndWarn(raw),
+        (error) => {
+          log.warning(`workspace/configuration failed for ${uri}: ${describeError(error)}; using the defaults`);
+          return globalSettings;
+        },
+      );
+      documentSettings.set(uri, settings);
+    }
+    return settings.then((s) => {
+      lastSettings.set(uri, s);
+      return s;
+    });
+  }
+
+  /** The window-wide settings (the log level is one per server). */
+  async function refreshGlobalSettings(): Promise<void> {
+    if (configurationPull) {
+      try {
+        globalSettings = readAndWarn(await connection.workspace.getConfiguration(CONFIG_SECTION));
+      } catch (error) {
+        log.warning(`workspace/configuration failed: ${describeError(error)}`);
+      }
+    }
+    logLevel = globalSettings.logLevel;
+  }
+
+  // ---- analysis --------------------------------------------------------------------------------
+  const ruleErrorsLogged = new Set<string>();
+  const cache = new DocumentCache({
+    keyOf: analysisKey,
+    analyse: options.analyse,
+    onRuleError: (ruleId, error, uri) => {
+      // Once at error level per rule: a broken rule would otherwise log on every keystroke.
+      if (ruleErrorsLogged.has(ruleId)) {
+        log.debug(`rule ${ruleId} failed again on ${uri}: ${describeError(error)}`);
+        return;
+      }
+      ruleErrorsLogged.add(ruleId);
+      log.error(`rule ${ruleId} failed on ${uri} (its findings are left out): ${describeError(error)}`);
+    },
+  });
+  /** Documents whose skip (too large, binary) or failure has been logged, to log it once. */
+  const reported = new Map<string, string>();
+
+  function analysisOf(document: TextDocument, settings: Settings, anyKey: boolean): CacheEntry {
+    const entry = anyKey ? cache.current(document, settings) : cache.get(document, settings);
+    const note = entry.skipped ? describeSkip(entry) : entry.error !== undefined ? `analysis of ${entry.uri} failed: ${describeError(entry.error)}` : undefined;
+    // Said once per document and kind of trouble, not again for each version of a growing file.
+    const kind = entry.skipped ? entry.skipped.kind : entry.error !== undefined ? `error ${String(entry.error)}` : undefined;
+    if (note === undefined || kind === undefined) {
+      reported.delete(document.uri);
+    } else if (reported.get(document.uri) !== kind) {
+      reported.set(document.uri, kind);
+      if (entry.skipped) log.info(note);
+      else log.error(note);
+    }
+    return entry;
+  }
+
+  function diagnosticsFor(document: TextDocument, settings: Settings): Diagnostic[] {
+    if (!settings.validate.enable) return [];
+    const entry = analysisOf(document, settings, false);
+    return entry.analysis ? toDiagnostics(document, entry.analysis.findings) : [];
+  }
+
+  // ---- pushed diagnostics ----------------------------------------------------------------------
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** The latest validation asked for, per uri: an older one finishing late publishes nothing. */
+  const latestRun = new Map<string, number>();
+  let runCounter = 0;
+
+  function cancelValidation(uri: string): void {
+    const timer = timers.get(uri);
+    if (timer) clearTimeout(timer);
+    timers.delete(uri);
+    latestRun.delete(uri);
+  }
+
+  function scheduleValidation(document: TextDocument, delayMs?: number): void {
+    if (pullDiagnostics || shuttingDown) return;
+    const uri = document.uri;
+    cancelValidation(uri);
+    const run = ++runCounter;
+    latestRun.set(uri, run);
+    const delay = delayMs ?? (lastSettings.get(uri) ?? globalSettings).validate.debounceMs;
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri, run);
+      }, delay),
+    );
+  }
+
+  async function validate(uri: string, run: number): Promise<void> {
+    await guardAsync('validation', undefined, async () => {
+      const document = documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const settings = await getSettings(uri);
+      // Never stale: drop the result when the document changed, closed or was queued again meanwhile.
+      const current = documents.get(uri);
+      if (latestRun.get(uri) !== run || !current || current.version !== version || shuttingDown) return;
+      const diagnostics = diagnosticsFor(current, settings);
+      latestRun.delete(uri);
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+    });
+  }
+
+  function revalidateAll(): void {
+    if (pullDiagnostics) {
+      if (diagnosticRefresh) {
+        connection.languages.diagnostics.refresh().catch((error: unknown) => log.debug(`workspace/diagnostic/refresh failed: ${describeError(error)}`));
+      }
+      return;
+    }
+    for (const document of documents.all()) scheduleValidation(document, 0);
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    configurationPull = caps.workspace?.configuration === true;
+    dynamicConfigurationRegistration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+    diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+    workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
+
+    // Clients without workspace/configuration may pass settings here instead.
+    const init = params.initializationOptions as Record<string, unknown> | undefined;
+    if (init && typeof init === 'object' && CONFIG_SECTION in init) globalSettings = readAndWarn(init[CONFIG_SECTION]);
+    logLevel = globalSettings.logLevel;
+
+    const result: InitializeResult = {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: SERVER_NAME },
+    };
+    if (pullDiagnostics) {
+      result.capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: false, workspaceDiagnostics: false };
+    }
+    return result;
+  });
+
+  connection.onInitialized(() => {
+    void guardAsync('initialized', undefined, async () => {
+      if (configurationPull && dynamicConfigurationRegistration) {
+        await connection.client
+          .register(DidChangeConfigurationNotification.type, { section: CONFIG_SECTION })
+          .catch((error: unknown) => log.warning(`could not register for configuration changes: ${describeError(error)}`));
+      }
+      if (workspaceFolderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          log.debug(`workspace folders: +${event.added.map((f) => f.uri).join(', ')} -${event.removed.map((f) => f.uri).join(', ')}`);
+        });
+      }
+      await refreshGlobalSettings();
+      log.info(`${SERVER_NAME} ready (diagnostics ${pullDiagnostics ? 'pulled by the client' : 'pushed'}; log level ${logLevel})`);
+    });
+  });
+
+  connection.onShutdown(() => {
+    shuttingDown = true;
+    for (const uri of [...timers.keys()]) cancelValidation(uri);
+  });
+
+  // ---- settings changes ------------------------------------------------------------------------
+  connection.onDidChangeConfiguration((change) => {
+    guard('didChangeConfiguration', undefined, () => {
+      settingsGeneration++;
+      warnedSettings.clear();
+      if (configurationPull) {
+        documentSettings.clear();
+      } else {
+        const raw = (change.settings as Record<string, unknown> | null | undefined)?.[CONFIG_SECTION];
+        globalSettings = readAndWarn(raw);
+      }
+      void refreshGlobalSettings().then(() =>
+        guard('revalidation', undefined, () => {
+          log.debug(`settings changed (log level ${logLevel})`);
+          revalidateAll();
+        }),
+      );
+    });
+  });
+
+  // ---- documents -------------------------------------------------------------------------------
+  /** The version each document was opened with: its first content event is the open itself. */
+  const openedVersion = new Map<string, number>();
+
+  documents.onDidOpen((event) => {
+    guard('didOpen', undefined, () => {
+      openedVersion.set(event.document.uri, event.document.version);
+      // The first check of a freshly opened document is not debounced.
+      scheduleValidation(event.document, 0);
+    });
+  });
+
+  documents.onDidChangeContent((event) => {
+    guard('didChange', undefined, () => {
+      if (openedVersion.get(event.document.uri) === event.document.version) return;
+      scheduleValidation(event.document);
+    });
+  });
+
+  documents.onDidClose((event) => {
+    guard('didClose', undefined, () => {
+      const uri = event.document.uri;
+      cancelValidation(uri);
+      cache.delete(uri);
+      documentSettings.delete(uri);
+      lastSettings.delete(uri);
+      reported.delete(uri);
+      openedVersion.delete(uri);
+      // Pulled diagnostics are dropped by the client itself on close.
+      if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => log.debug(`clearing diagnostics failed: ${describeError(error)}`));
+    });
+  });
+
+  // ---- pulled diagnostics ----------------------------------------------------------------------
+  connection.languages.diagnostics.on(async (params): Promise<DocumentDiagnosticReport> => {
+    const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    return guardAsync('textDocument/diagnostic', empty, async () => {
+      const uri = params.textDocument.uri;
+      const generation = settingsGeneration;
+      if (!documents.get(uri)) return empty;
+      const settings = await getSettings(uri);
+      const document = documents.get(uri);
+      if (!document) return empty;
+      const resultId = `${document.version}:${generation}`;
+      if (params.previousResultId === resultId && generation === settingsGeneration) {
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      }
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsFor(document, settings) };
+    });
+  });
+
+  // ---- hover and completion --------------------------------------------------------------------
+  /** The model of the document's current version, analysed now if it has not been yet. */
+  function modelEntry(uri: string): { document: TextDocument; entry: CacheEntry } | undefined {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const entry = analysisOf(document, lastSettings.get(uri) ?? globalSettings, true);
+    return entry.analysis ? { document, entry } : undefined;
+  }
+
+  connection.onHover((params): Hover | null =>
+    guard('hover', null, () => {
+      const found = modelEntry(params.textDocument.uri);
+      if (!found?.entry.analysis) return null;
+      return doHover(found.document, found.entry.analysis.model, params.position);
+    }),
+  );
+
+  connection.onCompletion((params): CompletionList =>
+    guard('completion', emptyCompletion(), () => {
+      const found = modelEntry(params.textDocument.uri);
+      if (!found?.entry.analysis) return emptyCompletion();
+      return doComplete(found.document, found.entry.analysis.model, found.entry.analysis.surface.id, params.position);
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// Standalone: `node server.js --stdio` / `--node-ipc` / `--socket=N` (read by createConnection).
+if (require.main === module) {
+  startServer(createConnection());
+}

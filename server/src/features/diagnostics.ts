@@ -1,0 +1,61 @@
+/**
+ * Findings to LSP diagnostics. Pure: no connection. Each diagnostic carries the rule id as its
+ * `code`, a link to the rule's documentation, and in `data` the rule id and its semantic fixes,
+ * which the code-action feature reads back (never the message text).
+ */
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span } from '../model';
+import type { Finding, SemanticFix, Severity } from '../rules/types';
+import { ruleDocsHref } from '../service';
+
+/** The `source` of every diagnostic this server reports. */
+export const DIAGNOSTIC_SOURCE = 'cognito-client';
+
+/** What a diagnostic's `data` holds: enough to offer the finding's quick fixes later. */
+export interface DiagnosticData {
+  ruleId: string;
+  fixes: SemanticFix[];
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** An LSP range for a span of UTF-16 offsets, clamped to the document. */
+export function rangeOf(document: TextDocument, span: Span): Range {
+  const length = document.getText().length;
+  const start = Math.max(0, Math.min(span.start, length));
+  const end = Math.max(start, Math.min(span.end, length));
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+/** One finding as a diagnostic. */
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  // A JSON round trip keeps `data` plain JSON whatever a rule put in its fixes.
+  const data: DiagnosticData = JSON.parse(JSON.stringify({ ruleId: finding.ruleId, fixes: finding.fixes ?? [] }));
+  return {
+    range: rangeOf(document, finding.span),
+    severity: severities[finding.severity] ?? DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsHref(finding.ruleId) },
+    message: finding.message,
+    data,
+  };
+}
+
+/** Every finding of a document as diagnostics, in the findings' order. */
+export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((f) => toDiagnostic(document, f));
+}
+
+/** Reads a diagnostic's `data` back; undefined when it is not one of ours. */
+export function diagnosticData(diagnostic: Pick<Diagnostic, 'source' | 'data'>): DiagnosticData | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (!data || typeof data.ruleId !== 'string') return undefined;
+  return { ruleId: data.ruleId, fixes: Array.isArray(data.fixes) ? data.fixes : [] };
+}

@@ -1,0 +1,127 @@
+/**
+ * One analysis per document version (in the manner of VS Code's `languageModelCache`): diagnostics,
+ * hover and completion share it, so a document is parsed once per version and per analysis
+ * settings, not once per request. Documents no surface reads, huge documents and binary content
+ * are settled here cheaply and never reach a parser.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { RuleSetting } from '../rules/engine';
+import { analyse as analyseDocument, type Analysis } from '../service';
+import { surfaceFor, type SourceDocument } from '../surfaces';
+
+/** Why a document was not analysed although a surface would read it. */
+export type SkipReason =
+  | { kind: 'too-large'; sizeKb: number; limitKb: number }
+  | { kind: 'binary' };
+
+/** The settings an analysis depends on. */
+export interface AnalysisSettings {
+  rules: Record<string, RuleSetting>;
+  maxFileSizeKb: number;
+}
+
+/** The cached result for one version of one document. */
+export interface CacheEntry {
+  uri: string;
+  version: number;
+  /** The analysis settings it was computed with (see `analysisKey` in ../config). */
+  key: string;
+  /** Undefined when no surface reads the document, or when it was skipped. */
+  analysis: Analysis | undefined;
+  skipped?: SkipReason;
+  /**
+   * What the analysis threw, when it threw (it must not; e.g. a parser's stack overflow on absurd
+   * nesting). Kept so that a document that breaks the engine is tried once per version, not on
+   * every request.
+   */
+  error?: unknown;
+}
+
+export interface DocumentCacheOptions {
+  /** Turns settings into the cache key; equal keys mean equal results. */
+  keyOf(settings: AnalysisSettings): string;
+  /** Called when a rule throws while analysing `uri` (the rule's findings are dropped). */
+  onRuleError?(ruleId: string, error: unknown, uri: string): void;
+  /** The analysis itself (the service's `analyse` unless a test substitutes it). */
+  analyse?: typeof analyseDocument;
+}
+
+/** The NUL character: text containing it is binary, not a template. */
+const NUL = '\u0000';
+
+/** Why `doc` should not be parsed, if it should not. Cheap: a length check before counting bytes. */
+export function skipReasonFor(text: string, maxFileSizeKb: number): SkipReason | undefined {
+  const limit = maxFileSizeKb * 1024;
+  // A UTF-16 code unit is at least one UTF-8 byte, so counting bytes is needed only near the limit.
+  if (text.length > limit || (text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit)) {
+    return { kind: 'too-large', sizeKb: Math.ceil(Buffer.byteLength(text, 'utf8') / 1024), limitKb: maxFileSizeKb };
+  }
+  if (text.includes(NUL)) return { kind: 'binary' };
+  return undefined;
+}
+
+/** Analyses per document version, computed on first use. */
+export class DocumentCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  private readonly analyse: typeof analyseDocument;
+  /** How many analyses ran (for tests and debug logs). */
+  analyses = 0;
+
+  constructor(private readonly options: DocumentCacheOptions) {
+    this.analyse = options.analyse ?? analyseDocument;
+  }
+
+  /** The analysis of this version with these settings: the cached one, else computed now. */
+  get(document: TextDocument, settings: AnalysisSettings): CacheEntry {
+    const key = this.options.keyOf(settings);
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.key === key) return cached;
+    return this.compute(document, settings, key);
+  }
+
+  /**
+   * The analysis of this version whatever settings it was computed with (hover and completion
+   * read only the model, which settings do not change); computed now with `settings` when this
+   * version has not been analysed yet.
+   */
+  current(document: TextDocument, settings: AnalysisSettings): CacheEntry {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    return this.compute(document, settings, this.options.keyOf(settings));
+  }
+
+  /** The cached entry for a uri, whatever its version. */
+  peek(uri: string): CacheEntry | undefined {
+    return this.entries.get(uri);
+  }
+
+  /** Forget a document (it was closed). */
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  /** Forget everything. */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private compute(document: TextDocument, settings: AnalysisSettings, key: string): CacheEntry {
+    const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+    const entry: CacheEntry = { uri: document.uri, version: document.version, key, analysis: undefined };
+    if (surfaceFor(source)) {
+      const skipped = skipReasonFor(source.text, settings.maxFileSizeKb);
+      if (skipped) {
+        entry.skipped = skipped;
+      } else {
+        this.analyses++;
+        try {
+          entry.analysis = this.analyse(source, { rules: settings.rules }, (ruleId, error) => this.options.onRuleError?.(ruleId, error, document.uri));
+        } catch (error) {
+          entry.error = error;
+        }
+      }
+    }
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,468 @@
+/**
+ * The language server over real JSON-RPC, in-process: the server's connection and the test client
+ * talk through a pair of streams. Covers the initialize handshake, pushed and pulled diagnostics
+ * (never stale), hover and completion, settings, hostile documents, and shutdown.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  DiagnosticSeverity,
+  DocumentDiagnosticReportKind,
+  MessageType,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type Hover,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { COMPLETION_TRIGGER_CHARACTERS, DIAGNOSTIC_PROVIDER_ID, SERVER_NAME } from '../../server/src/server';
+import type { Finding } from '../../server/src/rules/types';
+import { analyse, ruleDocsHref } from '../../server/src/service';
+import { CONFIGURABLE_CAPABILITIES, PLAIN_CAPABILITIES, positionOf, PULL_CAPABILITIES } from '../support/lsp-client';
+import {
+  binaryGarbage,
+  BROKEN_YAML,
+  deeplyNestedJson,
+  deeplyNestedYaml,
+  FIXED_YAML,
+  hugeTemplate,
+  MISCONFIGURED_CODES,
+  MISCONFIGURED_JSON,
+  MISCONFIGURED_YAML,
+  NOT_A_TEMPLATE_YAML,
+} from './fixtures';
+import { withSession } from './session';
+
+const TEMPLATE_URI = 'file:///workspace/template.yaml';
+
+const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code));
+const hasCodes = (expected: string[]) => (p: PublishDiagnosticsParams) => JSON.stringify(codes(p.diagnostics)) === JSON.stringify(expected);
+
+/** The text of a hover, whatever form its contents take. */
+function hoverText(hover: Hover): string {
+  const contents = hover.contents;
+  if (typeof contents === 'string') return contents;
+  if (Array.isArray(contents)) return contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+  return (contents as MarkupContent).value;
+}
+
+describe('initialize', () => {
+  it('pins the capabilities for a client that takes pushed diagnostics', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ initializeResult }) => {
+      assert.deepEqual(initializeResult, {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+          hoverProvider: true,
+          completionProvider: { triggerCharacters: ['"', "'", ':'], resolveProvider: false },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        serverInfo: { name: 'cognito-client-language-server' },
+      });
+      assert.equal(SERVER_NAME, 'cognito-client-language-server');
+      assert.deepEqual(COMPLETION_TRIGGER_CHARACTERS, ['"', "'", ':']);
+      // No code actions yet, and no pull diagnostics for a client that cannot pull.
+      assert.equal(initializeResult.capabilities.codeActionProvider, undefined);
+      assert.equal(initializeResult.capabilities.diagnosticProvider, undefined);
+    });
+  });
+
+  it('offers pull diagnostics to a client that supports them', async () => {
+    await withSession(PULL_CAPABILITIES, async ({ initializeResult }) => {
+      assert.deepEqual(initializeResult.capabilities.diagnosticProvider, { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: false, workspaceDiagnostics: false });
+      assert.equal(initializeResult.capabilities.hoverProvider, true);
+    });
+  });
+
+  it('registers for configuration changes when the client allows dynamic registration', async () => {
+    await withSession(CONFIGURABLE_CAPABILITIES, async ({ client }) => {
+      const registration = await client.waitFor('a didChangeConfiguration registration', () =>
+        client.registrations.find((r) => r.method === 'workspace/didChangeConfiguration'),
+      );
+      assert.deepEqual(registration.registerOptions, { section: 'cognitoClient' });
+      await client.waitForLog(/ready \(diagnostics pushed/);
+    });
+  });
+});
+
+describe('pushed diagnostics', () => {
+  it('reports the misconfigured client with code, source, link, range and fixes', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.length > 0);
+      assert.equal(published.version, 1);
+      assert.deepEqual(codes(published.diagnostics), MISCONFIGURED_CODES);
+
+      const expected = analyse({ uri: TEMPLATE_URI, languageId: 'yaml', text: MISCONFIGURED_YAML });
+      assert.ok(expected);
+      const start = positionOf(MISCONFIGURED_YAML, 'client_credentials');
+      for (const [i, d] of published.diagnostics.entries()) {
+        const finding: Finding = expected.findings[i];
+        assert.equal(d.source, 'cognito-client');
+        assert.equal(d.severity, DiagnosticSeverity.Error);
+        assert.equal(d.code, finding.ruleId);
+        assert.deepEqual(d.codeDescription, { href: ruleDocsHref(finding.ruleId) });
+        assert.equal(d.message, finding.message);
+        // The flagged item, located in UTF-16 characters below a non-ASCII line.
+        assert.deepEqual(d.range, { start, end: { line: start.line, character: start.character + 'client_credentials'.length } });
+        assert.deepEqual(d.data, { ruleId: finding.ruleId, fixes: finding.fixes ?? [] });
+        assert.ok(((d.data as { fixes: unknown[] }).fixes).length > 0, `${finding.ruleId} offers a fix`);
+      }
+    });
+  });
+
+  it('reports JSON templates too', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      const uri = 'file:///workspace/template.json';
+      await client.open(uri, 'json', MISCONFIGURED_JSON);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      assert.deepEqual(codes(published.diagnostics), MISCONFIGURED_CODES);
+      const start = positionOf(MISCONFIGURED_JSON, '"client_credentials"');
+      assert.deepEqual(published.diagnostics[0].range.start.line, start.line);
+    });
+  });
+
+  it('follows each change and never publishes a stale version', async () => {
+    await withSession(
+      PLAIN_CAPABILITIES,
+      async ({ client }) => {
+        await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+        await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.version === 1);
+        // Several quick edits within one debounce window: only the last version is checked.
+        await client.replace(TEMPLATE_URI, 2, FIXED_YAML);
+        await client.replace(TEMPLATE_URI, 3, MISCONFIGURED_YAML);
+        await client.replace(TEMPLATE_URI, 4, FIXED_YAML);
+        const last = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.version === 4);
+        assert.deepEqual(last.diagnostics, []);
+        const versions = client.publishedFor(TEMPLATE_URI).map((p) => p.version);
+        assert.deepEqual(versions, [1, 4], 'the intermediate versions were superseded before their check ran');
+      },
+      { initializationOptions: { cognitoClient: { validate: { debounceMs: 1000 } } } },
+    );
+  });
+
+  it('applies incremental changes', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(MISCONFIGURED_CODES));
+      // Delete the `- code` line: client_credentials alone is no longer exclusive-violating.
+      const from = positionOf(MISCONFIGURED_YAML, '        - code\n');
+      await client.change(TEMPLATE_URI, 2, [{ range: { start: from, end: { line: from.line + 1, character: 0 } }, text: '' }]);
+      const p = await client.waitForDiagnostics(TEMPLATE_URI, (d) => d.version === 2);
+      assert.deepEqual(codes(p.diagnostics), ['client-credentials-requires-secret']);
+    });
+  });
+
+  it('drops a result whose document changed while the check was waiting for settings', async () => {
+    let release!: () => void;
+    await withSession(CONFIGURABLE_CAPABILITIES, async ({ client }) => {
+      client.configurationGate = new Promise<void>((resolve) => (release = resolve));
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      // The check of version 1 is now waiting for workspace/configuration.
+      await client.waitFor('a configuration request for the template', () => client.configurationRequests.find((items) => items.some((i) => i.scopeUri === TEMPLATE_URI)));
+      await client.replace(TEMPLATE_URI, 2, FIXED_YAML);
+      client.configurationGate = undefined;
+      release();
+      const p = await client.waitForDiagnostics(TEMPLATE_URI, (d) => d.version === 2);
+      assert.deepEqual(p.diagnostics, []);
+      assert.deepEqual(
+        client.publishedFor(TEMPLATE_URI).map((d) => d.version),
+        [2],
+        'version 1 was never published',
+      );
+    });
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.length > 0);
+      const before = client.publishedFor(TEMPLATE_URI).length;
+      await client.close(TEMPLATE_URI);
+      const cleared = await client.waitForDiagnostics(TEMPLATE_URI, () => true, { after: before });
+      assert.deepEqual(cleared.diagnostics, []);
+      assert.equal(await client.hover(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'AllowedOAuthFlows:')), null);
+    });
+  });
+
+  it('costs almost nothing for documents that are not templates', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client, analyses }) => {
+      const uri = 'file:///workspace/compose.yaml';
+      await client.open(uri, 'yaml', NOT_A_TEMPLATE_YAML);
+      const p = await client.waitForDiagnostics(uri);
+      assert.deepEqual(p.diagnostics, []);
+      const plain = 'file:///workspace/notes.txt';
+      await client.open(plain, 'plaintext', 'Resources: AWS::Cognito::UserPoolClient');
+      assert.deepEqual((await client.waitForDiagnostics(plain)).diagnostics, []);
+      assert.equal(await client.hover(plain, { line: 0, character: 2 }), null);
+      assert.deepEqual((await client.completion(plain, { line: 0, character: 2 })).items, []);
+      // The plain-text document never reached the engine.
+      assert.ok(analyses() <= 1, `analyses: ${analyses()}`);
+    });
+  });
+
+  it('analyses each version once for diagnostics, hover and completion', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client, analyses }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.version === 1);
+      await client.hover(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'AllowedOAuthFlows:'));
+      await client.completion(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'code', 0, 4));
+      assert.equal(analyses(), 1);
+      // A hover on a version not analysed yet analyses it at once, and the check then reuses it.
+      await client.replace(TEMPLATE_URI, 2, FIXED_YAML);
+      await client.hover(TEMPLATE_URI, positionOf(FIXED_YAML, 'AllowedOAuthFlows:'));
+      assert.equal(analyses(), 2);
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.version === 2);
+      assert.equal(analyses(), 2);
+    });
+  });
+});
+
+describe('pulled diagnostics', () => {
+  it('answers textDocument/diagnostic and pushes nothing', async () => {
+    await withSession(PULL_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const report = await client.pullDiagnostics(TEMPLATE_URI);
+      assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
+      assert.ok(report.kind === DocumentDiagnosticReportKind.Full);
+      assert.deepEqual(codes(report.items), MISCONFIGURED_CODES);
+      assert.equal(report.items[0].source, 'cognito-client');
+      assert.deepEqual(report.items[0].codeDescription, { href: ruleDocsHref(MISCONFIGURED_CODES[0]) });
+      assert.ok(report.resultId);
+
+      // Nothing changed: the same result id comes back as unchanged.
+      const again = await client.pullDiagnostics(TEMPLATE_URI, report.resultId);
+      assert.deepEqual(again, { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId });
+
+      await client.replace(TEMPLATE_URI, 2, FIXED_YAML);
+      const changed = await client.pullDiagnostics(TEMPLATE_URI, report.resultId);
+      assert.ok(changed.kind === DocumentDiagnosticReportKind.Full);
+      assert.deepEqual(changed.items, []);
+      assert.notEqual(changed.resultId, report.resultId);
+
+      // A round trip after everything: still no publishDiagnostics in pull mode.
+      await client.hover(TEMPLATE_URI, { line: 0, character: 0 });
+      assert.deepEqual(client.published, []);
+      await client.close(TEMPLATE_URI);
+      await client.hover(TEMPLATE_URI, { line: 0, character: 0 });
+      assert.deepEqual(client.published, []);
+      const closed = await client.pullDiagnostics(TEMPLATE_URI);
+      assert.ok(closed.kind === DocumentDiagnosticReportKind.Full);
+      assert.deepEqual(closed.items, []);
+    });
+  });
+
+  it('asks the client to pull again when the settings change', async () => {
+    await withSession(PULL_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const first = await client.pullDiagnostics(TEMPLATE_URI);
+      await client.changeSettings({ cognitoClient: { rules: { 'client-credentials-exclusive': 'off' } } });
+      await client.waitFor('a diagnostic refresh request', () => (client.refreshRequests > 0 ? true : undefined));
+      const second = await client.pullDiagnostics(TEMPLATE_URI, first.resultId);
+      assert.ok(second.kind === DocumentDiagnosticReportKind.Full);
+      assert.deepEqual(codes(second.items), ['client-credentials-requires-secret']);
+    });
+  });
+});
+
+describe('hover and completion', () => {
+  it('answers hover on a property key', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const hover = await client.hover(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'AllowedOAuthFlows:', 0, 3));
+      assert.ok(hover, 'a hover on AllowedOAuthFlows');
+      assert.match(hoverText(hover), /AllowedOAuthFlows|OAuth/);
+      // Nothing to say on the template's format version.
+      assert.equal(await client.hover(TEMPLATE_URI, { line: 0, character: 3 }), null);
+    });
+  });
+
+  it('completes values at a caret', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      // The caret after `- ` in a new AllowedOAuthFlows item.
+      const text = MISCONFIGURED_YAML.replace('        - code\n', '        - code\n        - \n');
+      await client.open(TEMPLATE_URI, 'yaml', text);
+      const caret = positionOf(text, '        - \n', 0, 10);
+      const list = await client.completion(TEMPLATE_URI, caret);
+      const labels = list.items.map((i) => i.label);
+      assert.ok(labels.includes('implicit'), `labels: ${labels.join(', ')}`);
+    });
+  });
+
+  it('completes property names in a client', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      const text = MISCONFIGURED_YAML.replace('      PreventUserExistenceErrors: ENABLED\n', '      PreventUserExistenceErrors: ENABLED\n      Gen\n');
+      await client.open(TEMPLATE_URI, 'yaml', text);
+      const list = await client.completion(TEMPLATE_URI, positionOf(text, '      Gen\n', 0, 9));
+      const labels = list.items.map((i) => i.label);
+      assert.ok(labels.includes('GenerateSecret'), `labels: ${labels.join(', ')}`);
+    });
+  });
+});
+
+describe('settings', () => {
+  const RULE = 'client-credentials-requires-secret';
+
+  it('turns a rule off through workspace/configuration and didChangeConfiguration', async () => {
+    await withSession(CONFIGURABLE_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(MISCONFIGURED_CODES));
+      const before = client.publishedFor(TEMPLATE_URI).length;
+      // VS Code sends the new settings in the notification, but the server reads them from workspace/configuration.
+      client.settings = { cognitoClient: { rules: { [RULE]: 'off', 'client-credentials-exclusive': 'warning' } } };
+      await client.changeSettings(client.settings);
+      const after = await client.waitForDiagnostics(TEMPLATE_URI, () => true, { after: before });
+      assert.deepEqual(codes(after.diagnostics), ['client-credentials-exclusive']);
+      assert.equal(after.diagnostics[0].severity, DiagnosticSeverity.Warning);
+      assert.equal(after.version, 1);
+      assert.ok(
+        client.configurationRequests.some((items) => items.some((i) => i.scopeUri === TEMPLATE_URI && i.section === 'cognitoClient')),
+        'settings are asked per document',
+      );
+
+      // And back on.
+      const count = client.publishedFor(TEMPLATE_URI).length;
+      await client.changeSettings({ cognitoClient: {} });
+      const restored = await client.waitForDiagnostics(TEMPLATE_URI, () => true, { after: count });
+      assert.deepEqual(codes(restored.diagnostics), MISCONFIGURED_CODES);
+    });
+  });
+
+  it('takes settings from didChangeConfiguration when the client cannot be asked', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(MISCONFIGURED_CODES));
+      await client.changeSettings({ cognitoClient: { rules: { [RULE]: 'off' } } });
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(['client-credentials-exclusive']));
+      assert.deepEqual(client.configurationRequests, []);
+    });
+  });
+
+  it('takes settings from initializationOptions', async () => {
+    await withSession(
+      PLAIN_CAPABILITIES,
+      async ({ client }) => {
+        await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+        const p = await client.waitForDiagnostics(TEMPLATE_URI);
+        assert.deepEqual(codes(p.diagnostics), ['client-credentials-exclusive']);
+      },
+      { initializationOptions: { cognitoClient: { rules: { [RULE]: 'off' } } } },
+    );
+  });
+
+  it('turns validation off and on', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(MISCONFIGURED_CODES));
+      await client.changeSettings({ cognitoClient: { validate: { enable: false } } });
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes([]));
+      await client.changeSettings({ cognitoClient: { validate: { enable: true } } });
+      const count = client.publishedFor(TEMPLATE_URI).length;
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(MISCONFIGURED_CODES), { after: count - 1 });
+    });
+  });
+
+  it('warns once about malformed settings and keeps the defaults', async () => {
+    await withSession(CONFIGURABLE_CAPABILITIES, async ({ client }) => {
+      client.settings = { cognitoClient: { rules: { [RULE]: 'loud', 'no-such-rule': 'off' }, validate: { debounceMs: 'soon' } } };
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const p = await client.waitForDiagnostics(TEMPLATE_URI);
+      assert.deepEqual(codes(p.diagnostics), MISCONFIGURED_CODES);
+      await client.waitForLog(/rules\.client-credentials-requires-secret: expected one of/);
+      await client.waitForLog(/no rule has the id "no-such-rule"/);
+      await client.waitForLog(/validate\.debounceMs: expected a number/);
+      await client.hover(TEMPLATE_URI, { line: 0, character: 0 });
+      assert.equal(client.logs.filter((l) => /no-such-rule/.test(l.message)).length, 1);
+    });
+  });
+});
+
+describe('robustness', () => {
+  it('survives broken YAML, binary garbage, a huge file and deep nesting, and keeps serving', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      const hostile: [string, string, string][] = [
+        ['file:///workspace/broken.yaml', 'yaml', BROKEN_YAML],
+        ['file:///workspace/garbage.yaml', 'yaml', binaryGarbage()],
+        ['file:///workspace/huge.yaml', 'yaml', hugeTemplate(1100)],
+        ['file:///workspace/deep.yaml', 'yaml', deeplyNestedYaml(50_000)],
+        ['file:///workspace/deep.json', 'json', deeplyNestedJson(50_000)],
+        ['file:///workspace/empty.yaml', 'yaml', ''],
+      ];
+      for (const [uri, languageId, text] of hostile) {
+        await client.open(uri, languageId, text);
+        await client.waitForDiagnostics(uri);
+        // Requests anywhere in them answer (possibly empty), never fail.
+        await client.hover(uri, { line: 0, character: 1 });
+        await client.hover(uri, { line: 4, character: 30 });
+        await client.completion(uri, { line: 4, character: 30 });
+      }
+      // Binary and huge documents are skipped, each logged once even after a change.
+      await client.waitForLog(/garbage\.yaml looks binary/);
+      await client.waitForLog(/huge\.yaml is \d+ KB, over the 1024 KB limit/);
+      await client.replace('file:///workspace/huge.yaml', 2, hugeTemplate(1200));
+      await client.waitForDiagnostics('file:///workspace/huge.yaml', (p) => p.version === 2);
+      assert.equal(client.logs.filter((l) => /huge\.yaml is/.test(l.message)).length, 1);
+      assert.equal(client.logs.filter((l) => /huge\.yaml is/.test(l.message))[0].type, MessageType.Info);
+      assert.deepEqual(client.publishedFor('file:///workspace/huge.yaml').flatMap((p) => p.diagnostics), []);
+
+      // The server still works on a real template.
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(MISCONFIGURED_CODES));
+      assert.ok(await client.hover(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'AllowedOAuthFlows:', 0, 3)));
+    });
+  });
+
+  it('logs a failing rule once and keeps the other findings', async () => {
+    await withSession(
+      PLAIN_CAPABILITIES,
+      async ({ client }) => {
+        await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+        const p = await client.waitForDiagnostics(TEMPLATE_URI);
+        assert.deepEqual(codes(p.diagnostics), MISCONFIGURED_CODES);
+        await client.replace(TEMPLATE_URI, 2, FIXED_YAML);
+        await client.waitForDiagnostics(TEMPLATE_URI, (d) => d.version === 2);
+        const failures = client.logs.filter((l) => /rule broken-rule failed/.test(l.message));
+        assert.equal(failures.length, 1);
+        assert.equal(failures[0].type, MessageType.Error);
+        assert.match(failures[0].message, /boom/);
+      },
+      {
+        server: {
+          analyse: (doc, options, onRuleError) => {
+            onRuleError?.('broken-rule', new Error('boom'));
+            return analyse(doc, options, onRuleError);
+          },
+        },
+      },
+    );
+  });
+
+  it('answers empty when the engine throws, and logs it once per version', async () => {
+    await withSession(
+      PLAIN_CAPABILITIES,
+      async ({ client }) => {
+        await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+        const p = await client.waitForDiagnostics(TEMPLATE_URI);
+        assert.deepEqual(p.diagnostics, []);
+        assert.equal(await client.hover(TEMPLATE_URI, { line: 0, character: 1 }), null);
+        assert.deepEqual((await client.completion(TEMPLATE_URI, { line: 0, character: 1 })).items, []);
+        const errors = client.logs.filter((l) => /analysis of .*template\.yaml failed/.test(l.message));
+        assert.equal(errors.length, 1);
+        assert.match(errors[0].message, /engine exploded/);
+      },
+      {
+        server: {
+          analyse: () => {
+            throw new Error('engine exploded');
+          },
+        },
+      },
+    );
+  });
+
+  it('answers shutdown', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      assert.equal(await client.shutdown(), null);
+    });
+  });
+});
