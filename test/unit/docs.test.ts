@@ -17,10 +17,13 @@ describe('rule documentation', () => {
     assert.equal(readFileSync(join(repoRoot, 'docs', 'rules.md'), 'utf8'), rulesDoc());
   });
 
-  it('rule ids are unique and every rule has a description', () => {
+  it('rule ids are unique, each rule lives in a file named by its id, and has a description', () => {
     const ids = rules.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length);
-    for (const r of rules) assert.ok(r.description.length > 20, r.id);
+    for (const r of rules) {
+      assert.ok(existsSync(join(repoRoot, 'server', 'src', 'rules', `${r.id}.ts`)), `server/src/rules/${r.id}.ts`);
+      assert.ok(r.description.length > 20, r.id);
+    }
   });
 
   it('every rule of the catalogue exists in the code (except the SDK-only one)', (t) => {
