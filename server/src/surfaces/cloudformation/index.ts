@@ -49,6 +49,11 @@ function looksLikeYaml(text: string): boolean {
   return first !== null && !['{', '[', '/'].includes(first[0]);
 }
 
+/** Whether a document the JSON surface accepted is really a YAML template (a YAML `.template` file). */
+export function jsonSurfaceReadsAsYaml(doc: SourceDocument): boolean {
+  return pathOf(doc.uri).endsWith('.template') && looksLikeYaml(doc.text);
+}
+
 /** CloudFormation templates written in YAML. */
 export const cloudFormationYamlSurface: Surface = {
   kind: 'cloudformation',
@@ -73,7 +78,6 @@ export const cloudFormationJsonSurface: Surface = {
   },
   parse: (doc: SourceDocument) => {
     // A `.template` file is JSON or YAML; read YAML ones as YAML rather than report JSON errors.
-    const yamlTemplate = pathOf(doc.uri).endsWith('.template') && looksLikeYaml(doc.text);
-    return parseWith(yamlTemplate ? readYaml : readJson, doc);
+    return parseWith(jsonSurfaceReadsAsYaml(doc) ? readYaml : readJson, doc);
   },
 };

@@ -1,0 +1,63 @@
+/**
+ * The registry of edit builders: turns a rule's semantic fix into text edits for the surface a
+ * document was read with (`cloudformation-yaml`, `cloudformation-json`).
+ *
+ * Every result is checked before it is handed out: the edits must not overlap, and the edited
+ * document must read again with the same surface without a new problem, with the same client
+ * definitions and the same number of resources. Anything else (a builder that cannot express the
+ * fix, a builder bug) gives `undefined`, and then no fix is offered: an edit never breaks a file.
+ */
+import type { ClientDefinition, DocumentModel } from '../model';
+import type { SemanticFix } from '../rules/types';
+import { applyEdits, editProblem, sortEdits } from './apply-edits';
+import { jsonFixEdits } from './cloudformation/edits-json';
+import { yamlFixEdits } from './cloudformation/edits-yaml';
+import { jsonSurfaceReadsAsYaml } from './cloudformation';
+import { surfaces } from './index';
+import type { SourceDocument, SpanEdit } from './types';
+
+/** A surface's edit builder. */
+type EditBuilder = (doc: SourceDocument, def: ClientDefinition, fix: SemanticFix) => SpanEdit[] | undefined;
+
+const builders: Record<string, EditBuilder> = {
+  'cloudformation-yaml': yamlFixEdits,
+  // The JSON surface reads a YAML `.template` file as YAML; edit it as YAML too.
+  'cloudformation-json': (doc, def, fix) => (jsonSurfaceReadsAsYaml(doc) ? yamlFixEdits(doc, def, fix) : jsonFixEdits(doc, def, fix)),
+};
+
+/** The surface ids that have an edit builder. */
+export const editableSurfaces: readonly string[] = Object.keys(builders);
+
+/**
+ * The text edits that apply `fix` to `def` in `doc` (read by surface `surfaceId` into `model`),
+ * sorted by position; `[]` when the document already says what the fix would write; `undefined`
+ * when the fix cannot be made safely.
+ */
+export function editsForFix(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
+  const builder = builders[surfaceId];
+  if (!builder || fix.changes.length === 0) return undefined;
+  let edits: SpanEdit[] | undefined;
+  try {
+    edits = builder(doc, def, fix);
+  } catch {
+    return undefined; // a builder bug costs the fix, never the request
+  }
+  if (!edits || editProblem(doc.text, edits)) return undefined;
+  const effective = sortEdits(edits.filter((e) => e.newText !== doc.text.slice(e.span.start, e.span.end)));
+  if (effective.length === 0) return [];
+  return stillReads(surfaceId, doc, model, def, effective) ? effective : undefined;
+}
+
+/** Whether the edited document reads as the same template: no new problem, the same clients and resources. */
+function stillReads(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: SpanEdit[]): boolean {
+  const surface = surfaces.find((s) => s.id === surfaceId);
+  if (!surface) return false;
+  const after = surface.parse({ ...doc, text: applyEdits(doc.text, edits) });
+  if (after.problems.length > model.problems.length) return false;
+  if (after.context.resources.size !== model.context.resources.size) return false;
+  const names = (m: DocumentModel) => m.clients.map((c) => c.name).sort().join('\u0000');
+  if (names(after) !== names(model)) return false;
+  // The fixed client must still be read with a body whenever it had one.
+  const fixed = after.clients.find((c) => c.name === def.name);
+  return fixed !== undefined && (def.body === undefined || fixed.body?.kind === def.body.kind);
+}
