@@ -1,0 +1,338 @@
+/**
+ * Completion for user pool client definitions, as a pure function over the document and its model.
+ *
+ * The surface's cursor function (from the registry in `surfaces/cursor.ts`) says what the caret is
+ * on; this turns that into items:
+ * - property names not yet present at that level, spelled for the surface, with a value snippet
+ *   written in the document's style (YAML block or flow, JSON);
+ * - values: `true`/`false`, enum values (also in list items and `TokenValidityUnits`), the user
+ *   pools of the file for `UserPoolId`;
+ * - list items: enum values, standard scopes plus the custom scopes of resource servers in the
+ *   file, built-in identity providers plus those declared in the file, standard attributes plus
+ *   the user pool's custom attributes; items already in the list are not offered again;
+ * - whole client resources for four kinds of application where a new logical id is written, and
+ *   the client's type for a resource's `Type`.
+ * Every item replaces the partial word (`textEdit`) and carries `kind`, `detail` (the schema's
+ * title), Markdown `documentation` and `sortText`.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  TextEdit,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-types';
+import { propertyAt, type DocumentModel, type FileContext } from '../model';
+import { literalStrings } from '../model/values';
+import { CUSTOM_PREFIX } from '../rules/util/attribute-names';
+import { FLOW_CLIENT_CREDENTIALS, OAUTH_PATHS } from '../rules/util/oauth-values';
+import { referencedUserPool, USER_POOL_ID } from '../rules/util/resource-links';
+import { isInputIn, isRequiredIn, propertiesFor, propertySchema, schema, vocabulary, writeContextOf, type PropertySchema, type ValueSchema, type WriteContext } from '../schema';
+import { cursorFor, type CursorContext } from '../surfaces/cursor';
+import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
+import {
+  archetypeInputs,
+  clientArchetypes,
+  escapeSnippet,
+  freeAddress,
+  renderArchetypeResource,
+  renderMember,
+  yamlScalar,
+  type RenderOptions,
+  type SnippetValue,
+} from './snippets';
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/** Choice lists longer than this become a plain tab stop (item completion then offers the values). */
+const MAX_CHOICES = 10;
+
+/** One candidate value for a list item or scalar. */
+interface Candidate {
+  value: string;
+  documentation: string;
+  kind: CompletionItemKind;
+  deprecated?: boolean;
+}
+
+function writeContextFor(ctx: CursorContext): WriteContext {
+  if (ctx.client) return writeContextOf(ctx.client);
+  return ctx.surface === 'sdk' ? 'create' : ctx.surface;
+}
+
+function renderOptions(ctx: CursorContext): RenderOptions {
+  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline };
+}
+
+/** Builds items that replace the cursor's span. */
+class Items {
+  readonly list: CompletionItem[] = [];
+  constructor(
+    private readonly document: TextDocument,
+    private readonly ctx: CursorContext,
+  ) {}
+
+  /**
+   * Add an item whose snippet replaces the span. `word` is what the typed text is matched against
+   * (the label by default); the editor compares it with the text from the span's start to the
+   * caret, so an opening quote there is added to it.
+   */
+  add(label: string, snippet: string, extra: Partial<CompletionItem> & { kind: CompletionItemKind; sortText: string; word?: string }): void {
+    const { document, ctx } = this;
+    const range = { start: document.positionAt(ctx.span.start), end: document.positionAt(ctx.span.end) };
+    const newText = escapeSnippet(ctx.insertPrefix ?? '') + snippet + escapeSnippet(ctx.insertSuffix ?? '');
+    const { word, ...rest } = extra;
+    const item: CompletionItem = {
+      label,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: TextEdit.replace(range, newText),
+      ...rest,
+    };
+    const filterWord = word ?? label;
+    if (ctx.quote) item.filterText = ctx.quote.char + filterWord + ctx.quote.char;
+    else if (word !== undefined && word !== label) item.filterText = word;
+    if (ctx.commaBefore !== undefined) item.additionalTextEdits = [TextEdit.insert(document.positionAt(ctx.commaBefore), ',')];
+    this.list.push(item);
+  }
+}
+
+function doc(value: string): { kind: 'markdown'; value: string } {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidate values.
+
+function enumCandidates(path: string[], v: ValueSchema | undefined, ctx: CursorContext): Candidate[] {
+  return (v?.enum ?? []).map((e) => ({
+    value: e.value,
+    documentation: enumValueMarkdown(path, ctx.spelling, e.value) ?? e.description,
+    kind: CompletionItemKind.EnumMember,
+    deprecated: e.deprecated,
+  }));
+}
+
+/** Values for the items of a list (or a scalar with suggestions), from the schema and the file. */
+function valueCandidates(path: string[], v: ValueSchema | undefined, ctx: CursorContext, file: FileContext): Candidate[] {
+  if (!v) return [];
+  if (v.enum) return enumCandidates(path, v, ctx);
+  if (!v.suggestions) return [];
+  let standard = true;
+  let fromFile: Candidate[] = [];
+  if (v.suggestions === 'standardScopes') {
+    // A client_credentials client may only ask for custom scopes.
+    const flows = ctx.client ? literalStrings(propertyAt(ctx.client, OAUTH_PATHS.flows)) : [];
+    if (flows.includes(FLOW_CLIENT_CREDENTIALS)) standard = false;
+    for (const server of file.resourceServers) {
+      if (!server.identifier) continue;
+      for (const scope of server.scopes ?? []) {
+        fromFile.push({
+          value: `${server.identifier}/${scope}`,
+          documentation: `Custom scope ${code(scope)} of the resource server ${code(server.identifier)}, declared in this file as ${code(server.address)}.`,
+          kind: CompletionItemKind.Value,
+        });
+      }
+    }
+  } else if (v.suggestions === 'builtInIdentityProviders') {
+    fromFile = file.identityProviders
+      .filter((p) => p.providerName)
+      .map((p) => ({ value: p.providerName!, documentation: `Identity provider declared in this file as ${code(p.address)}.`, kind: CompletionItemKind.Value }));
+  } else if (v.suggestions === 'standardAttributes') {
+    const pool = ctx.client && referencedUserPool(ctx.client, file);
+    fromFile = (pool?.customAttributes ?? []).map((name) => ({
+      value: `${CUSTOM_PREFIX}${name}`,
+      documentation: `Custom attribute ${code(name)} of the user pool ${code(pool!.address)}.`,
+      kind: CompletionItemKind.Value,
+    }));
+  }
+  const out: Candidate[] = standard ? vocabulary(v.suggestions).map((e) => ({ value: e.value, documentation: e.description, kind: CompletionItemKind.Value })) : [];
+  return [...out, ...fromFile.filter((f) => !out.some((o) => o.value === f.value))];
+}
+
+/** Schema order, deprecated values last. */
+function sortKey(c: Candidate, index: number): string {
+  return `${c.deprecated ? '1' : '0'}${String(index).padStart(3, '0')}`;
+}
+
+/** The value written for a candidate in the cursor's syntax (quoted as needed). */
+function valueText(value: string, ctx: CursorContext): string {
+  if (ctx.style === 'json') return JSON.stringify(value);
+  if (ctx.quote) return ctx.quote.char === "'" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
+  return yamlScalar(value, ctx.style === 'yaml-flow');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value snippets for property completion.
+
+function userPoolAddress(file: FileContext): string {
+  return archetypeInputs(file).userPool ?? 'UserPool';
+}
+
+/** The default value snippet of an item of a list. */
+function itemSnippet(path: string[], items: ValueSchema | undefined, ctx: CursorContext, file: FileContext): SnippetValue {
+  if (!items) return { $placeholder: '' };
+  const candidates = valueCandidates(path, items, ctx, file).filter((c) => !c.deprecated);
+  if (candidates.length > 0 && candidates.length <= MAX_CHOICES) return { $choice: candidates.map((c) => c.value) };
+  if (items.format === 'url') return { $placeholder: 'https://' };
+  return { $placeholder: '' };
+}
+
+/** The value snippet written after a new property name. */
+function valueSnippet(path: string[], prop: PropertySchema, ctx: CursorContext, file: FileContext): SnippetValue {
+  switch (prop.type) {
+    case 'boolean':
+      return { $choice: [true, false] };
+    case 'integer':
+      return { $placeholder: typeof prop.default === 'number' ? prop.default : prop.minimum ?? 0 };
+    case 'list':
+      return [itemSnippet(path, prop.items, ctx, file)];
+    case 'object':
+      return {};
+    case 'string':
+      if (path.length === 1 && path[0] === USER_POOL_ID) return { $ref: { $placeholder: userPoolAddress(file) } };
+      if (prop.enum) return { $choice: prop.enum.filter((e) => !e.deprecated).map((e) => e.value) };
+      if (prop.format === 'url') return { $placeholder: 'https://' };
+      return { $placeholder: '' };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles.
+
+function completeKeys(items: Items, ctx: CursorContext, file: FileContext): void {
+  const context = writeContextFor(ctx);
+  for (const { canonical, name, schema: prop } of propertiesFor(ctx.spelling, ctx.path)) {
+    if (!isInputIn(prop, context) || ctx.existingKeys.includes(canonical)) continue;
+    const path = [...ctx.path, canonical];
+    const keyText = ctx.style === 'json' ? JSON.stringify(name) : yamlScalar(name);
+    const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), renderOptions(ctx));
+    const required = isRequiredIn(prop, context);
+    items.add(name, snippet, {
+      kind: CompletionItemKind.Property,
+      detail: prop.title,
+      documentation: doc(propertyMarkdown(path, ctx.spelling, context) ?? prop.description),
+      sortText: `${required ? '0' : '1'}${name}`,
+    });
+  }
+}
+
+function addCandidates(items: Items, ctx: CursorContext, candidates: Candidate[], detail: string, wrap?: (text: string) => string): void {
+  candidates.forEach((c, i) => {
+    if (ctx.existingItems.includes(c.value)) return;
+    const text = valueText(c.value, ctx);
+    items.add(c.value, escapeSnippet(wrap ? wrap(text) : text), {
+      kind: c.kind,
+      detail,
+      documentation: doc(c.documentation),
+      sortText: sortKey(c, i),
+      tags: c.deprecated ? [CompletionItemTag.Deprecated] : undefined,
+    });
+  });
+}
+
+function completeValue(items: Items, ctx: CursorContext, file: FileContext): void {
+  const prop = propertySchema(ctx.path);
+  if (!prop) return;
+  if (prop.type === 'boolean') {
+    for (const [i, value] of ['true', 'false'].entries()) {
+      const isDefault = prop.default === (value === 'true');
+      items.add(value, value, {
+        kind: CompletionItemKind.Value,
+        detail: prop.title,
+        documentation: doc(isDefault ? `${code(value)} (the default).` : code(value)),
+        sortText: String(i),
+      });
+    }
+    return;
+  }
+  if (prop.type === 'list') {
+    // A list written as a scalar: offer the items as a one-item list.
+    const candidates = valueCandidates(ctx.path, prop.items, ctx, file);
+    addCandidates(items, { ...ctx, quote: undefined }, candidates, prop.title, (text) => `[${text}]`);
+    return;
+  }
+  if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID) {
+    [...file.userPools.keys()].forEach((address, i) => {
+      const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : `!Ref ${address}`;
+      items.add(text, escapeSnippet(text), {
+        kind: CompletionItemKind.Reference,
+        detail: prop.title,
+        documentation: doc(`The user pool declared in this file as ${code(address)}.`),
+        sortText: String(i).padStart(3, '0'),
+        word: address,
+      });
+    });
+    return;
+  }
+  addCandidates(items, ctx, valueCandidates(ctx.path, prop, ctx, file), prop.title);
+}
+
+function completeItem(items: Items, ctx: CursorContext, file: FileContext): void {
+  const prop = propertySchema(ctx.path);
+  if (!prop || prop.type !== 'list') return;
+  addCandidates(items, ctx, valueCandidates(ctx.path, prop.items, ctx, file), prop.title);
+}
+
+function completeType(items: Items, ctx: CursorContext): void {
+  const type = schema.resource.cloudformationType;
+  items.add(type, escapeSnippet(valueText(type, ctx)), {
+    kind: CompletionItemKind.Class,
+    detail: schema.resource.title,
+    documentation: doc(schema.resource.description),
+    sortText: '0',
+  });
+}
+
+function completeResource(items: Items, ctx: CursorContext, model: DocumentModel): void {
+  const used = model.context.resources.keys();
+  const typed = /^[A-Z][A-Za-z0-9]*$/.test(ctx.prefix) ? ctx.prefix : undefined;
+  const archetypes = clientArchetypes(archetypeInputs(model.context));
+  const usedIds = [...used];
+  archetypes.forEach((a, i) => {
+    const logicalId = typed ?? freeAddress(a.logicalId, usedIds);
+    const options = renderOptions(ctx);
+    const snippet = renderArchetypeResource(a, logicalId, options);
+    const preview = renderArchetypeResource(a, logicalId, { ...options, indent: '', plain: true });
+    const language = ctx.style === 'json' ? 'json' : 'yaml';
+    items.add(`Cognito app client: ${a.label}`, snippet, {
+      kind: CompletionItemKind.Snippet,
+      detail: a.detail,
+      documentation: doc(`${a.documentation}\n\n\`\`\`${language}\n${preview}\n\`\`\``),
+      sortText: String(i),
+      word: `${ctx.prefix}${ctx.prefix ? ' ' : ''}cognito app client ${a.label}`,
+    });
+  });
+}
+
+/** The completion items at a position. */
+export function doComplete(document: TextDocument, model: DocumentModel, surfaceId: string, position: Position): CompletionList {
+  const cursor = cursorFor(surfaceId);
+  if (!cursor) return EMPTY;
+  const ctx = cursor({ uri: document.uri, languageId: document.languageId, text: document.getText() }, document.offsetAt(position), model);
+  if (!ctx) return EMPTY;
+  const items = new Items(document, ctx);
+  switch (ctx.role) {
+    case 'key':
+      completeKeys(items, ctx, model.context);
+      break;
+    case 'value':
+      completeValue(items, ctx, model.context);
+      break;
+    case 'item':
+      completeItem(items, ctx, model.context);
+      break;
+    case 'type':
+      completeType(items, ctx);
+      break;
+    case 'newResource':
+      completeResource(items, ctx, model);
+      return { isIncomplete: true, items: items.list };
+  }
+  return { isIncomplete: false, items: items.list };
+}

@@ -1,0 +1,966 @@
+/**
+ * The cursor context of a CloudFormation template (YAML or JSON): what the caret is on, for
+ * completion, in documents that are usually half-typed.
+ *
+ * Which client and which property come from the key chain above the caret, resolved against the
+ * model (the client by logical id; canonical names through the schema); the caret's immediate
+ * surroundings come from a light look at the text: YAML lines and their indentation plus the
+ * `yaml` lexer for flow collections and comments, the `jsonc-parser` scanner for JSON. Recognised:
+ * a key being typed (with or without its colon), a value after `Key:` or on the next line, a list
+ * item (`- x`, `[a, x]`, `["a", "x"]`, or an empty line under a list key), a new logical id under
+ * `Resources` (also under Serverless' `resources.Resources`), and a resource's `Type` value.
+ * Ignored: comments, block scalars, intrinsic function arguments, anchors and aliases.
+ */
+import { createScanner, ScanError, SyntaxKind, findNodeAtLocation, parseTree, type JSONScanner } from 'jsonc-parser';
+import { CST, Lexer } from 'yaml';
+import type { ClientDefinition, DocumentModel, LocatedValue, Span } from '../../model';
+import { canonicalName, propertySchema, schema } from '../../schema';
+import type { CursorContext, CursorFunction, CursorRole, CursorStyle, QuoteState } from '../cursor-types';
+
+/** A segment of a key chain: a key as written, or a sequence item. */
+type Seg = string | typeof ITEM;
+const ITEM = -1;
+
+/** The key chain of a position with, for YAML, the line each key is written on. */
+interface Chain {
+  segs: Seg[];
+  lines: number[];
+}
+
+/** What the text around the caret says, before the chain is resolved against the model and schema. */
+interface Local {
+  /** `auto`: a bare word or an empty line under `chain`; the schema of the parent decides. */
+  role: 'key' | 'value' | 'item' | 'auto';
+  /** For `key`: the container; `value` / `item`: the property; `auto`: the parent. */
+  chain: Chain;
+  span: Span;
+  prefix: string;
+  quote?: QuoteState;
+  hasValue?: boolean;
+  insertPrefix?: string;
+  insertSuffix?: string;
+  commaBefore?: number;
+  inline?: boolean;
+  style: CursorStyle;
+  /** The column of the key or item being written (YAML block). */
+  indent: string;
+  /** Keys or items seen by the local analysis at the same level (added to the model's). */
+  seenKeys: string[];
+  seenItems: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared: resolving a key chain to a client and a canonical path.
+
+interface Resolved {
+  role: CursorRole;
+  client?: ClientDefinition;
+  path: string[];
+}
+
+/** Where `Resources` sits in a chain: the top level, or Serverless' `resources.Resources`. */
+function resourcesIndex(segs: Seg[]): number {
+  if (segs[0] === 'Resources') return 0;
+  if (segs[0] === 'resources' && segs[1] === 'Resources') return 1;
+  return -1;
+}
+
+function resolveChain(local: Local, model: DocumentModel, offset: number, typeOf: (logicalId: string) => string | undefined): Resolved | undefined {
+  const segs = local.chain.segs;
+  const r = resourcesIndex(segs);
+  if (r < 0) return undefined;
+  const rest = segs.slice(r + 1);
+  if (rest.length === 0) {
+    if ((local.role === 'key' || local.role === 'auto') && !local.hasValue) return { role: 'newResource', path: [] };
+    return undefined;
+  }
+  const id = rest[0];
+  if (typeof id !== 'string') return undefined;
+  if (rest.length === 2 && rest[1] === 'Type' && local.role === 'value') return { role: 'type', path: [] };
+  if (rest.length < 2 || rest[1] !== 'Properties') return undefined;
+  const written = rest.slice(2);
+  if (written.some((s) => typeof s !== 'string')) return undefined;
+
+  const candidates = model.clients.filter((c) => c.name === id);
+  const client = candidates.find((c) => offset >= c.span.start && offset <= c.span.end) ?? candidates[0];
+  if (!client && (model.context.resources.get(id) ?? typeOf(id)) !== schema.resource.cloudformationType) return undefined;
+  const spelling = client?.spelling ?? 'cloudformation';
+
+  const path: string[] = [];
+  for (const name of written as string[]) {
+    const canonical = canonicalName(name, spelling, path);
+    if (canonical === undefined) return undefined;
+    path.push(canonical);
+  }
+
+  let role: CursorRole;
+  if (local.role === 'auto') {
+    if (path.length === 0) role = 'key';
+    else {
+      const prop = propertySchema(path);
+      if (!prop) return undefined;
+      role = prop.type === 'object' ? 'key' : prop.type === 'list' ? 'item' : 'value';
+      if (role === 'item' && local.style === 'yaml-block') local.insertPrefix = '- ';
+    }
+  } else {
+    role = local.role;
+    if (role !== 'key' && path.length === 0) return undefined;
+    if (role === 'key' && path.length > 0 && !propertySchema(path)?.properties) return undefined;
+  }
+  return { role, client, path };
+}
+
+/** Whether a model span is the partial word itself: they overlap, or it strictly contains an empty partial. */
+function overlaps(a: Span, partial: Span): boolean {
+  return (a.start < partial.end && partial.start < a.end) || (a.start < partial.start && partial.start < a.end);
+}
+
+/** Members of the object at a canonical path (`[]` = the properties object) in the model. */
+function modelKeys(client: ClientDefinition | undefined, path: string[], span: Span): string[] {
+  if (!client) return [];
+  let value: LocatedValue | undefined = client.body;
+  for (const name of path) {
+    if (!value || value.kind !== 'object') return [];
+    value = value.members.find((m) => m.canonical === name)?.value;
+  }
+  if (!value || value.kind !== 'object') return [];
+  return value.members.filter((m) => m.canonical && !overlaps(m.keySpan, span)).map((m) => m.canonical!);
+}
+
+/** Literal string items of the list at a canonical path in the model. */
+function modelItems(client: ClientDefinition | undefined, path: string[], span: Span): string[] {
+  if (!client) return [];
+  let value: LocatedValue | undefined = client.body;
+  for (const name of path) {
+    if (!value || value.kind !== 'object') return [];
+    value = value.members.find((m) => m.canonical === name)?.value;
+  }
+  if (!value || value.kind !== 'list') return [];
+  const out: string[] = [];
+  for (const item of value.items) if (item.kind === 'string' && !overlaps(item.span, span)) out.push(item.value);
+  return out;
+}
+
+function finish(local: Local, resolved: Resolved, text: string, indentUnit: string): CursorContext {
+  const { role, client, path } = resolved;
+  const existingKeys = role === 'key' ? unique([...modelKeys(client, path, local.span), ...canonicalKeys(local.seenKeys, client, path)]) : [];
+  const existingItems = role === 'item' || role === 'value' ? unique([...modelItems(client, path, local.span), ...local.seenItems]) : [];
+  const ctx: CursorContext = {
+    role,
+    surface: 'cloudformation',
+    spelling: client?.spelling ?? 'cloudformation',
+    client,
+    path,
+    span: local.span,
+    prefix: local.prefix,
+    existingKeys,
+    existingItems,
+    style: local.style,
+    indentUnit,
+    indent: local.indent,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+  if (local.quote) ctx.quote = local.quote;
+  if (local.hasValue) ctx.hasValue = true;
+  if (local.insertPrefix) ctx.insertPrefix = local.insertPrefix;
+  if (local.insertSuffix) ctx.insertSuffix = local.insertSuffix;
+  if (local.commaBefore !== undefined) ctx.commaBefore = local.commaBefore;
+  if (local.inline) ctx.inline = true;
+  return ctx;
+}
+
+function canonicalKeys(written: string[], client: ClientDefinition | undefined, path: string[]): string[] {
+  const spelling = client?.spelling ?? 'cloudformation';
+  const out: string[] = [];
+  for (const w of written) {
+    const c = canonicalName(w, spelling, path);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// YAML.
+
+interface TextLine {
+  start: number;
+  /** The line without its line break. */
+  text: string;
+}
+
+function splitLines(text: string): TextLine[] {
+  const out: TextLine[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const body = end > start && text[end - 1] === '\r' ? text.slice(start, end - 1) : text.slice(start, end);
+    out.push({ start, text: body });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+function lineIndexAt(lines: TextLine[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The structure of one YAML line, as far as block structure goes. */
+interface YamlLine {
+  indent: number;
+  blank: boolean;
+  comment: boolean;
+  /** Columns of leading `- ` indicators. */
+  dashes: number[];
+  /** The first column after the indicators. */
+  contentCol: number;
+  /** End of the content, before a comment and trailing spaces. */
+  contentEnd: number;
+  key?: { text: string; start: number; end: number };
+  colon?: number;
+  valueCol?: number;
+  valueEnd?: number;
+}
+
+const PLAIN_KEY_START = /[^\s[\]{}!&*|>#%@`,'"]/;
+
+/** Index of the closing quote of a quoted scalar starting at `start`, or -1. */
+function closingQuote(text: string, start: number): number {
+  const q = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    if (q === '"' && text[i] === '\\') {
+      i++;
+      continue;
+    }
+    if (text[i] === q) {
+      if (q === "'" && text[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** End of the content starting at `from`: before ` #` comments (outside quotes) and trailing spaces. */
+function contentEndFrom(text: string, from: number): number {
+  let i = from;
+  let end = from;
+  while (i < text.length) {
+    const ch = text[i];
+    if ((ch === '"' || ch === "'") && (i === from || /[\s[{,:]/.test(text[i - 1]))) {
+      const close = closingQuote(text, i);
+      if (close < 0) return text.length;
+      i = close + 1;
+      end = i;
+      continue;
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) break;
+    i++;
+    if (!/\s/.test(ch)) end = i;
+  }
+  return end;
+}
+
+function parseYamlLine(text: string): YamlLine {
+  let i = 0;
+  while (i < text.length && text[i] === ' ') i++;
+  const line: YamlLine = { indent: i, blank: false, comment: false, dashes: [], contentCol: i, contentEnd: i };
+  if (i >= text.length || /^\s*$/.test(text.slice(i))) {
+    line.blank = true;
+    return line;
+  }
+  if (text[i] === '#') {
+    line.comment = true;
+    return line;
+  }
+  while (text[i] === '-' && (i + 1 >= text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
+    line.dashes.push(i);
+    i++;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  }
+  line.contentCol = i;
+  line.contentEnd = contentEndFrom(text, i);
+  if (i >= text.length) return line;
+
+  // A key: a quoted or plain scalar followed by `:` and a space or the end of the line.
+  let keyEnd = -1;
+  let keyText = '';
+  if (text[i] === '"' || text[i] === "'") {
+    const close = closingQuote(text, i);
+    if (close > 0) {
+      let k = close + 1;
+      while (text[k] === ' ') k++;
+      if (text[k] === ':' && (k + 1 >= text.length || /\s/.test(text[k + 1]))) {
+        keyEnd = close + 1;
+        keyText = text.slice(i + 1, close);
+        line.colon = k;
+      }
+    }
+  } else if (PLAIN_KEY_START.test(text[i]) || (text[i] === '-' && text[i + 1] !== ' ')) {
+    for (let j = i; j < text.length; j++) {
+      if (text[j] === '#' && /\s/.test(text[j - 1] ?? ' ')) break;
+      if (text[j] === ':' && (j + 1 >= text.length || /\s/.test(text[j + 1]))) {
+        keyText = text.slice(i, j).trimEnd();
+        keyEnd = i + keyText.length;
+        line.colon = j;
+        break;
+      }
+    }
+  }
+  if (line.colon === undefined) return line;
+  line.key = { text: keyText, start: i, end: keyEnd };
+  let v = line.colon + 1;
+  while (v < text.length && (text[v] === ' ' || text[v] === '\t')) v++;
+  if (v < text.length && text[v] !== '#') {
+    line.valueCol = v;
+    line.valueEnd = contentEndFrom(text, v);
+  }
+  return line;
+}
+
+/** The value text of a line, when it has one. */
+function valueText(line: YamlLine, text: string): string | undefined {
+  return line.valueCol === undefined ? undefined : text.slice(line.valueCol, line.valueEnd);
+}
+
+/** Whether a key line opens a block (its value is on the following lines). */
+function opensBlock(line: YamlLine, text: string): boolean {
+  const v = valueText(line, text);
+  return v === undefined || /^&\S+$/.test(v) || /^!!?\w*$/.test(v);
+}
+
+/**
+ * The key chain of the parents of a block node that starts at `col` on line `lineIdx` (without the
+ * node itself). Undefined when the position cannot hold a node (inside a block scalar, or under
+ * a key that already has a scalar value).
+ */
+function ancestors(lines: TextLine[], lineIdx: number, col: number, startsWithDash = false): Chain | undefined {
+  const segs: Seg[] = [];
+  const at: number[] = [];
+  let limit = col;
+  // While only sequence items at `col` were seen, a key at the same column may own them (`Key:\n- a`).
+  let compactCandidate = startsWithDash;
+  for (let i = lineIdx - 1; i >= 0 && limit > 0; i--) {
+    const text = lines[i].text;
+    // Most lines above are deeper than the position: skip them without reading them.
+    const indent = /^ */.exec(text)![0].length;
+    if (indent > limit || (indent === limit && !compactCandidate)) continue;
+    if (/^(---|\.\.\.)(\s|$)/.test(text) || text.startsWith('%')) break;
+    const line = parseYamlLine(text);
+    if (line.blank || line.comment) continue;
+    if (line.indent >= limit) {
+      if (compactCandidate && line.indent === limit) {
+        if (line.dashes.length > 0 && line.dashes[0] === limit) continue;
+        if (line.dashes.length === 0 && line.key && opensBlock(line, text)) {
+          segs.unshift(line.key.text);
+          at.unshift(i);
+          compactCandidate = false;
+          continue;
+        }
+        compactCandidate = false;
+      }
+      continue;
+    }
+    compactCandidate = false;
+    if (line.contentCol < limit) {
+      if (line.key) {
+        const v = valueText(line, text);
+        if (v !== undefined && /^[|>][0-9+-]*$/.test(v)) return undefined;
+        if (!opensBlock(line, text)) return undefined;
+        segs.unshift(line.key.text);
+        at.unshift(i);
+        limit = line.contentCol;
+      } else if (line.contentCol < line.contentEnd) {
+        // A scalar (or a half-typed key) above: the position continues it, or is out of place.
+        return undefined;
+      }
+    }
+    for (let d = line.dashes.length - 1; d >= 0; d--) {
+      if (line.dashes[d] < limit) {
+        segs.unshift(ITEM);
+        at.unshift(i);
+        limit = line.dashes[d];
+      }
+    }
+  }
+  return { segs, lines: at };
+}
+
+function extend(chain: Chain, seg: Seg, line: number): Chain {
+  return { segs: [...chain.segs, seg], lines: [...chain.lines, line] };
+}
+
+/** The chain of the container a line's key belongs to. */
+function containerOf(lines: TextLine[], lineIdx: number, line: YamlLine): Chain | undefined {
+  if (line.dashes.length > 0) {
+    const dash = line.dashes[line.dashes.length - 1];
+    const parent = ancestors(lines, lineIdx, dash, true);
+    return parent && extend(parent, ITEM, lineIdx);
+  }
+  return ancestors(lines, lineIdx, line.contentCol);
+}
+
+/** Keys (or sequence item scalars) written at `col` in the block around line `lineIdx`. */
+function yamlSiblings(lines: TextLine[], lineIdx: number, col: number, kind: 'key' | 'item'): string[] {
+  const out: string[] = [];
+  for (const dir of [-1, 1]) {
+    for (let i = lineIdx + dir; i >= 0 && i < lines.length; i += dir) {
+      const text = lines[i].text;
+      if (/^(---|\.\.\.)(\s|$)/.test(text)) break;
+      const line = parseYamlLine(text);
+      if (line.blank || line.comment) continue;
+      if (line.indent < col) break;
+      if (line.indent > col) continue;
+      if (kind === 'key') {
+        if (line.dashes.length > 0) break;
+        if (line.key) out.push(line.key.text);
+      } else {
+        if (line.dashes.length === 0) break;
+        const raw = text.slice(line.contentCol, line.contentEnd);
+        out.push(unquote(raw));
+      }
+    }
+  }
+  return out;
+}
+
+function unquote(raw: string): string {
+  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {
+    const inner = raw.slice(1, -1);
+    return raw[0] === "'" ? inner.replace(/''/g, "'") : inner.replace(/\\(.)/g, '$1');
+  }
+  return raw;
+}
+
+/** The word or scalar being written from `start` (a column): its span, the typed prefix and quotes. */
+function scalarAt(line: TextLine, start: number, end: number, col: number): { span: Span; prefix: string; quote?: QuoteState } | undefined {
+  const text = line.text;
+  const ch = text[start];
+  if (ch === '"' || ch === "'") {
+    const close = closingQuote(text, start);
+    if (close >= 0 && col > close) return undefined;
+    const closed = close >= 0;
+    const stop = closed ? close + 1 : Math.max(col, end);
+    return { span: { start: line.start + start, end: line.start + stop }, prefix: text.slice(start + 1, col), quote: { char: ch, closed } };
+  }
+  return { span: { start: line.start + start, end: line.start + Math.max(end, col) }, prefix: text.slice(start, col) };
+}
+
+/** Flow collection frames open at the caret, from the `yaml` lexer, and whether the caret is in a comment. */
+interface FlowFrame {
+  kind: 'map' | 'seq';
+  open: number;
+  key?: string;
+  afterColon: boolean;
+  lastScalar?: string;
+  keys: string[];
+  items: string[];
+}
+
+interface LexState {
+  frames: FlowFrame[];
+  inComment: boolean;
+  inBlockScalar: boolean;
+  /** The last token before the caret (offsets into the text). */
+  last?: { type: string; start: number; end: number; source: string };
+}
+
+const CONTROL_TOKENS = new Set(['doc-mode', 'flow-error-end', 'scalar']);
+
+/** Lex `text` from `from` to `to`; offsets in the result are offsets into `text`. */
+function lexYaml(text: string, from: number, to: number): LexState {
+  const prefix = text.slice(from, to);
+  const state: LexState = { frames: [], inComment: false, inBlockScalar: false };
+  let pos = from;
+  let blockScalar = false;
+  for (const token of new Lexer().lex(prefix)) {
+    const type = CST.tokenType(token);
+    if (type && CONTROL_TOKENS.has(type) && token.length === 1 && token.charCodeAt(0) < 0x20) {
+      if (type === 'flow-error-end') state.frames = [];
+      continue;
+    }
+    const start = pos;
+    pos += token.length;
+    const kind = type ?? 'plain-scalar';
+    const top = state.frames[state.frames.length - 1];
+    switch (kind) {
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        state.frames.push({ kind: kind === 'flow-map-start' ? 'map' : 'seq', open: start, afterColon: false, keys: [], items: [] });
+        break;
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        state.frames.pop();
+        if (state.frames.length) state.frames[state.frames.length - 1].lastScalar = undefined;
+        break;
+      case 'doc-start':
+      case 'doc-end':
+        state.frames = [];
+        break;
+      case 'comma':
+        if (top) {
+          if (top.kind === 'map') {
+            const key = top.afterColon ? top.key : top.lastScalar;
+            if (key !== undefined) top.keys.push(key);
+          } else if (top.lastScalar !== undefined) top.items.push(top.lastScalar);
+          top.key = undefined;
+          top.afterColon = false;
+          top.lastScalar = undefined;
+        }
+        break;
+      case 'map-value-ind':
+        if (top && top.kind === 'map' && !top.afterColon) {
+          top.key = top.lastScalar;
+          top.afterColon = true;
+          top.lastScalar = undefined;
+        }
+        break;
+      case 'plain-scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        if (top) top.lastScalar = unquote(token);
+        break;
+      default:
+        break;
+    }
+    if (kind === 'block-scalar-header') blockScalar = true;
+    else if (kind === 'plain-scalar' && blockScalar) {
+      state.inBlockScalar = pos >= to;
+      blockScalar = false;
+    } else if (kind !== 'space' && kind !== 'newline' && kind !== 'comment') blockScalar = false;
+    state.last = { type: kind, start, end: pos, source: token };
+  }
+  state.inComment = state.last?.type === 'comment' && state.last.end >= to && !prefix.endsWith('\n');
+  return state;
+}
+
+function detectIndentUnit(lines: string[], json: boolean): string {
+  let best = 0;
+  let tabs = false;
+  let prev = -1;
+  // The first few hundred lines tell the unit; large templates need not be read whole.
+  for (const raw of lines.slice(0, 500)) {
+    if (/^\s*$/.test(raw) || /^\s*#/.test(raw)) continue;
+    const m = /^[ \t]*/.exec(raw)![0];
+    if (m.includes('\t')) tabs = true;
+    const n = m.length;
+    if (prev >= 0 && n > prev && (best === 0 || n - prev < best)) best = n - prev;
+    prev = n;
+  }
+  if (tabs && json) return '\t';
+  return ' '.repeat(best > 0 && best <= 8 ? best : 2);
+}
+
+/** Whether the text of a YAML resource block (below its logical id line) says `Type: <client type>`. */
+function yamlTypeOf(lines: TextLine[], chain: Chain): (id: string) => string | undefined {
+  return (id) => {
+    const r = resourcesIndex(chain.segs);
+    const idx = chain.segs.indexOf(id, r + 1);
+    if (idx < 0) return undefined;
+    const idLine = chain.lines[idx];
+    const idIndent = parseYamlLine(lines[idLine].text).indent;
+    for (let i = idLine + 1; i < lines.length; i++) {
+      const line = parseYamlLine(lines[i].text);
+      if (line.blank || line.comment) continue;
+      if (line.indent <= idIndent) break;
+      if (line.key?.text === 'Type') return unquote(valueText(line, lines[i].text) ?? '');
+    }
+    return undefined;
+  };
+}
+
+/** Whether the key on line `L` (at `col`) already has its value on the lines below (more indented, or a compact list). */
+function hasBlockValueBelow(lines: TextLine[], L: number, col: number): boolean {
+  for (let i = L + 1; i < lines.length; i++) {
+    const line = parseYamlLine(lines[i].text);
+    if (line.blank || line.comment) continue;
+    return line.indent > col || (line.indent === col && line.dashes.length > 0);
+  }
+  return false;
+}
+
+function yamlBlockLocal(lines: TextLine[], L: number, col: number, offset: number): Local | undefined {
+  const line = lines[L];
+  const text = line.text;
+  const shape = parseYamlLine(text);
+  const base = { style: 'yaml-block' as const, seenKeys: [] as string[], seenItems: [] as string[] };
+
+  if (shape.blank) {
+    const chain = ancestors(lines, L, col);
+    if (!chain) return undefined;
+    return { ...base, role: 'auto', chain, span: { start: offset, end: offset }, prefix: '', indent: ' '.repeat(col), seenKeys: yamlSiblings(lines, L, col, 'key'), seenItems: yamlSiblings(lines, L, col, 'item') };
+  }
+  if (shape.comment || col < shape.contentCol) return undefined;
+
+  if (shape.key && col >= shape.key.start && col <= shape.key.end) {
+    const chain = containerOf(lines, L, shape);
+    const word = scalarAt(line, shape.key.start, shape.key.end, col);
+    if (!chain || !word) return undefined;
+    return { ...base, role: 'key', chain, ...word, hasValue: true, indent: ' '.repeat(shape.contentCol), seenKeys: yamlSiblings(lines, L, shape.contentCol, 'key') };
+  }
+
+  if (shape.key && shape.colon !== undefined && col > shape.colon) {
+    const container = containerOf(lines, L, shape);
+    if (!container) return undefined;
+    const chain = extend(container, shape.key.text, L);
+    const indent = ' '.repeat(shape.contentCol);
+    if (shape.valueCol === undefined || col < shape.valueCol) {
+      if (shape.valueCol !== undefined || hasBlockValueBelow(lines, L, shape.contentCol)) return undefined;
+      const insertPrefix = col === shape.colon + 1 ? ' ' : undefined;
+      return { ...base, role: 'value', chain, span: { start: offset, end: offset }, prefix: '', insertPrefix, indent };
+    }
+    if (/[!&*|>[{]/.test(text[shape.valueCol])) return undefined;
+    const word = scalarAt(line, shape.valueCol, shape.valueEnd!, col);
+    if (!word) return undefined;
+    return { ...base, role: 'value', chain, ...word, indent };
+  }
+
+  if (shape.key) return undefined;
+
+  if (shape.dashes.length > 0) {
+    const dash = shape.dashes[shape.dashes.length - 1];
+    const chain = ancestors(lines, L, dash, true);
+    if (!chain || shape.dashes.length > 1) return undefined;
+    if (shape.contentCol < text.length && /[!&*|>[{#]/.test(text[shape.contentCol])) return undefined;
+    const word = shape.contentCol >= text.length ? { span: { start: offset, end: offset }, prefix: '' } : scalarAt(line, shape.contentCol, shape.contentEnd, col);
+    if (!word) return undefined;
+    return { ...base, role: 'item', chain, ...word, indent: ' '.repeat(dash), seenItems: yamlSiblings(lines, L, dash, 'item') };
+  }
+
+  if (/[!&*|>[{#%@`]/.test(text[shape.contentCol])) return undefined;
+  const chain = ancestors(lines, L, shape.contentCol);
+  const word = scalarAt(line, shape.contentCol, shape.contentEnd, col);
+  if (!chain || !word) return undefined;
+  return { ...base, role: 'auto', chain, ...word, indent: ' '.repeat(shape.contentCol), seenKeys: yamlSiblings(lines, L, shape.contentCol, 'key') };
+}
+
+function yamlFlowLocal(lines: TextLine[], lex: LexState, offset: number): Local | undefined {
+  const frames = lex.frames;
+  const outer = frames[0];
+  const Lo = lineIndexAt(lines, outer.open);
+  const co = outer.open - lines[Lo].start;
+  const openLine = parseYamlLine(lines[Lo].text);
+  let chain: Chain | undefined;
+  if (openLine.key && openLine.colon !== undefined && openLine.colon < co) {
+    const container = containerOf(lines, Lo, openLine);
+    chain = container && extend(container, openLine.key.text, Lo);
+  } else if (openLine.dashes.length > 0 && openLine.dashes[openLine.dashes.length - 1] < co && openLine.contentCol === co) {
+    const parent = ancestors(lines, Lo, openLine.dashes[openLine.dashes.length - 1], true);
+    chain = parent && extend(parent, ITEM, Lo);
+  } else if (openLine.contentCol === co) {
+    chain = ancestors(lines, Lo, co);
+  }
+  if (!chain) return undefined;
+  for (const frame of frames.slice(0, -1)) {
+    if (frame.kind === 'map') {
+      if (!frame.afterColon || frame.key === undefined) return undefined;
+      chain = extend(chain, frame.key, Lo);
+    } else chain = extend(chain, ITEM, Lo);
+  }
+  const inner = frames[frames.length - 1];
+
+  // The partial word: the last token when it is a scalar ending at the caret.
+  const L = lineIndexAt(lines, offset);
+  const line = lines[L];
+  const col = offset - line.start;
+  let span: Span = { start: offset, end: offset };
+  let prefix = '';
+  let quote: QuoteState | undefined;
+  let insertPrefix: string | undefined;
+  const last = lex.last;
+  if (last && last.end === offset && /scalar$/.test(last.type) && last.start >= line.start) {
+    const startCol = last.start - line.start;
+    const endCol = flowWordEnd(line.text, col);
+    const word = scalarAt(line, startCol, endCol, col);
+    if (!word) return undefined;
+    ({ span, prefix, quote } = word);
+  } else if (last && last.end === offset && (last.type === 'comma' || last.type === 'map-value-ind')) {
+    insertPrefix = ' ';
+  }
+  let rest = span.end - line.start;
+  while (line.text[rest] === ' ') rest++;
+  const next = line.text[rest];
+  const hasValue = inner.kind === 'map' && !inner.afterColon && next === ':';
+  const insertSuffix = next !== undefined && !/[,\]}#:]/.test(next) ? ', ' : undefined;
+
+  const indent = ' '.repeat(parseYamlLine(line.text).indent);
+  const base = { style: 'yaml-flow' as const, span, prefix, quote, insertPrefix, insertSuffix, inline: true, indent };
+  if (inner.kind === 'seq') return { ...base, role: 'item', chain, seenKeys: [], seenItems: inner.items };
+  if (inner.afterColon) {
+    if (inner.key === undefined) return undefined;
+    return { ...base, role: 'value', chain: extend(chain, inner.key, Lo), seenKeys: [], seenItems: [] };
+  }
+  return { ...base, role: 'key', chain, hasValue, seenKeys: inner.keys, seenItems: [] };
+}
+
+/**
+ * The flow collections still open at the caret. The lexer keeps a collection open across lines
+ * that are not indented past the line it was opened on; in a template such a line starts a new
+ * block entry (the bracket was left unclosed), so the collection and those inside it end there.
+ */
+function openFrames(frames: FlowFrame[], lines: TextLine[], caretLine: number, caretCol: number): FlowFrame[] {
+  for (let f = 0; f < frames.length; f++) {
+    const openLine = lineIndexAt(lines, frames[f].open);
+    const openIndent = parseYamlLine(lines[openLine].text).indent;
+    for (let i = openLine + 1; i <= caretLine; i++) {
+      const text = i === caretLine ? lines[i].text.slice(0, caretCol) : lines[i].text;
+      const line = parseYamlLine(text);
+      const indent = line.blank ? (i === caretLine ? caretCol : Infinity) : line.comment ? Infinity : line.indent;
+      if (indent <= openIndent) return frames.slice(0, f);
+    }
+  }
+  return frames;
+}
+
+/**
+ * The line to start lexing from. A flow collection still open at the caret was opened on a line
+ * indented less than every line after it (see `openFrames`), that is on one of the caret's
+ * indentation ancestors; so lexing can start at the outermost ancestor with a bracket on it, or at
+ * the caret's line when none has one. This keeps completion cost local in large templates.
+ */
+function lexStart(lines: TextLine[], caretLine: number, caretCol: number): number {
+  const own = lines[caretLine].text;
+  let limit = /^\s*$/.test(own.slice(0, caretCol)) ? caretCol : /^ */.exec(own)![0].length;
+  let start = caretLine;
+  for (let i = caretLine - 1; i >= 0 && limit > 0; i--) {
+    const text = lines[i].text;
+    const indent = /^ */.exec(text)![0].length;
+    if (indent >= limit || indent === text.length || text[indent] === '#') continue;
+    limit = indent;
+    if (/[[{]/.test(text)) start = i;
+  }
+  return start;
+}
+
+/** Where a plain scalar in a flow collection ends, from the caret. */
+function flowWordEnd(text: string, col: number): number {
+  let i = col;
+  while (i < text.length && !/[,[\]{}#]/.test(text[i]) && !(text[i] === ':' && /[\s,\]}]/.test(text[i + 1] ?? ' '))) i++;
+  while (i > col && /\s/.test(text[i - 1])) i--;
+  return i;
+}
+
+/** The cursor context in a CloudFormation YAML template. */
+export const cloudFormationYamlCursor: CursorFunction = (doc, offset, model) => {
+  const text = doc.text;
+  if (offset < 0 || offset > text.length) return undefined;
+  const lines = splitLines(text);
+  const L = lineIndexAt(lines, offset);
+  const col = Math.min(offset - lines[L].start, lines[L].text.length);
+  const lex = lexYaml(text, lines[lexStart(lines, L, col)].start, offset);
+  if (lex.inComment || lex.inBlockScalar) return undefined;
+  lex.frames = openFrames(lex.frames, lines, L, col);
+  const local = lex.frames.length > 0 ? yamlFlowLocal(lines, lex, offset) : yamlBlockLocal(lines, L, col, offset);
+  if (!local) return undefined;
+  const resolved = resolveChain(local, model, offset, yamlTypeOf(lines, local.chain));
+  if (!resolved) return undefined;
+  return finish(local, resolved, text, detectIndentUnit(lines.map((l) => l.text), false));
+};
+
+// ---------------------------------------------------------------------------------------------
+// JSON.
+
+interface JsonFrame {
+  kind: 'object' | 'array';
+  /** The key or index this container sits under in its parent. */
+  seg?: Seg;
+  state: 'key' | 'colon' | 'value' | 'afterValue';
+  key?: string;
+  keys: string[];
+  items: string[];
+  lastValueEnd: number;
+}
+
+const VALUE_TOKENS = new Set([SyntaxKind.StringLiteral, SyntaxKind.NumericLiteral, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword, SyntaxKind.NullKeyword, SyntaxKind.Unknown]);
+const TRIVIA = new Set([SyntaxKind.Trivia, SyntaxKind.LineBreakTrivia, SyntaxKind.LineCommentTrivia, SyntaxKind.BlockCommentTrivia]);
+
+function nextSignificant(scanner: JSONScanner): SyntaxKind {
+  let kind = scanner.scan();
+  while (TRIVIA.has(kind)) kind = scanner.scan();
+  return kind;
+}
+
+/** Keys (or string items) at depth 0 of the container after `from`, until it closes. */
+function jsonMembersAfter(text: string, from: number, kind: 'object' | 'array'): string[] {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(from);
+  const out: string[] = [];
+  let depth = 0;
+  for (let k = scanner.scan(); k !== SyntaxKind.EOF; k = scanner.scan()) {
+    if (k === SyntaxKind.OpenBraceToken || k === SyntaxKind.OpenBracketToken) depth++;
+    else if (k === SyntaxKind.CloseBraceToken || k === SyntaxKind.CloseBracketToken) {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && k === SyntaxKind.StringLiteral) {
+      const value = scanner.getTokenValue();
+      if (kind === 'array') out.push(value);
+      else {
+        const save = scanner.getPosition();
+        if (nextSignificant(scanner) === SyntaxKind.ColonToken) out.push(value);
+        else scanner.setPosition(save);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether the next token after `from` is a string followed by a colon (a member's key). */
+function nextIsKey(text: string, from: number): boolean {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(from);
+  return nextSignificant(scanner) === SyntaxKind.StringLiteral && nextSignificant(scanner) === SyntaxKind.ColonToken;
+}
+
+function jsonLocal(text: string, offset: number): Local | undefined {
+  const scanner = createScanner(text, false);
+  const frames: JsonFrame[] = [];
+  let partial: { span: Span; prefix: string; quote?: QuoteState } | undefined;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const start = scanner.getTokenOffset();
+    const end = start + scanner.getTokenLength();
+    if (start >= offset) break;
+    if (TRIVIA.has(kind)) {
+      if ((kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) && offset <= end) {
+        const closedBlock = kind === SyntaxKind.BlockCommentTrivia && text.slice(end - 2, end) === '*/';
+        if (!(closedBlock && offset === end)) return undefined;
+      }
+      continue;
+    }
+    if (kind === SyntaxKind.StringLiteral) {
+      const closed = scanner.getTokenError() !== ScanError.UnexpectedEndOfString;
+      if (offset < end || (!closed && offset <= end)) {
+        let stop = end;
+        if (!closed) {
+          stop = offset;
+          while (stop < text.length && /[\w.:/*-]/.test(text[stop])) stop++;
+        }
+        partial = { span: { start, end: stop }, prefix: text.slice(start + 1, offset), quote: { char: '"', closed } };
+        break;
+      }
+    } else if (VALUE_TOKENS.has(kind) && offset <= end) {
+      partial = { span: { start, end }, prefix: text.slice(start, offset) };
+      break;
+    }
+    const top = frames[frames.length - 1];
+    switch (kind) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken: {
+        const seg = top ? (top.kind === 'object' ? top.key : ITEM) : undefined;
+        if (top) top.state = 'afterValue';
+        frames.push({ kind: kind === SyntaxKind.OpenBraceToken ? 'object' : 'array', seg, state: kind === SyntaxKind.OpenBraceToken ? 'key' : 'value', keys: [], items: [], lastValueEnd: end });
+        break;
+      }
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        frames.pop();
+        if (frames.length) {
+          frames[frames.length - 1].state = 'afterValue';
+          frames[frames.length - 1].lastValueEnd = end;
+        }
+        break;
+      case SyntaxKind.ColonToken:
+        if (top?.kind === 'object' && top.state === 'colon') top.state = 'value';
+        break;
+      case SyntaxKind.CommaToken:
+        if (top) top.state = top.kind === 'object' ? 'key' : 'value';
+        break;
+      default:
+        if (!top || !VALUE_TOKENS.has(kind)) break;
+        if (top.kind === 'object' && top.state === 'key') {
+          top.key = scanner.getTokenValue();
+          top.keys.push(top.key);
+          top.state = 'colon';
+        } else if (top.state === 'value' || top.state === 'afterValue') {
+          if (top.kind === 'array' && kind === SyntaxKind.StringLiteral) top.items.push(scanner.getTokenValue());
+          top.state = 'afterValue';
+          top.lastValueEnd = end;
+        }
+    }
+  }
+  const top = frames[frames.length - 1];
+  if (!top) return undefined;
+  const span = partial?.span ?? { start: offset, end: offset };
+  const segs: Seg[] = frames.slice(1).map((f) => f.seg ?? '');
+  const chain: Chain = { segs, lines: segs.map(() => 0) };
+
+  // What follows: a `:` (the key has a value), or another member (a comma is needed).
+  const after = createScanner(text, true);
+  after.setPosition(span.end);
+  const next = nextSignificant(after);
+  const startsValue = VALUE_TOKENS.has(next) || next === SyntaxKind.OpenBraceToken || next === SyntaxKind.OpenBracketToken;
+
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lead = text.slice(lineStart, span.start);
+  const inline = /\S/.test(lead);
+  const indent = /^[ \t]*/.exec(lead)![0];
+  const base = { style: 'json' as const, span, prefix: partial?.prefix ?? '', quote: partial?.quote, inline, indent, insertSuffix: startsValue ? ',' : undefined };
+
+  if (top.kind === 'object') {
+    if (top.state === 'value') {
+      // A value already follows the caret (not the next member's key): nothing to insert here.
+      if (top.key === undefined || (!partial && startsValue && !nextIsKey(text, span.end))) return undefined;
+      const insertPrefix = !partial && text[offset - 1] === ':' ? ' ' : undefined;
+      return { ...base, role: 'value', chain: { segs: [...segs, top.key], lines: [...chain.lines, 0] }, insertPrefix, seenKeys: [], seenItems: [] };
+    }
+    if (top.state === 'colon') return undefined;
+    const hasValue = next === SyntaxKind.ColonToken;
+    const seenKeys = [...top.keys, ...jsonMembersAfter(text, span.end, 'object')];
+    return {
+      ...base,
+      role: 'key',
+      chain,
+      hasValue,
+      insertSuffix: hasValue ? undefined : base.insertSuffix,
+      commaBefore: top.state === 'afterValue' ? top.lastValueEnd : undefined,
+      seenKeys,
+      seenItems: [],
+    };
+  }
+  const seenItems = [...top.items, ...jsonMembersAfter(text, span.end, 'array')];
+  return { ...base, role: 'item', chain, commaBefore: top.state === 'afterValue' ? top.lastValueEnd : undefined, seenKeys: [], seenItems };
+}
+
+function jsonTypeOf(text: string): (id: string) => string | undefined {
+  return (id) => {
+    const root = parseTree(text);
+    if (!root) return undefined;
+    for (const path of [['Resources', id, 'Type'], ['resources', 'Resources', id, 'Type']]) {
+      const node = findNodeAtLocation(root, path);
+      if (node && typeof node.value === 'string') return node.value;
+    }
+    return undefined;
+  };
+}
+
+/** Whether text that a JSON surface reads starts like YAML (its first character opens no JSON value). */
+function looksLikeYaml(text: string): boolean {
+  const first = /\S/.exec(text.replace(/^\uFEFF/, ''));
+  return first !== null && !['{', '[', '/'].includes(first[0]);
+}
+
+/** The cursor context in a CloudFormation JSON template. */
+export const cloudFormationJsonCursor: CursorFunction = (doc, offset, model) => {
+  const text = doc.text;
+  if (offset < 0 || offset > text.length) return undefined;
+  // A `.template` file may be YAML; the JSON surface reads those with the YAML reader too.
+  if (looksLikeYaml(text)) return cloudFormationYamlCursor(doc, offset, model);
+  const local = jsonLocal(text, offset);
+  if (!local) return undefined;
+  const resolved = resolveChain(local, model, offset, jsonTypeOf(text));
+  if (!resolved) return undefined;
+  return finish(local, resolved, text, detectIndentUnit(text.split('\n'), true));
+};
