@@ -1,0 +1,126 @@
+/**
+ * The extension in VS Code desktop, through VS Code's own API: the fixtures of test/editors
+ * (CloudFormation YAML and JSON, with the cases in test/editors/fixtures/cases.json) must get
+ * their diagnostic codes, hover docs, completion items, and a working quick fix. Each result is
+ * polled for, since the language server answers asynchronously. Code-action tests are skipped,
+ * with the reason printed, while the server offers no code actions.
+ *
+ * Run by test/e2e/electron.test.ts, which resolves the cases into COGNITO_E2E_CASES and puts the
+ * skip reason (if any) into COGNITO_E2E_CODE_ACTIONS_SKIP.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { ResolvedCase } from '../../editors/support';
+import { skipBecause } from './index';
+
+const EXTENSION_ID = 'cognito-client-tools.cognito-user-pool-client';
+const casesFile = process.env.COGNITO_E2E_CASES;
+if (!casesFile) throw new Error('COGNITO_E2E_CASES is not set (run this suite through test/e2e/electron.test.ts)');
+const cases = JSON.parse(fs.readFileSync(casesFile, 'utf8')) as ResolvedCase[];
+const codeActionSkip = process.env.COGNITO_E2E_CODE_ACTIONS_SKIP || undefined;
+
+/** Poll `check` until it returns a value (not undefined/false), or fail after `timeoutMs`. */
+async function poll<T>(what: string, check: () => Thenable<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A diagnostic's code as a string (VS Code wraps it with its link when the server sends one). */
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+function codesOf(uri: vscode.Uri): Set<string> {
+  return new Set(vscode.languages.getDiagnostics(uri).map(codeOf).filter((c): c is string => c !== undefined));
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+const at = (place: { line: number; character: number }) => new vscode.Position(place.line, place.character);
+
+suite('extension', () => {
+  test('is installed and activates', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+});
+
+for (const c of cases) {
+  suite(path.basename(c.path), () => {
+    const uri = vscode.Uri.file(c.path);
+    let document: vscode.TextDocument;
+
+    suiteSetup(async () => {
+      document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      assert.equal(document.languageId, c.languageId);
+    });
+
+    test(`reports ${c.codes.join(', ')}`, async () => {
+      await poll(`diagnostics ${c.codes.join(', ')} (got: ${[...codesOf(uri)].join(', ') || 'none'})`, () => {
+        const present = codesOf(uri);
+        return c.codes.every((code) => present.has(code));
+      });
+    });
+
+    test(`hover on ${c.hover.property} shows its docs`, async () => {
+      const text = await poll(`a hover with "${c.hover.expect}"`, async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at(c.hover));
+        const joined = hoverText(hovers ?? []);
+        return joined.includes(c.hover.expect) ? joined : undefined;
+      });
+      assert.ok(text.includes(c.hover.property));
+    });
+
+    for (const completion of c.completions) {
+      test(`completion offers ${completion.expect} (${completion.name})`, async () => {
+        const labels = await poll(`completion item ${completion.expect}`, async () => {
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at(completion));
+          const found = (list?.items ?? []).map(labelOf);
+          return found.includes(completion.expect) ? found : undefined;
+        });
+        if (completion.reject) assert.ok(!labels.includes(completion.reject), `${completion.reject} is offered though it is already written`);
+      });
+    }
+
+    test(`quick fix for ${c.codeAction.code}`, async function () {
+      if (codeActionSkip) skipBecause(this, codeActionSkip);
+      const fix = c.codeAction;
+      const target = await poll(`a ${fix.code} diagnostic`, () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === fix.code));
+      const actions =
+        (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const codeActions = actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+      // The command may leave out each action's diagnostics; the request was for this diagnostic's
+      // range and quick fixes only, so the title decides, then the order.
+      const forTarget = codeActions.filter((a) => (a.diagnostics ?? []).some((d) => codeOf(d) === fix.code));
+      const candidates = forTarget.length > 0 ? forTarget : codeActions;
+      const chosen = candidates.find((a) => !fix.titleIncludes || a.title.includes(fix.titleIncludes)) ?? candidates[0];
+      assert.ok(chosen, `no quick fix for ${fix.code}; offered: ${actions.map((a) => a.title).join(', ') || 'nothing'}`);
+      if (chosen.edit) assert.equal(await vscode.workspace.applyEdit(chosen.edit), true, `applying "${chosen.title}" failed`);
+      if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...(chosen.command.arguments ?? []));
+      assert.ok(document.getText().includes(fix.expectText), `after "${chosen.title}" the document lacks ${fix.expectText}`);
+      await poll(`${fix.code} to go away after "${chosen.title}"`, () => !codesOf(uri).has(fix.code));
+    });
+  });
+}
