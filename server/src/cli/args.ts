@@ -22,6 +22,15 @@ export interface CliOptions {
   rules: Record<string, RuleSetting>;
   /** Files larger than this many KB are reported as skipped. */
   maxFileSizeKb: number;
+  /**
+   * Apply every unambiguous fix: `write` rewrites the files in place (`--fix`), `dry-run` prints
+   * the changes as a unified diff and writes nothing (`--fix-dry-run`). Absent: only check.
+   */
+  fix?: 'write' | 'dry-run';
+  /** A configuration file to use for every file instead of looking for `.cognito-client.json` (`--config`). */
+  config?: string;
+  /** Use no configuration file at all (`--no-config`). */
+  noConfig?: boolean;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -46,6 +55,12 @@ Options:
       --rule ID=SEVERITY   set a rule's severity: error, warning, info or off
                            (repeatable)
       --max-file-size KB   skip files larger than this (default ${DEFAULT_MAX_FILE_SIZE_KB}, i.e. 5 MB)
+      --fix                apply every unambiguous fix, writing the files in place
+                           (then report what is left)
+      --fix-dry-run        print those fixes as a unified diff; write nothing
+      --config FILE        read rule settings from FILE instead of the nearest
+                           .cognito-client.json
+      --no-config          read no .cognito-client.json
   -h, --help               show this help
   -v, --version            show the version
 
@@ -60,10 +75,24 @@ A file that is not checked (too large, binary, unreadable) gets one info diagnos
 with the rule id file-skipped saying why; a template with a syntax error gets an
 error with the rule id syntax-error.
 
+Configuration:
+  The nearest .cognito-client.json in the directory of each file or above it sets
+  rule severities, e.g. {"rules": {"implicit-flow-discouraged": "off"}}; --rule
+  wins over it. In-file comments suppress findings:
+    # cognito-client-disable-next-line RULE[, RULE...]   (the next line only)
+    # cognito-client-disable [RULE...]                   (the whole file)
+  and in a resource's Metadata: {"cognito-client": {"ignore": ["RULE"]}}.
+
+Fixing:
+  --fix and --fix-dry-run apply only fixes that need no choice, pass after pass
+  until nothing more changes (a second run changes nothing); a template with a
+  syntax error is not fixed. The summary on stderr says how many were applied.
+
 Exit status:
-  0  no error-severity diagnostics
+  0  no error-severity diagnostics (after fixing, with --fix / --fix-dry-run)
   1  at least one error-severity diagnostic
-  2  the command failed (bad arguments, a path that does not exist or cannot be read)
+  2  the command failed (bad arguments, a path that does not exist or cannot be read,
+     a configuration file that is not JSON, a file --fix could not write)
 
 Rules (for --rule):
 ${wrap(ruleIds.length ? ruleIds.join(', ') : '(none)', 86, '  ')}
@@ -145,6 +174,26 @@ export function parseArgs(argv: readonly string[], isKnownRule: (id: string) => 
         options.rules[id] = setting;
         break;
       }
+      case '--fix':
+        noValue();
+        if (options.fix === 'dry-run') throw new UsageError('--fix and --fix-dry-run cannot be used together');
+        options.fix = 'write';
+        break;
+      case '--fix-dry-run':
+        noValue();
+        if (options.fix === 'write') throw new UsageError('--fix and --fix-dry-run cannot be used together');
+        options.fix = 'dry-run';
+        break;
+      case '--config': {
+        const file = value();
+        if (file === '') throw new UsageError('--config needs a file name');
+        options.config = file;
+        break;
+      }
+      case '--no-config':
+        noValue();
+        options.noConfig = true;
+        break;
       case '--max-file-size': {
         const raw = value();
         if (!/^\d+$/.test(raw)) throw new UsageError(`--max-file-size needs a whole number of KB, not ${JSON.stringify(raw)}`);
@@ -158,6 +207,8 @@ export function parseArgs(argv: readonly string[], isKnownRule: (id: string) => 
   if (help) return { kind: 'help' };
   if (version) return { kind: 'version' };
   if (options.paths.length === 0) throw new UsageError('no paths given (see --help)');
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be used together');
+  if (options.fix === 'dry-run' && options.format !== 'text') throw new UsageError('--fix-dry-run prints a diff; it cannot be combined with --format ' + options.format);
   return { kind: 'run', options };
 }
 

@@ -1,7 +1,7 @@
 /**
- * Checking one file: read it (or say why not), run the engine, and turn the analysis into the
- * report's terms (LSP ranges, fixes as text edits). Never throws: whatever goes wrong with one file
- * becomes a `file-skipped` diagnostic on that file.
+ * Checking one file: read it (or say why not), run the engine (with the suppressions written in the
+ * file taken off), and turn the analysis into the report's terms (LSP ranges, fixes as text edits).
+ * Never throws: whatever goes wrong with one file becomes a `file-skipped` diagnostic on that file.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -9,10 +9,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SurfaceKind } from '../model';
 import type { RuleSetting } from '../rules/engine';
 import type { Severity } from '../rules/types';
-import { analyse } from '../service';
+import { analyse } from '../analysis';
 import { languageIdForPath } from '../surfaces';
-import { fixEdits } from './fix-edits';
-import type { FileReport, Range, ReportDiagnostic, ReportFix } from './types';
+import { reportFixes } from './fix-edits';
+import type { FileReport, Range, ReportDiagnostic } from './types';
 import type { FoundFile } from './walk';
 
 /** The CLI's own rule id for a file it did not check (a contract id). */
@@ -89,32 +89,44 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
-/** Read, check and report one file. Never throws. */
-export function lintFile(file: FoundFile, options: LintFileOptions): FileReport {
+/** A file's text, or the report saying why it was not read. */
+export type ReadOutcome = { kind: 'text'; text: string; bom: boolean } | { kind: 'skipped'; report: FileReport };
+
+/**
+ * Read a file for checking: not too large, not binary, readable, decoded as UTF-8 with a byte order
+ * mark taken off (editors drop it before counting positions; so does the CLI, so they agree).
+ */
+export function readSource(file: FoundFile, maxFileSizeKb: number): ReadOutcome {
+  const skipped = (reason: string): ReadOutcome => ({ kind: 'skipped', report: skippedReport(file, reason) });
   let buffer: Buffer;
   try {
     const stats = statSync(file.absolute);
-    if (!stats.isFile()) return skippedReport(file, 'not a regular file');
-    const limit = options.maxFileSizeKb * 1024;
+    if (!stats.isFile()) return skipped('not a regular file');
+    const limit = maxFileSizeKb * 1024;
     if (stats.size > limit) {
-      return skippedReport(file, `the file is ${formatSize(stats.size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
+      return skipped(`the file is ${formatSize(stats.size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
     }
     buffer = readFileSync(file.absolute);
   } catch (error) {
-    return skippedReport(file, `unreadable (${errorText(error)})`);
+    return skipped(`unreadable (${errorText(error)})`);
   }
   // Checked again after reading: the file may have grown since the stat.
-  if (buffer.length > options.maxFileSizeKb * 1024) {
-    return skippedReport(file, `the file is ${formatSize(buffer.length)}, over the ${formatSize(options.maxFileSizeKb * 1024)} limit (raise it with --max-file-size)`);
+  if (buffer.length > maxFileSizeKb * 1024) {
+    return skipped(`the file is ${formatSize(buffer.length)}, over the ${formatSize(maxFileSizeKb * 1024)} limit (raise it with --max-file-size)`);
   }
-  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return skippedReport(file, 'a binary file (it has a NUL byte in its first 8 KB)');
-  }
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skipped('a binary file (it has a NUL byte in its first 8 KB)');
+  let text = buffer.toString('utf8');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  return { kind: 'text', text, bom };
+}
+
+/** Read, check and report one file. Never throws. */
+export function lintFile(file: FoundFile, options: LintFileOptions): FileReport {
+  const read = readSource(file, options.maxFileSizeKb);
+  if (read.kind === 'skipped') return read.report;
   try {
-    // Editors drop a byte order mark before counting positions; so does the CLI, so they agree.
-    let text = buffer.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return lintText(file.path, pathToFileURL(file.absolute).href, text, options);
+    return lintText(file.path, pathToFileURL(file.absolute).href, read.text, options);
   } catch (error) {
     return skippedReport(file, `internal error: ${errorText(error)}`);
   }
@@ -137,12 +149,9 @@ export function lintText(path: string, uri: string, text: string, options: Omit<
       diagnostics.push({ rule: SYNTAX_ERROR, severity: syntaxSeverity(options.rules), message: problem.message, range: range(problem.span), fixes: [] });
     }
   }
+  const source = { uri, languageId, text };
   for (const finding of analysis.findings) {
-    const fixes: ReportFix[] = [];
-    for (const fix of finding.fixes ?? []) {
-      const edits = fixEdits(surface.id, text, model, fix, finding.span, document);
-      if (edits) fixes.push({ title: fix.title, edits });
-    }
+    const fixes = reportFixes(surface.id, source, model, finding, document);
     diagnostics.push({ rule: finding.ruleId, severity: finding.severity, message: finding.message, range: range(finding.span), fixes });
   }
   diagnostics.sort(

@@ -2,8 +2,12 @@
  * The CLI as a function: arguments and an output sink in, an exit status out. `../cli.ts` wires it
  * to the process; tests and the benchmark call it directly.
  */
+import { unifiedDiff } from '../features/text-diff';
 import { rules, ruleById } from '../rules';
+import type { RuleSetting } from '../rules/engine';
 import { parseArgs, helpText, UsageError, type CliOptions } from './args';
+import { ConfigError, ConfigResolver } from './config-file';
+import { fixFile, type FixFileOutcome } from './fix-file';
 import { formatJson } from './format-json';
 import { formatSarif, sarifRules } from './format-sarif';
 import { formatSummary, formatText } from './format-text';
@@ -29,14 +33,36 @@ export function isKnownRule(id: string): boolean {
   return id === SYNTAX_ERROR || ruleById(id) !== undefined;
 }
 
-/** Check files already collected; one report entry per file, in the given order. */
-export function lintFiles(files: readonly FoundFile[], options: Pick<CliOptions, 'rules' | 'maxFileSizeKb'>, onRuleError?: (path: string, ruleId: string, error: unknown) => void): LintReport {
+/**
+ * Check files already collected; one report entry per file, in the given order. `rulesFor` gives
+ * a file's own rule settings (from its configuration file); `options.rules` wins over them.
+ */
+export function lintFiles(
+  files: readonly FoundFile[],
+  options: Pick<CliOptions, 'rules' | 'maxFileSizeKb'>,
+  onRuleError?: (path: string, ruleId: string, error: unknown) => void,
+  rulesFor?: (file: FoundFile) => Record<string, RuleSetting>,
+): LintReport {
   return {
     version: 1,
     files: files.map((file) =>
-      lintFile(file, { rules: options.rules, maxFileSizeKb: options.maxFileSizeKb, onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error) }),
+      lintFile(file, { rules: { ...rulesFor?.(file), ...options.rules }, maxFileSizeKb: options.maxFileSizeKb, onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error) }),
     ),
   };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The line `--fix` / `--fix-dry-run` print on stderr. */
+export function formatFixSummary(outcomes: readonly FixFileOutcome[], mode: 'write' | 'dry-run'): string {
+  const changed = outcomes.filter((o) => o.applied.length > 0);
+  const fixes = changed.reduce((n, o) => n + o.applied.length, 0);
+  let line = `${mode === 'write' ? 'fixed' : 'would fix'} ${plural(fixes, 'problem')} in ${plural(changed.length, 'file')}`;
+  const unstable = outcomes.filter((o) => !o.stable).length;
+  if (unstable > 0) line += ` (${plural(unstable, 'file')} still ${unstable === 1 ? 'has' : 'have'} fixes left: run again)`;
+  return `${line}\n`;
 }
 
 function messageOf(error: unknown): string {
@@ -73,14 +99,54 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       if (error instanceof PathError) return fail(error.message);
       throw error;
     }
+    // Every file's configuration is read before anything is checked or written: a broken one stops the run.
+    const configs = new ConfigResolver(isKnownRule, {
+      fixed: options.config,
+      disabled: options.noConfig,
+      cwd: io.cwd,
+      warn: (line) => io.stderr(`${CLI_NAME}: ${line}\n`),
+    });
+    const fileRules = new Map<FoundFile, Record<string, RuleSetting>>();
+    try {
+      for (const file of files) fileRules.set(file, { ...configs.rulesFor(file.absolute), ...options.rules });
+    } catch (error) {
+      if (error instanceof ConfigError) return fail(error.message);
+      throw error;
+    }
     // A rule that throws is dropped for that definition by the engine; say so, once per rule and file.
     const reported = new Set<string>();
-    const report = lintFiles(files, options, (path, ruleId, error) => {
+    const onRuleError = (path: string, ruleId: string, error: unknown): void => {
       const key = `${path}\0${ruleId}`;
       if (reported.has(key)) return;
       reported.add(key);
       io.stderr(`${CLI_NAME}: internal error in rule ${ruleId} on ${path}: ${messageOf(error)}\n`);
-    });
+    };
+    let report: LintReport;
+    let writeFailed = false;
+    if (options.fix) {
+      const mode = options.fix;
+      const outcomes = files.map((file) =>
+        fixFile(file, { rules: fileRules.get(file), maxFileSizeKb: options.maxFileSizeKb, mode, onRuleError: (ruleId, error) => onRuleError(file.path, ruleId, error) }),
+      );
+      for (const [i, o] of outcomes.entries()) {
+        if (o.writeError === undefined) continue;
+        writeFailed = true;
+        io.stderr(`${CLI_NAME}: cannot write ${files[i].path}: ${o.writeError}\n`);
+      }
+      report = { version: 1, files: outcomes.map((o) => o.report) };
+      if (mode === 'dry-run') {
+        for (const [i, o] of outcomes.entries()) {
+          if (o.before !== undefined && o.after !== undefined) io.stdout(unifiedDiff(`a/${files[i].path}`, `b/${files[i].path}`, o.before, o.after));
+        }
+        const totals = totalsOf(report);
+        io.stderr(formatFixSummary(outcomes, mode));
+        io.stderr(formatSummary(totals));
+        return writeFailed ? EXIT_FAILURE : totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+      }
+      io.stderr(formatFixSummary(outcomes, mode));
+    } else {
+      report = lintFiles(files, options, onRuleError, (file) => fileRules.get(file) ?? {});
+    }
     const totals = totalsOf(report);
     switch (options.format) {
       case 'json':
@@ -94,6 +160,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         io.stderr(formatSummary(totals));
         break;
     }
+    if (writeFailed) return EXIT_FAILURE;
     return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     return fail(`internal error: ${messageOf(error)}`);

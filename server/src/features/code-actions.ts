@@ -1,0 +1,236 @@
+/**
+ * Code actions: quick fixes for the diagnostics in the request, the "Disable <rule> for this line /
+ * this resource" actions, and `source.fixAll.cognitoClient`. Pure: document and model in, LSP code
+ * actions out; no connection.
+ *
+ * A diagnostic is recognised by its `source`, `code` and `data` (rule id and semantic fixes, see
+ * ./diagnostics.ts), never by its message, and only while it still matches a current finding (the
+ * same rule at the same place), so a stale diagnostic never yields an edit. When a client drops
+ * `data`, the fixes come from that matching finding. Every edit comes from
+ * the surface's edit builder (../surfaces/edits.ts), which checks the edited document still reads
+ * as the same template; a suppression edit is checked here the same way and must really suppress
+ * the finding when the document is read again.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { DocumentModel, LocatedValue } from '../model';
+import { runRules, type RuleSetting } from '../rules/engine';
+import type { Finding } from '../rules/types';
+import { applySuppressions, disableLineEdit, isSuppressed } from '../suppress';
+import { applyEdits, mapOffset } from '../surfaces/apply-edits';
+import { editsForFix } from '../surfaces/edits';
+import { surfaces, type SourceDocument } from '../surfaces';
+import { readSuppressions, suppressionSupport } from '../surfaces/suppressions';
+import type { SpanEdit } from '../surfaces/types';
+import { DIAGNOSTIC_SOURCE, diagnosticData } from './diagnostics';
+import { autoFixOf, clientAt, fixAll } from './fix-all';
+import { diffEdits } from './text-diff';
+
+/** The kind of the fix-all source action (VS Code's `editor.codeActionsOnSave` names it). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cognitoClient`;
+
+/** The kinds this feature returns, for the server's `codeActionProvider.codeActionKinds`. */
+export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/** The title of the fix-all action. */
+export const FIX_ALL_TITLE = 'Fix all auto-fixable Cognito client problems';
+
+export interface CodeActionOptions {
+  /** The per-rule severity settings the findings were made with (fix-all re-analyses with them). */
+  rules?: Record<string, RuleSetting>;
+}
+
+/** Whether a request limited to `only` kinds wants actions of `kind` (a requested kind covers its sub-kinds). */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => o === '' || kind === o || kind.startsWith(`${o}.`));
+}
+
+function toTextEdits(document: TextDocument, edits: readonly SpanEdit[]): TextEdit[] {
+  return edits.map((e) => ({ range: { start: document.positionAt(e.span.start), end: document.positionAt(e.span.end) }, newText: e.newText }));
+}
+
+function workspaceEdit(document: TextDocument, edits: readonly SpanEdit[]): CodeAction['edit'] {
+  return { changes: { [document.uri]: toTextEdits(document, edits) } };
+}
+
+/** The findings of the model as the server would report them (when the caller does not pass them). */
+function currentFindings(source: SourceDocument, surfaceId: string, model: DocumentModel, rules?: Record<string, RuleSetting>): Finding[] {
+  return applySuppressions(runRules(model, { rules }), readSuppressions(surfaceId, source, model));
+}
+
+/** A value with its spans left out, for comparing what two versions of a document say. */
+function plain(value: LocatedValue | undefined): unknown {
+  if (!value) return undefined;
+  switch (value.kind) {
+    case 'list':
+      return ['list', value.items.map(plain)];
+    case 'object':
+      return ['object', value.members.map((m) => [m.name, plain(m.value)])];
+    case 'unknown':
+      return ['unknown', value.reason, value.ref, value.alternatives?.map(plain)];
+    case 'null':
+      return ['null'];
+    default:
+      return [value.kind, value.value];
+  }
+}
+
+/** What a model says about its clients and resources, without positions. */
+function fingerprint(model: DocumentModel): string {
+  return JSON.stringify([
+    model.clients.map((c) => [c.name, c.operation, plain(c.body), c.dependsOn, c.conditional === true]),
+    [...model.context.resources.entries()],
+  ]);
+}
+
+/**
+ * Whether a suppression edit is safe and works: the edited document reads with no new problem and
+ * the same clients (properties and all), and the finding, moved by the edits, is suppressed there.
+ */
+function suppressionWorks(surfaceId: string, source: SourceDocument, model: DocumentModel, finding: Finding, edits: SpanEdit[]): boolean {
+  const surface = surfaces.find((s) => s.id === surfaceId);
+  if (!surface || edits.length === 0) return false;
+  let text: string;
+  try {
+    text = applyEdits(source.text, edits);
+  } catch {
+    return false;
+  }
+  const edited = { ...source, text };
+  const after = surface.parse(edited);
+  if (after.problems.length > model.problems.length || fingerprint(after) !== fingerprint(model)) return false;
+  const span = { start: mapOffset(finding.span.start, edits), end: mapOffset(finding.span.end, edits) };
+  return isSuppressed({ ruleId: finding.ruleId, span }, readSuppressions(surfaceId, edited, after));
+}
+
+/** One of our diagnostics in the request, with the current finding it stands for. */
+interface Matched {
+  diagnostic: Diagnostic;
+  finding: Finding;
+}
+
+/**
+ * The code actions for a range of a document: for each of this server's diagnostics in
+ * `context.diagnostics`, its quick fixes (the rule's preferred one marked `isPreferred`) and the
+ * actions that disable its rule for the line or the resource; and the fix-all action when asked
+ * for (`context.only` naming `source.fixAll`) or when a diagnostic in the request has an automatic fix.
+ * `findings` are the document's current findings (as published); computed from the model when absent.
+ */
+export function getCodeActions(
+  document: TextDocument,
+  model: DocumentModel,
+  surfaceId: string,
+  range: Range,
+  context: CodeActionContext,
+  findings?: Finding[],
+  options: CodeActionOptions = {},
+): CodeAction[] {
+  const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+  const current = findings ?? currentFindings(source, surfaceId, model, options.rules);
+  const only = context.only;
+
+  const matched: Matched[] = [];
+  for (const diagnostic of context.diagnostics ?? []) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    const data = diagnosticData(diagnostic);
+    if (data && diagnostic.code !== data.ruleId) continue;
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    const finding = current.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end);
+    // A client that drops `data` (older ones do) still gets the fixes, from the finding the code names.
+    if (finding) matched.push({ diagnostic, finding: data ? { ...finding, fixes: data.fixes } : finding });
+  }
+
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    actions.push(...quickFixes(document, source, model, surfaceId, matched));
+    actions.push(...disableActions(document, source, model, surfaceId, matched));
+  }
+  const asked = only !== undefined && only.length > 0 && wants(only, FIX_ALL_KIND);
+  const offered = (only === undefined || only.length === 0) && matched.some((m) => autoFixOf(m.finding) !== undefined);
+  if (asked || offered) {
+    const all = fixAllAction(document, source, model, surfaceId, current, options);
+    if (all) actions.push(all);
+  }
+  return actions;
+}
+
+function quickFixes(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const { diagnostic, finding } of matched) {
+    const def = clientAt(model, finding.span);
+    if (!def) continue;
+    let preferredGiven = false;
+    for (const fix of finding.fixes ?? []) {
+      const edits = editsForFix(surfaceId, source, model, def, fix);
+      if (!edits || edits.length === 0) continue;
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, edits) };
+      if (fix.isPreferred && !preferredGiven) {
+        action.isPreferred = true;
+        preferredGiven = true;
+      }
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+function disableActions(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[]): CodeAction[] {
+  const support = suppressionSupport(surfaceId, source);
+  if (!support) return [];
+  const text = source.text;
+  // One action per rule and line, and per rule and resource, carrying every diagnostic it covers.
+  const lines = new Map<string, Matched[]>();
+  const resources = new Map<string, Matched[]>();
+  for (const m of matched) {
+    const line = document.positionAt(m.finding.span.start).line;
+    const lineKey = `${m.finding.ruleId}\u0000${line}`;
+    lines.set(lineKey, [...(lines.get(lineKey) ?? []), m]);
+    const def = clientAt(model, m.finding.span);
+    if (def) {
+      const key = `${m.finding.ruleId}\u0000${def.name}`;
+      resources.set(key, [...(resources.get(key) ?? []), m]);
+    }
+  }
+  const actions: CodeAction[] = [];
+  if (support.lineComment) {
+    for (const group of lines.values()) {
+      const { finding } = group[0];
+      const edit = disableLineEdit(text, finding.span.start, finding.ruleId, support.lineComment);
+      if (!edit || !suppressionWorks(surfaceId, source, model, finding, [edit])) continue;
+      actions.push({
+        title: `Disable ${finding.ruleId} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: group.map((m) => m.diagnostic),
+        edit: workspaceEdit(document, [edit]),
+      });
+    }
+  }
+  if (support.ignoreInDefinition) {
+    for (const group of resources.values()) {
+      const { finding } = group[0];
+      const def = clientAt(model, finding.span)!;
+      let edits: SpanEdit[] | undefined;
+      try {
+        edits = support.ignoreInDefinition(source, def, finding.ruleId);
+      } catch {
+        edits = undefined; // a writer bug costs the action, never the request
+      }
+      if (!edits || edits.length === 0 || !suppressionWorks(surfaceId, source, model, finding, edits)) continue;
+      actions.push({
+        title: `Disable ${finding.ruleId} for this resource`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: group.map((m) => m.diagnostic),
+        edit: workspaceEdit(document, edits),
+      });
+    }
+  }
+  return actions;
+}
+
+function fixAllAction(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, findings: Finding[], options: CodeActionOptions): CodeAction | undefined {
+  const result = fixAll(source, { rules: options.rules, start: { surface: { id: surfaceId }, model, findings } });
+  if (!result || result.text === source.text) return undefined;
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, diffEdits(source.text, result.text)) };
+}
