@@ -17,6 +17,7 @@ import {
   DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
   type CompletionList,
   type Connection,
   type Diagnostic,
@@ -27,6 +28,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, CONFIG_SECTION, defaultSettings, readSettings, type LogLevel, type Settings } from './config';
+import { CODE_ACTION_KINDS, getCodeActions } from './features/code-actions';
 import { doComplete } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { DocumentCache, type CacheEntry } from './features/document-cache';
@@ -277,6 +279,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SERVER_NAME },
@@ -380,7 +383,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   });
 
-  // ---- hover and completion --------------------------------------------------------------------
+  // ---- hover, completion and code actions ------------------------------------------------------
   /** The model of the document's current version, analysed now if it has not been yet. */
   function modelEntry(uri: string): { document: TextDocument; entry: CacheEntry } | undefined {
     const document = documents.get(uri);
@@ -402,6 +405,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const found = modelEntry(params.textDocument.uri);
       if (!found?.entry.analysis) return emptyCompletion();
       return doComplete(found.document, found.entry.analysis.model, found.entry.analysis.surface.id, params.position);
+    }),
+  );
+
+  connection.onCodeAction((params): CodeAction[] =>
+    guard('codeAction', [], () => {
+      const found = modelEntry(params.textDocument.uri);
+      const analysis = found?.entry.analysis;
+      if (!found || !analysis) return [];
+      const settings = lastSettings.get(params.textDocument.uri) ?? globalSettings;
+      return getCodeActions(found.document, analysis.model, analysis.surface.id, params.range, params.context, analysis.findings, { rules: settings.rules });
     }),
   );
 

@@ -5,7 +5,9 @@
 import type { DocumentModel } from './model';
 import { runRules, type EngineOptions } from './rules/engine';
 import type { Finding } from './rules/types';
+import { partitionSuppressed, type Suppression } from './suppress';
 import { parseDocument, type SourceDocument, type Surface } from './surfaces';
+import { readSuppressions } from './surfaces/suppressions';
 
 /** Where each rule is documented (the README's rule list, one anchor per rule id). */
 export const RULE_DOCS_BASE = 'https://github.com/cognito-client-tools/cognito-user-pool-client/blob/main/docs/rules.md';
@@ -18,16 +20,24 @@ export function ruleDocsHref(ruleId: string): string {
 export interface Analysis {
   surface: Surface;
   model: DocumentModel;
+  /** What the rules found, less what the document suppresses. */
   findings: Finding[];
+  /** The findings a suppression in the document covers (left out of `findings`). */
+  suppressed: Finding[];
+  /** Every suppression written in the document. */
+  suppressions: Suppression[];
 }
 
 /**
- * Parse a document and run the rules. Undefined when no surface reads the document (not a
- * template, not a Terraform file, ...). Never throws for any input text.
+ * Parse a document, run the rules with the severity settings, and take off the findings the
+ * document suppresses (`# cognito-client-disable-next-line`, `Metadata`). Undefined when no surface
+ * reads the document (not a template, not a Terraform file, ...). Never throws for any input text.
  */
 export function analyse(doc: SourceDocument, options: EngineOptions = {}, onRuleError?: (ruleId: string, error: unknown) => void): Analysis | undefined {
   const parsed = parseDocument(doc);
   if (!parsed) return undefined;
-  const findings = runRules(parsed.model, options, (rule, error) => onRuleError?.(rule.id, error));
-  return { surface: parsed.surface, model: parsed.model, findings };
+  const all = runRules(parsed.model, options, (rule, error) => onRuleError?.(rule.id, error));
+  const suppressions = readSuppressions(parsed.surface.id, doc, parsed.model);
+  const { kept, suppressed } = partitionSuppressed(all, suppressions);
+  return { surface: parsed.surface, model: parsed.model, findings: kept, suppressed, suppressions };
 }

@@ -15,6 +15,7 @@ import {
   type MarkupContent,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGER_CHARACTERS, DIAGNOSTIC_PROVIDER_ID, SERVER_NAME } from '../../server/src/server';
 import type { Finding } from '../../server/src/rules/types';
 import { analyse, ruleDocsHref } from '../../server/src/service';
@@ -54,14 +55,14 @@ describe('initialize', () => {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
           hoverProvider: true,
           completionProvider: { triggerCharacters: ['"', "'", ':'], resolveProvider: false },
+          codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: false },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'cognito-client-language-server' },
       });
       assert.equal(SERVER_NAME, 'cognito-client-language-server');
       assert.deepEqual(COMPLETION_TRIGGER_CHARACTERS, ['"', "'", ':']);
-      // No code actions yet, and no pull diagnostics for a client that cannot pull.
-      assert.equal(initializeResult.capabilities.codeActionProvider, undefined);
+      // No pull diagnostics for a client that cannot pull.
       assert.equal(initializeResult.capabilities.diagnosticProvider, undefined);
     });
   });
@@ -295,6 +296,47 @@ describe('hover and completion', () => {
       const list = await client.completion(TEMPLATE_URI, positionOf(text, '      Gen\n', 0, 9));
       const labels = list.items.map((i) => i.label);
       assert.ok(labels.includes('GenerateSecret'), `labels: ${labels.join(', ')}`);
+    });
+  });
+});
+
+describe('code actions', () => {
+  it('offers both quick fixes for client_credentials + code, and the applied fix clears the diagnostic', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.length > 0);
+      const exclusive = published.diagnostics.find((d) => d.code === 'client-credentials-exclusive');
+      assert.ok(exclusive);
+      const actions = await client.codeActions(TEMPLATE_URI, exclusive.range, [exclusive]);
+      const quickFixes = actions.filter((a) => a.kind === 'quickfix' && a.edit);
+      const titles = quickFixes.map((a) => a.title);
+      assert.ok(titles.some((t) => /Remove code/.test(t)), titles.join(' | '));
+      assert.ok(titles.some((t) => /Remove client_credentials/.test(t)), titles.join(' | '));
+      assert.equal(quickFixes.filter((a) => a.isPreferred).length, 1);
+      assert.ok(actions.some((a) => /Disable client-credentials-exclusive/.test(a.title)), 'a disable action');
+
+      const removeCode = quickFixes.find((a) => /Remove code/.test(a.title))!;
+      assert.deepEqual(removeCode.diagnostics?.map((d) => d.code), ['client-credentials-exclusive']);
+      const edits = removeCode.edit!.changes![TEMPLATE_URI];
+      const fixed = TextDocument.applyEdits(TextDocument.create(TEMPLATE_URI, 'yaml', 1, MISCONFIGURED_YAML), edits);
+      assert.ok(!fixed.includes('        - code\n'));
+      await client.change(TEMPLATE_URI, 2, [{ text: fixed }]);
+      const after = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.version === 2);
+      assert.deepEqual(after.diagnostics.map((d) => d.code), ['client-credentials-requires-secret']);
+    });
+  });
+
+  it('offers source.fixAll.cognitoClient when asked for it', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      const text = MISCONFIGURED_YAML.replace('      PreventUserExistenceErrors: ENABLED\n', '      PreventUserExistenceErrors: LEGACY\n      EnableTokenRevocation: false\n');
+      await client.open(TEMPLATE_URI, 'yaml', text);
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.length > 0);
+      const whole = { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } };
+      const actions = await client.codeActions(TEMPLATE_URI, whole, [], ['source.fixAll.cognitoClient']);
+      assert.equal(actions.length, 1, actions.map((a) => a.title).join(' | '));
+      assert.equal(actions[0].kind, 'source.fixAll.cognitoClient');
+      const fixed = TextDocument.applyEdits(TextDocument.create(TEMPLATE_URI, 'yaml', 1, text), actions[0].edit!.changes![TEMPLATE_URI]);
+      assert.match(fixed, /EnableTokenRevocation: true/);
     });
   });
 });

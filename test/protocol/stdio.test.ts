@@ -85,6 +85,7 @@ describe('the bundled server over stdio', () => {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
           hoverProvider: true,
           completionProvider: { triggerCharacters: ['"', "'", ':'], resolveProvider: false },
+          codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: false },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'cognito-client-language-server' },

@@ -7,6 +7,7 @@
  * or a child process's stdio).
  */
 import {
+  CodeActionRequest,
   CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
@@ -26,9 +27,11 @@ import {
   ShutdownRequest,
   UnregistrationRequest,
   type ClientCapabilities,
+  type CodeAction,
   type CompletionItem,
   type CompletionList,
   type ConfigurationItem,
+  type Diagnostic,
   type DocumentDiagnosticReport,
   type Hover,
   type InitializeResult,
@@ -38,6 +41,7 @@ import {
   type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Range,
   type Registration,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
@@ -255,6 +259,12 @@ export class LspTestClient {
     const result = await this.answer(this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
     if (!result) return { isIncomplete: false, items: [] };
     return Array.isArray(result) ? { isIncomplete: false, items: result as CompletionItem[] } : result;
+  }
+
+  /** `textDocument/codeAction` for a range, with the diagnostics the client shows there. */
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const result = await this.answer(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } }));
+    return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
   }
 
   pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { analyse } from '../../server/src/analysis';
+import { analyse } from '../../server/src/service';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isKnownRule, runCli } from '../../server/src/cli/main';
 import { languageIdFor } from '../../server/src/cli/lint-file';

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { analyse, type SuppressedAnalysis } from '../../server/src/analysis';
+import { analyse, type Analysis } from '../../server/src/service';
 import { CODE_ACTION_KINDS, FIX_ALL_KIND, getCodeActions } from '../../server/src/features/code-actions';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { fixAll } from '../../server/src/features/fix-all';
@@ -20,7 +20,7 @@ import { renderers, type Rendered, type Scenario } from '../support/scenario';
 
 interface Opened {
   document: TextDocument;
-  analysis: SuppressedAnalysis;
+  analysis: Analysis;
   diagnostics: Diagnostic[];
 }
 
@@ -45,7 +45,7 @@ function editsOf(o: Opened, action: CodeAction): TextEdit[] {
 }
 
 /** Apply an action; check the document still reads as the same template and the text outside the edits is unchanged. */
-function apply(o: Opened, action: CodeAction): { text: string; after: SuppressedAnalysis } {
+function apply(o: Opened, action: CodeAction): { text: string; after: Analysis } {
   const edits = editsOf(o, action);
   assert.ok(edits.length > 0, `${action.title}: at least one edit`);
   const before = o.document.getText();

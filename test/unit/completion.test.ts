@@ -23,12 +23,13 @@ function complete(textWithCaret: string, fileName = 'template.yaml'): { list: Co
   return { list: doComplete(c.document, c.model, c.surfaceId, c.position), c };
 }
 
+/** The labels offered, each once (a value may come twice: plain, and with the change it implies). */
 function labels(list: CompletionList): string[] {
-  return list.items.map((i) => i.label);
+  return [...new Set(list.items.map((i) => i.label))];
 }
 
 function find(list: CompletionList, label: string): CompletionItem {
-  const item = list.items.find((i) => i.label === label);
+  const item = list.items.find((i) => i.label === label && !i.labelDetails);
   assert.ok(item, `no item ${JSON.stringify(label)} among ${JSON.stringify(labels(list))}`);
   return item;
 }
@@ -578,5 +579,32 @@ describe('completion: nothing to offer, and no crash', () => {
     }
     assert.ok(tried > 1500, `tried ${tried} positions`);
     assert.ok(offered > 50, `offered completions at ${offered} positions`);
+  });
+});
+
+describe('completion: values that imply another change', () => {
+  const yamlClient = yaml() + '      AllowedOAuthFlowsUserPoolClient: true\n      AllowedOAuthScopes: [orders/read]\n      AllowedOAuthFlows:\n        - |\n      PreventUserExistenceErrors: ENABLED\n';
+
+  it('offers client_credentials twice: plain, and also setting GenerateSecret', () => {
+    const { list, c } = complete(yamlClient);
+    const variants = list.items.filter((i) => i.label === 'client_credentials');
+    assert.equal(variants.length, 2, JSON.stringify(variants.map((v) => v.labelDetails)));
+    const withSecret = variants.find((v) => v.labelDetails?.description);
+    assert.ok(withSecret);
+    assert.match(withSecret.labelDetails!.description!, /GenerateSecret/);
+    const text = applyCompletion(c.document, withSecret);
+    assert.match(text, /- client_credentials\n/);
+    assert.match(text, /GenerateSecret: true/);
+    const after = analyse({ uri: 'file:///t.yaml', languageId: 'yaml', text })!;
+    assert.deepEqual(after.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId), []);
+    // The plain variant leaves the secret to the user, and the rule says so.
+    const plain = applyCompletion(c.document, variants.find((v) => !v.labelDetails)!);
+    const plainFindings = analyse({ uri: 'file:///t.yaml', languageId: 'yaml', text: plain })!.findings.map((f) => f.ruleId);
+    assert.ok(plainFindings.includes('client-credentials-requires-secret'));
+  });
+
+  it('offers no second item where nothing is implied', () => {
+    const { list } = complete(yamlClient);
+    assert.equal(list.items.filter((i) => i.label === 'code').length, 1);
   });
 });

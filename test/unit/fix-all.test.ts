@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { analyse } from '../../server/src/analysis';
+import { analyse } from '../../server/src/service';
 import { autoFixOf, fixAll, isAutoFix, planFixPass } from '../../server/src/features/fix-all';
 import { diffEdits, diffLines, splitLines, unifiedDiff } from '../../server/src/features/text-diff';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyse } from '../../server/src/analysis';
+import { analyse } from '../../server/src/service';
 import { impliedChanges, impliedTextEdits } from '../../server/src/features/implied-edits';
 import type { SemanticChange } from '../../server/src/rules/types';
 import { parseDocument } from '../../server/src/surfaces';

@@ -546,9 +546,10 @@ describe('OAuth rule fixes', () => {
       assert.equal(f.fixes?.[0].unambiguous, false);
       assert.match(f.message, /AllowedOAuthFlows, AllowedOAuthScopes, CallbackURLs/);
     });
+    // Left out, but with no flows or scopes: turning OAuth on would make the client invalid.
     eachOnly({ client: { LogoutURLs: ['https://app.example.com/'] } }, 'oauth-requires-enabled-flag', (f, text) => {
       assert.match(text, /Client/);
-      assert.equal(f.fixes?.[0].unambiguous, true);
+      assert.equal(f.fixes?.[0].unambiguous, false);
     });
   });
 
@@ -746,4 +747,17 @@ describe('closest standard value', () => {
     assert.ok(!isResourceServerScope('/read'));
     assert.ok(!isResourceServerScope('openid'));
   });
+});
+
+describe('oauth-requires-enabled-flag: the fix is automatic only when it leaves a complete OAuth client', () => {
+  for (const renderer of renderers) {
+    it(renderer.id, () => {
+      const complete = { AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['https://a.example.com/cb'] };
+      const ok = lintRendered(renderer.render({ client: complete })).findings.find((f) => f.ruleId === 'oauth-requires-enabled-flag');
+      assert.equal(ok?.fixes?.[0].unambiguous, true);
+      const urlsOnly = lintRendered(renderer.render({ client: { CallbackURLs: ['https://a.example.com/cb'] } })).findings.find((f) => f.ruleId === 'oauth-requires-enabled-flag');
+      assert.ok(urlsOnly);
+      assert.equal(urlsOnly.fixes?.[0].unambiguous, false);
+    });
+  }
 });

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { build, run, severityFor, type Raw } from '../support/model-builder';
-import { ruleTests } from '../support/harness';
+import { lintRendered, ruleTests } from '../support/harness';
+import { renderers } from '../support/scenario';
 
 const urls = (n: number): string[] => Array.from({ length: n }, (_, i) => `https://example.com/cb/${i}`);
 
@@ -514,4 +515,16 @@ describe('severities and registration', () => {
     const def = build({}).def;
     for (const [id, severity] of Object.entries(expected)) assert.equal(severityFor(id, def), severity, id);
   });
+});
+
+describe('unknown-property: the rename is automatic only when it cannot write a key twice', () => {
+  for (const renderer of renderers) {
+    it(renderer.id, () => {
+      const alone = lintRendered(renderer.render({ client: { CallbackUrls: ['https://a.example.com/cb'] } })).findings.find((f) => f.ruleId === 'unknown-property');
+      assert.equal(alone?.fixes?.[0].unambiguous, true);
+      const both = lintRendered(renderer.render({ client: { CallbackUrls: ['https://a.example.com/cb'], CallbackURLs: ['https://b.example.com/cb'] } })).findings.find((f) => f.ruleId === 'unknown-property');
+      assert.ok(both?.fixes?.length);
+      assert.equal(both.fixes[0].unambiguous, false);
+    });
+  }
 });

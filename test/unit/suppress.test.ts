@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyse } from '../../server/src/analysis';
+import { analyse } from '../../server/src/service';
 import { ruleById } from '../../server/src/rules';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { parseDocument } from '../../server/src/surfaces';

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SurfaceKind } from '../model';
 import type { RuleSetting } from '../rules/engine';
 import type { Severity } from '../rules/types';
-import { analyse } from '../analysis';
+import { analyse } from '../service';
 import { languageIdForPath } from '../surfaces';
 import { reportFixes } from './fix-edits';
 import type { FileReport, Range, ReportDiagnostic } from './types';

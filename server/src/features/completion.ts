@@ -26,6 +26,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type Position,
+  type Range,
 } from 'vscode-languageserver-types';
 import { propertyAt, type DocumentModel, type FileContext } from '../model';
 import { literalStrings } from '../model/values';
@@ -35,6 +36,7 @@ import { referencedUserPool, USER_POOL_ID } from '../rules/util/resource-links';
 import { isInputIn, isRequiredIn, propertiesFor, propertySchema, schema, vocabulary, writeContextOf, type PropertySchema, type ValueSchema, type WriteContext } from '../schema';
 import { cursorFor, type CursorContext } from '../surfaces/cursor';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
+import { impliedTextEdits } from './implied-edits';
 import {
   archetypeInputs,
   clientArchetypes,
@@ -75,6 +77,8 @@ class Items {
   constructor(
     private readonly document: TextDocument,
     private readonly ctx: CursorContext,
+    /** For value items: what is needed to offer the edits a value implies (see ./implied-edits). */
+    private readonly implied?: { model: DocumentModel; surfaceId: string },
   ) {}
 
   /**
@@ -99,7 +103,34 @@ class Items {
     else if (word !== undefined && word !== label) item.filterText = word;
     if (ctx.commaBefore !== undefined) item.additionalTextEdits = [TextEdit.insert(document.positionAt(ctx.commaBefore), ',')];
     this.list.push(item);
+    this.addImplied(item, label);
   }
+
+  /**
+   * For a value whose choice obviously implies another change (`client_credentials` needs
+   * `GenerateSecret: true`), a second item that makes both edits, listed right after the plain one.
+   */
+  private addImplied(item: CompletionItem, value: string): void {
+    const { ctx, implied } = this;
+    if (!implied || !ctx.client || (ctx.role !== 'value' && ctx.role !== 'item') || !item.textEdit || !('range' in item.textEdit)) return;
+    const prop = propertySchema(ctx.path);
+    const inserted = prop?.type === 'boolean' ? value === 'true' : prop?.type === 'list' && ctx.role === 'value' ? [value] : value;
+    const extra = impliedTextEdits(this.document, implied.surfaceId, implied.model, ctx.client, ctx.path, inserted, item.textEdit.range);
+    if (!extra) return;
+    const own = item.additionalTextEdits ?? [];
+    if (extra.edits.some((e) => own.some((a) => rangesOverlap(a.range, e.range)))) return;
+    this.list.push({
+      ...item,
+      labelDetails: { description: extra.title },
+      sortText: `${item.sortText ?? item.label}~`,
+      additionalTextEdits: [...own, ...extra.edits],
+    });
+  }
+}
+
+function rangesOverlap(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
 function doc(value: string): { kind: 'markdown'; value: string } {
@@ -316,7 +347,7 @@ export function doComplete(document: TextDocument, model: DocumentModel, surface
   if (!cursor) return EMPTY;
   const ctx = cursor({ uri: document.uri, languageId: document.languageId, text: document.getText() }, document.offsetAt(position), model);
   if (!ctx) return EMPTY;
-  const items = new Items(document, ctx);
+  const items = new Items(document, ctx, { model, surfaceId });
   switch (ctx.role) {
     case 'key':
       completeKeys(items, ctx, model.context);

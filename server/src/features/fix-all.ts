@@ -14,7 +14,7 @@
  * first fix alone, and otherwise stops the run: fix-all never breaks a file. A document with a
  * syntax problem is not fixed at all (the parser may have read only part of it).
  */
-import { analyse } from '../analysis';
+import { analyse } from '../service';
 import type { ClientDefinition, DocumentModel, LocatedValue, Span } from '../model';
 import type { RuleSetting } from '../rules/engine';
 import type { Finding, SemanticChange, SemanticFix } from '../rules/types';

@@ -37,7 +37,9 @@ export const rule: Rule = {
         changes: [{ kind: 'set', path: [...OAUTH_PATHS.enabled], value: true }],
         isPreferred: true,
         // An explicit false may be deliberate; an absent flag next to OAuth settings is an omission.
-        unambiguous: flag === undefined,
+        // Only when flows and scopes are both there: otherwise turning OAuth on trades this warning
+        // for the error that an enabled client needs them.
+        unambiguous: flag === undefined && hasItems(def, OAUTH_PATHS.flows) === true && hasItems(def, OAUTH_PATHS.scopes) === true,
       }],
     }];
   },

@@ -7,7 +7,7 @@
  * Ignores read-only properties and create-only properties in an update (read-only-property and
  * create-only-in-update report those), bodies and objects that are unknown as a whole.
  */
-import type { Spelling } from '../model';
+import { propertyAt, type ClientDefinition, type Spelling } from '../model';
 import { membersAt, spell, spellPath } from '../schema';
 import type { Rule, RuleFinding, SemanticFix } from './types';
 import { walkContextOf, walkShape, type MemberSite, type WalkContext } from './util/schema-walk';
@@ -28,7 +28,7 @@ function where(site: MemberSite, wc: WalkContext): string {
 }
 
 /** The finding for a name that is not a property at its level. */
-function unknownName(site: MemberSite, wc: WalkContext): RuleFinding {
+function unknownName(site: MemberSite, wc: WalkContext, def: ClientDefinition): RuleFinding {
   const written = site.member.name;
   const suggestions = suggestProperties(written, site.parentPath, wc);
   const spelled = (canonical: string) => spell([...site.parentPath, canonical], wc.spelling);
@@ -50,7 +50,8 @@ function unknownName(site: MemberSite, wc: WalkContext): RuleFinding {
     title: `Rename to ${spelled(s.canonical)}`,
     changes: [{ kind: 'renameKey', keySpan: site.member.keySpan, to: s.canonical }],
     isPreferred: i === 0,
-    unambiguous: i === 0 && s.certain && suggestions.length === 1,
+    // Not when the right name is already there too: renaming would write the key twice.
+    unambiguous: i === 0 && s.certain && suggestions.length === 1 && !propertyAt(def, [...site.parentPath, s.canonical]),
   }));
   return { message, span: site.member.keySpan, fixes };
 }
@@ -76,7 +77,7 @@ export const rule: Rule = {
     const out: RuleFinding[] = [];
     walkShape(def, {
       member(site) {
-        if (site.status === 'unknown') out.push(unknownName(site, wc));
+        if (site.status === 'unknown') out.push(unknownName(site, wc, def));
         else if (site.status === 'not-input') out.push(notAccepted(site, wc));
       },
     }, wc);
