@@ -9,8 +9,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { languageIdForPath, surfaceFor } from '../../server/src/surfaces';
 import { at, checkClient, unquote } from '../fixtures/cloudformation/check-spans';
+import { corpusDir } from '../support/corpus';
 
-const CORPUS = process.env.COGNITO_CORPUS_DIR ?? path.resolve(__dirname, '../../../../shared/corpus');
+const CORPUS = corpusDir();
 const FAMILIES = ['cloudformation-yaml', 'cloudformation-json'];
 
 /** A `Type` key whose value is the client type, quoted or not, ending the line or the JSON member. */

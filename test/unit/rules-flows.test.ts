@@ -22,6 +22,7 @@ import {
 } from '../../server/src/rules/util/flow-values';
 import { flagged, lintRendered, ruleTests } from '../support/harness';
 import { renderers, type Scenario } from '../support/scenario';
+import { corpusDir as corpusDirectory } from '../support/corpus';
 
 const rotationOn = { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 };
 
@@ -288,8 +289,7 @@ describe('auth flow fixes', () => {
   });
 });
 
-// Compiled tests run from out/test/unit, so the repo root is three levels up.
-const corpusDir = process.env.COGNITO_CORPUS_DIR ?? path.resolve(__dirname, '../../../../shared/corpus');
+const corpusDir = corpusDirectory();
 const errorRules = ['auth-flows-mixed-legacy', 'auth-flows-missing-refresh', 'auth-flows-refresh-with-rotation', 'client-token-auth-exclusive'];
 
 describe('corpus: real templates', () => {

@@ -12,6 +12,7 @@ import { languageIdForPath } from '../../server/src/surfaces';
 import type { Finding } from '../../server/src/rules/types';
 import { flagged, lintRendered, ruleTests } from '../support/harness';
 import { renderers, type Scenario, type ScenarioResource } from '../support/scenario';
+import { corpusDir as corpusDirectory } from '../support/corpus';
 
 const idp = (providerName: unknown = 'MyProvider'): ScenarioResource => ({
   role: 'identityProvider',
@@ -252,8 +253,7 @@ describe('cross-resource fixes', () => {
   });
 });
 
-// Compiled tests run from out/test/unit, so the repo root is three levels up.
-const corpusDir = process.env.COGNITO_CORPUS_DIR ?? path.resolve(__dirname, '../../../../shared/corpus');
+const corpusDir = corpusDirectory();
 
 describe('corpus: an identity provider named differently from the client list', () => {
   for (const rel of ['cloudformation-yaml/026-iac-model-evaluation-cognito.yaml', 'cloudformation-json/006-iac-model-evaluation-cognito.json']) {
