@@ -27,14 +27,16 @@ function changes(path: string[], value: string | boolean, scenario: Scenario): S
 const base = { PreventUserExistenceErrors: 'ENABLED' };
 
 describe('implied changes', () => {
-  it('client_credentials implies a secret, and turning OAuth on when the flag is absent', () => {
+  it('client_credentials implies a secret (and never the OAuth flag)', () => {
     assert.deepEqual(changes(['AllowedOAuthFlows'], 'client_credentials', { client: { ...base, AllowedOAuthFlowsUserPoolClient: true } }), [
       { kind: 'set', path: ['GenerateSecret'], value: true },
     ]);
-    assert.deepEqual(changes(['AllowedOAuthFlows'], 'client_credentials', { client: { ...base } }), [
+    // The flag is never implied: with scopes already there its warning was shown before the
+    // choice, and without them turning OAuth on would make the client invalid.
+    assert.deepEqual(changes(['AllowedOAuthFlows'], 'client_credentials', { client: { ...base, AllowedOAuthScopes: ['orders/read'] } }), [
       { kind: 'set', path: ['GenerateSecret'], value: true },
-      { kind: 'set', path: ['AllowedOAuthFlowsUserPoolClient'], value: true },
     ]);
+    assert.deepEqual(changes(['AllowedOAuthFlows'], 'client_credentials', { client: { ...base } }), [{ kind: 'set', path: ['GenerateSecret'], value: true }]);
     const { def, model } = defOf({ client: { ...base, AllowedOAuthFlowsUserPoolClient: true } });
     assert.match(impliedChanges(['AllowedOAuthFlows'], 'client_credentials', def, model.context)!.title, /^Also: Set GenerateSecret to true/);
   });
@@ -46,9 +48,10 @@ describe('implied changes', () => {
     assert.equal(changes(['AllowedOAuthFlows'], 'client_credentials', { client: { ...base, AllowedOAuthFlowsUserPoolClient: { $ref: 'Flag' } }, parameters: ['Flag'] })?.length, 1, 'only the secret');
   });
 
-  it('turns OAuth on for a flow or URL only when the flag is absent, not when it is false', () => {
-    assert.deepEqual(changes(['CallbackURLs'], 'https://a.example.com/cb', { client: { ...base } }), [{ kind: 'set', path: ['AllowedOAuthFlowsUserPoolClient'], value: true }]);
-    assert.equal(changes(['CallbackURLs'], 'https://a.example.com/cb', { client: { ...base, AllowedOAuthFlowsUserPoolClient: false } }), undefined);
+  it('does not turn OAuth on for a URL: absent flows and scopes make that ambiguous, a false flag may be deliberate', () => {
+    const oauth = { AllowedOAuthFlows: ['code'], AllowedOAuthScopes: ['openid'] };
+    assert.equal(changes(['CallbackURLs'], 'https://a.example.com/cb', { client: { ...base } }), undefined);
+    assert.equal(changes(['CallbackURLs'], 'https://a.example.com/cb', { client: { ...base, ...oauth, AllowedOAuthFlowsUserPoolClient: false } }), undefined);
     // Already reported before the choice: the choice implies nothing new.
     assert.equal(changes(['AllowedOAuthScopes'], 'openid', { client: { ...base, CallbackURLs: ['https://a.example.com/cb'] } }), undefined);
   });

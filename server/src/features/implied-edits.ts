@@ -124,7 +124,9 @@ export function impliedChanges(canonicalPath: readonly string[], insertedValue: 
       if (keeping.length !== 1) return undefined; // two ways to go, or none: not an implication
       const [fix] = keeping;
       if (fix.changes.some((c) => c.kind === 'insert' && c.placeholder)) return undefined;
-      if (mustBeUnambiguous && !fix.unambiguous) return undefined;
+      // Not obviously right (e.g. turning OAuth on for a client that has no scopes yet): that
+      // finding stays for the user to decide; what else the choice implies still holds.
+      if (mustBeUnambiguous && !fix.unambiguous) continue;
       fixes.push(fix);
     }
   }
