@@ -20,6 +20,7 @@ import type { RuleSetting } from '../rules/engine';
 import type { Finding, SemanticChange, SemanticFix } from '../rules/types';
 import { applyEdits } from '../surfaces/apply-edits';
 import { editsForFix } from '../surfaces/edits';
+import { reduceTo, editsInReduced } from '../surfaces/reduce';
 import { surfaces, type SourceDocument } from '../surfaces';
 import type { SpanEdit } from '../surfaces/types';
 
@@ -107,7 +108,27 @@ function repeatedKeys(model: DocumentModel): number {
  * no more errors appear than there were (a fix that trades a warning for an error, such as turning
  * on OAuth for a client with no flows, is left to a person).
  */
-function improves(doc: SourceDocument, model: DocumentModel, edits: SpanEdit[], finding: Finding, findings: readonly Finding[], rules: Record<string, RuleSetting> | undefined): boolean {
+function improves(
+  surfaceId: string,
+  doc: SourceDocument,
+  model: DocumentModel,
+  def: ClientDefinition,
+  edits: SpanEdit[],
+  finding: Finding,
+  findings: readonly Finding[],
+  rules: Record<string, RuleSetting> | undefined,
+): boolean {
+  // On the document reduced to the fixed definition when it can be: the rules look at one
+  // definition at a time, so the others only cost time (a full analysis per fix).
+  const surface = surfaces.find((s) => s.id === surfaceId);
+  const reduced = surface && reduceTo(surface, doc, model, def);
+  const moved = reduced && editsInReduced(reduced, edits);
+  const before = reduced && moved && reduced.analysis(rules);
+  if (reduced && moved && before) return improvesIn(reduced.doc, before.model, moved, finding, before.findings, rules);
+  return improvesIn(doc, model, edits, finding, findings, rules);
+}
+
+function improvesIn(doc: SourceDocument, model: DocumentModel, edits: SpanEdit[], finding: Finding, findings: readonly Finding[], rules: Record<string, RuleSetting> | undefined): boolean {
   const after = analyse({ ...doc, text: applyEdits(doc.text, edits) }, { rules });
   if (!after) return false;
   const count = (list: readonly Finding[]) => list.filter((f) => f.ruleId === finding.ruleId).length;
@@ -138,7 +159,7 @@ export function planFixPass(doc: SourceDocument, surfaceId: string, model: Docum
       pass.deferred++;
       continue;
     }
-    if (!improves(doc, model, edits, finding, findings, rules)) continue;
+    if (!improves(surfaceId, doc, model, def, edits, finding, findings, rules)) continue;
     for (const k of keys) claimed.add(k);
     pass.fixes.push({ finding, fix, def, edits });
     pass.edits.push(...edits);

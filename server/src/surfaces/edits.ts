@@ -14,7 +14,8 @@ import { jsonFixEdits } from './cloudformation/edits-json';
 import { yamlFixEdits } from './cloudformation/edits-yaml';
 import { jsonSurfaceReadsAsYaml } from './cloudformation';
 import { surfaces } from './index';
-import type { SourceDocument, SpanEdit } from './types';
+import { editsInReduced, reduceTo } from './reduce';
+import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** A surface's edit builder. */
 type EditBuilder = (doc: SourceDocument, def: ClientDefinition, fix: SemanticFix) => SpanEdit[] | undefined;
@@ -48,10 +49,21 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
   return stillReads(surfaceId, doc, model, def, effective) ? effective : undefined;
 }
 
-/** Whether the edited document reads as the same template: no new problem, the same clients and resources. */
+/**
+ * Whether the edited document reads as the same template: no new problem, the same clients and
+ * resources. Checked on the document reduced to the fixed definition when it can be (./reduce.ts),
+ * so that checking every fix of a large template does not cost a full parse each.
+ */
 function stillReads(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: SpanEdit[]): boolean {
   const surface = surfaces.find((s) => s.id === surfaceId);
   if (!surface) return false;
+  const reduced = reduceTo(surface, doc, model, def);
+  const moved = reduced && editsInReduced(reduced, edits);
+  if (reduced && moved) return readsAsBefore(surface, reduced.doc, reduced.model, reduced.def, moved);
+  return readsAsBefore(surface, doc, model, def, edits);
+}
+
+function readsAsBefore(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: SpanEdit[]): boolean {
   const after = surface.parse({ ...doc, text: applyEdits(doc.text, edits) });
   if (after.problems.length > model.problems.length) return false;
   if (after.context.resources.size !== model.context.resources.size) return false;

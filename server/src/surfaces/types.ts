@@ -2,7 +2,7 @@
  * What a surface is: something that turns one document of a syntax family into the common
  * located model. A surface's syntax tree never leaves its folder.
  */
-import type { DocumentModel, Span, SurfaceKind } from '../model';
+import type { ClientDefinition, DocumentModel, Span, SurfaceKind } from '../model';
 
 /** The parts of a document a surface looks at. */
 export interface SourceDocument {
@@ -31,4 +31,10 @@ export interface Surface {
    * is returned.
    */
   parse(doc: SourceDocument): DocumentModel;
+  /**
+   * Optional: edits of the document text that take some client definitions out of it (or empty
+   * them so that no client is read there), leaving the rest of the document reading as before.
+   * Used to check fixes on a smaller document (see ./reduce.ts); undefined when it cannot be done.
+   */
+  withoutDefinitions?(text: string, defs: readonly ClientDefinition[]): SpanEdit[] | undefined;
 }

@@ -38,18 +38,32 @@ export interface JsonStyle {
 /** Read a document's style around a definition. */
 export function jsonStyle(text: string, def: ClientDefinition): JsonStyle {
   const colon = /"[ \t]*:([ \t]*)\S/.exec(text.slice(def.span.start, def.span.end));
+  return {
+    ...documentStyle(text),
+    colon: colon ? ':' + colon[1] : ': ',
+    pretty: text.slice(def.span.start, def.span.end).includes('\n'),
+  };
+}
+
+type DocumentStyle = Pick<JsonStyle, 'eol' | 'unit' | 'comma' | 'inlineIntrinsics'>;
+
+let lastDocumentStyle: { text: string; style: DocumentStyle } | undefined;
+
+/** What the whole document says about its style; the last answer is kept (one text is asked about once per finding). */
+function documentStyle(text: string): DocumentStyle {
+  if (lastDocumentStyle?.text === text) return lastDocumentStyle.style;
   const oneLineIntrinsics = (text.match(/\{[ \t]*"(?:Ref|Fn::[A-Za-z]+)"[ \t]*:/g) ?? []).length;
   const multiLineIntrinsics = (text.match(/\{[ \t]*\r?\n\s*"(?:Ref|Fn::[A-Za-z]+)"[ \t]*:/g) ?? []).length;
   const tightCommas = (text.match(/[\]}"\d],["{[\d]/g) ?? []).length;
   const spacedCommas = (text.match(/[\]}"\d], ["{[\d]/g) ?? []).length;
-  return {
+  const style: DocumentStyle = {
     eol: eolOf(text),
     unit: jsonIndentUnit(text),
-    colon: colon ? ':' + colon[1] : ': ',
     comma: tightCommas > spacedCommas ? ',' : ', ',
     inlineIntrinsics: oneLineIntrinsics >= multiLineIntrinsics,
-    pretty: text.slice(def.span.start, def.span.end).includes('\n'),
   };
+  lastDocumentStyle = { text, style };
+  return style;
 }
 
 /** A value on one line. */

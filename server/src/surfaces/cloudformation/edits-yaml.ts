@@ -63,6 +63,14 @@ const LONG_FORM = /(^|[\s{,])["']?(Ref|Fn::[A-Za-z]+)["']?[ \t]*:(\s|$)/m;
 
 /** Read a document's style. */
 export function yamlStyle(text: string): YamlStyle {
+  // The last answer is kept: checking every finding of a large template asks about one text many times.
+  if (lastStyle?.text !== text) lastStyle = readYamlStyle(text);
+  return lastStyle;
+}
+
+let lastStyle: YamlStyle | undefined;
+
+function readYamlStyle(text: string): YamlStyle {
   let indentless = 0;
   let indented = 0;
   let opener: number | undefined;

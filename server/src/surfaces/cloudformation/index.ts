@@ -10,6 +10,7 @@
 import type { DocumentModel } from '../../model';
 import type { SourceDocument, Surface } from '../types';
 import { readJson } from './json';
+import { withoutEntries } from './remove';
 import type { ReadResult } from './nodes';
 import { emptyModel, modelOf } from './template';
 import { readYaml } from './yaml';
@@ -64,6 +65,7 @@ export const cloudFormationYamlSurface: Surface = {
     return /\.ya?ml$/.test(pathOf(doc.uri));
   },
   parse: (doc: SourceDocument) => parseWith(readYaml, doc),
+  withoutDefinitions: (text, defs) => withoutEntries(text, defs, false),
 };
 
 /** CloudFormation templates written in JSON (including CDK synth output). */
@@ -80,4 +82,5 @@ export const cloudFormationJsonSurface: Surface = {
     // A `.template` file is JSON or YAML; read YAML ones as YAML rather than report JSON errors.
     return parseWith(jsonSurfaceReadsAsYaml(doc) ? readYaml : readJson, doc);
   },
+  withoutDefinitions: (text, defs) => withoutEntries(text, defs, !looksLikeYaml(text)),
 };

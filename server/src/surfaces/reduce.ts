@@ -1,0 +1,141 @@
+/**
+ * A document cut down to one client definition, for checking a fix cheaply.
+ *
+ * Every fix is verified by reading the edited document again (./edits.ts) and, for fix-all, by
+ * running the rules on it (../features/fix-all.ts). Done on the whole document, that costs a full
+ * parse per fix: quadratic in a template with hundreds of clients (a 1,000-client template took
+ * minutes in the CLI). Rules look at one definition at a time plus the facts about the file's other
+ * resources, and a fix edits one definition, so the other client definitions do not matter to the
+ * check: here the surface takes them out of the text (or empties them where it cannot), the rest of
+ * the document (parameters, conditions, pools, providers, outputs) stays, and the check runs on the
+ * much smaller text.
+ *
+ * The reduced document is compared with itself before and after the edits, never with the full one.
+ * A surface that cannot take a definition out, a kept definition that does not read back the same,
+ * or an edit that touches a removed part: no reduction, and callers check the whole document.
+ */
+import type { ClientDefinition, DocumentModel } from '../model';
+import { analyse, type Analysis } from '../service';
+import type { RuleSetting } from '../rules/engine';
+import { applyEdits } from './apply-edits';
+import type { SourceDocument, SpanEdit, Surface } from './types';
+
+/** A document reduced to one client definition. */
+export interface ReducedDocument {
+  doc: SourceDocument;
+  /** The reduced document as read by the same surface. */
+  model: DocumentModel;
+  /** The kept definition, as read from the reduced document. */
+  def: ClientDefinition;
+  /** The edits that made the reduced text from the original one (sorted, non-overlapping). */
+  stubs: SpanEdit[];
+  /** The reduced document analysed with a set of rule settings (cached per settings). */
+  analysis(rules: Record<string, RuleSetting> | undefined): Analysis | undefined;
+}
+
+/** Below this many clients the whole document is checked: a reduction would save nothing worth having. */
+const MIN_CLIENTS = 2;
+
+let enabled = true;
+
+/** Run `fn` with reduction turned off (every check on the whole document), for comparing the two in tests. */
+export function withoutReduction<T>(fn: () => T): T {
+  const was = enabled;
+  enabled = false;
+  try {
+    return fn();
+  } finally {
+    enabled = was;
+  }
+}
+
+const cache = new WeakMap<DocumentModel, Map<ClientDefinition, ReducedDocument | null>>();
+
+/**
+ * The document reduced to `def` (one of `model.clients`, `model` read from `doc` by `surface`);
+ * undefined when it cannot be reduced or would not be smaller. Cached per model and definition.
+ */
+export function reduceTo(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition): ReducedDocument | undefined {
+  if (!enabled || !surface.withoutDefinitions || model.clients.length < MIN_CLIENTS || !model.clients.includes(def)) return undefined;
+  let perModel = cache.get(model);
+  if (!perModel) cache.set(model, (perModel = new Map()));
+  const cached = perModel.get(def);
+  if (cached !== undefined) return cached ?? undefined;
+  let reduced: ReducedDocument | undefined;
+  try {
+    reduced = build(surface, doc, model, def);
+  } catch {
+    reduced = undefined; // a bug here costs the speed-up, never the check
+  }
+  perModel.set(def, reduced ?? null);
+  return reduced;
+}
+
+function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition): ReducedDocument | undefined {
+  const others = model.clients.filter((c) => c !== def);
+  // Nested definitions: keep it simple, check the whole document.
+  if (others.some((c) => !(c.span.end <= def.span.start || def.span.end <= c.span.start))) return undefined;
+  const stubs = surface.withoutDefinitions!(doc.text, others);
+  if (!stubs || stubs.some((s) => s.span.start < def.span.end && def.span.start < s.span.end)) return undefined;
+  const text = applyEdits(doc.text, stubs);
+  if (text.length >= doc.text.length) return undefined;
+  const reducedDoc = { ...doc, text };
+  const reducedModel = surface.parse(reducedDoc);
+  if (reducedModel.problems.length > model.problems.length) return undefined; // it leaned on something removed
+  const matches = reducedModel.clients.filter((c) => c.name === def.name);
+  if (matches.length !== 1 || reducedModel.clients.length !== 1) return undefined;
+  const kept = matches[0];
+  // The kept definition must read back exactly as it was, shifted.
+  const shift = mapThrough(stubs, def.span.start);
+  if (shift === undefined || kept.span.start !== shift || kept.span.end - kept.span.start !== def.span.end - def.span.start) return undefined;
+  if (!readsTheSame(def, kept, shift - def.span.start)) return undefined;
+  const analyses = new Map<string, Analysis | undefined>();
+  return {
+    doc: reducedDoc,
+    model: reducedModel,
+    def: kept,
+    stubs,
+    analysis(rules) {
+      const key = JSON.stringify(rules ?? {});
+      if (!analyses.has(key)) analyses.set(key, analyse(reducedDoc, { rules }));
+      return analyses.get(key);
+    },
+  };
+}
+
+/** Whether a definition read from the reduced text is the original one moved by `delta` (an alias or merge key into a removed part would change it). */
+function readsTheSame(def: ClientDefinition, kept: ClientDefinition, delta: number): boolean {
+  if (kept.body?.kind !== def.body?.kind || kept.properties.size !== def.properties.size) return false;
+  if (kept.dependsOn.join('\u0000') !== def.dependsOn.join('\u0000')) return false;
+  for (const [name, prop] of def.properties) {
+    const other = kept.properties.get(name);
+    if (!other || other.value.kind !== prop.value.kind) return false;
+    if (other.value.span.start !== prop.value.span.start + delta || other.value.span.end !== prop.value.span.end + delta) return false;
+  }
+  return true;
+}
+
+/** Where an offset of the original text is in the reduced one; undefined inside a removed part. */
+function mapThrough(stubs: readonly SpanEdit[], offset: number): number | undefined {
+  let delta = 0;
+  for (const stub of stubs) {
+    if (offset <= stub.span.start) break;
+    if (offset < stub.span.end) return undefined;
+    delta += stub.newText.length - (stub.span.end - stub.span.start);
+  }
+  return offset + delta;
+}
+
+/** Edits of the original text moved onto the reduced text; undefined when one touches a removed part. */
+export function editsInReduced(reduced: ReducedDocument, edits: readonly SpanEdit[]): SpanEdit[] | undefined {
+  const out: SpanEdit[] = [];
+  for (const edit of edits) {
+    const start = mapThrough(reduced.stubs, edit.span.start);
+    const end = mapThrough(reduced.stubs, edit.span.end);
+    if (start === undefined || end === undefined) return undefined;
+    // An edit must not reach over a removed part (a replaced range spanning one).
+    if (end - start !== edit.span.end - edit.span.start) return undefined;
+    out.push({ span: { start, end }, newText: edit.newText });
+  }
+  return out;
+}

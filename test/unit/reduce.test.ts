@@ -1,0 +1,235 @@
+/**
+ * Checking fixes on a document reduced to one client (server/src/surfaces/reduce.ts): the reduced
+ * text still reads, keeps the other resources and the one client exactly as it was; where a client
+ * cannot be taken out simply it is emptied or the reduction is refused; and, the point of it all,
+ * every fix and every fix-all result is the same with and without the reduction — over hand-written
+ * edge cases, generated templates, the examples and the real-world corpus.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fixAll } from '../../server/src/features/fix-all';
+import { clientAt } from '../../server/src/features/fix-all';
+import { analyse } from '../../server/src/service';
+import { parseDocument, type SourceDocument } from '../../server/src/surfaces';
+import { editsForFix } from '../../server/src/surfaces/edits';
+import { reduceTo, withoutReduction } from '../../server/src/surfaces/reduce';
+import { generateJsonTemplate, generateYamlTemplate } from '../bench/generate';
+import { corpusFiles } from '../support/corpus';
+
+const repo = join(__dirname, '..', '..', '..');
+
+function source(text: string, languageId: 'yaml' | 'json'): SourceDocument {
+  return { uri: `file:///t.${languageId}`, languageId, text };
+}
+
+/** Reduce a document to each of its clients; check each reduced text reads as that client alone. */
+function assertReducesToEach(doc: SourceDocument): number {
+  const parsed = parseDocument(doc)!;
+  assert.ok(parsed, 'the document is read');
+  let reducedCount = 0;
+  for (const def of parsed.model.clients) {
+    const reduced = reduceTo(parsed.surface, doc, parsed.model, def);
+    if (!reduced) continue;
+    reducedCount++;
+    assert.ok(reduced.doc.text.length < doc.text.length, `${def.name}: smaller`);
+    assert.deepEqual(reduced.model.clients.map((c) => c.name), [def.name], `${def.name}: the one client left`);
+    assert.equal(reduced.model.problems.length, parsed.model.problems.length, `${def.name}: no new problem:\n${reduced.doc.text}`);
+    // The kept client's text is untouched.
+    assert.equal(reduced.doc.text.slice(reduced.def.span.start, reduced.def.span.end), doc.text.slice(def.span.start, def.span.end));
+    // Everything that is not a client is still there.
+    const others = (m: typeof parsed.model) => [...m.context.userPools.keys()].sort().join(',');
+    assert.equal(others(reduced.model), others(parsed.model), `${def.name}: the user pools are kept`);
+  }
+  return reducedCount;
+}
+
+/** Every fix of every finding gives the same edits (or the same refusal) with and without reduction. */
+function assertSameFixes(doc: SourceDocument, label: string): number {
+  const analysis = analyse(doc);
+  if (!analysis) return 0;
+  let compared = 0;
+  for (const finding of analysis.findings) {
+    const def = clientAt(analysis.model, finding.span);
+    if (!def) continue;
+    for (const fix of finding.fixes ?? []) {
+      const reduced = editsForFix(analysis.surface.id, doc, analysis.model, def, fix);
+      const whole = withoutReduction((): ReturnType<typeof editsForFix> => editsForFix(analysis.surface.id, doc, analysis.model, def, fix));
+      assert.deepEqual(reduced, whole, `${label}: ${finding.ruleId} "${fix.title}" on ${def.name}`);
+      compared++;
+    }
+  }
+  return compared;
+}
+
+function assertSameFixAll(doc: SourceDocument, label: string): void {
+  const reduced = fixAll(doc);
+  const whole = withoutReduction(() => fixAll(doc));
+  assert.deepEqual(reduced, whole, `${label}: fix-all gives the same result`);
+}
+
+const yamlTemplate = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Stage: {Type: String}
+Resources:
+  First:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      AllowedOAuthFlows: [implicit]
+      AllowedOAuthScopes: [openid]
+      CallbackURLs: ['https://example.com/cb']
+  # a comment between resources
+  Pool:
+    Type: AWS::Cognito::UserPool
+  Second:   # trailing comment
+    Type: AWS::Cognito::UserPoolClient
+    Properties: {UserPoolId: !Ref Pool, ExplicitAuthFlows: [USER_PASSWORD_AUTH]}
+  Third: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: !Ref Pool, PreventUserExistenceErrors: LEGACY}}
+  # fix-all must leave these two alone: OAuth on with no flows is an error; the rename would write a key twice
+  Guarded:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      CallbackURLs: ['https://a.example.com/cb']
+      PreventUserExistenceErrors: ENABLED
+  Twice:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      CallbackUrls: ['https://b.example.com/']
+      CallbackURLs: ['https://a.example.com/']
+      PreventUserExistenceErrors: ENABLED
+  Last:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: !Ref Pool
+      EnableTokenRevocation: false
+Outputs:
+  Id: {Value: !Ref Last}
+`;
+
+const jsonTemplate = `{
+  "Resources": {
+    "First": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": {"Ref": "Pool"}, "AllowedOAuthFlows": ["implicit"], "AllowedOAuthScopes": ["openid"], "CallbackURLs": ["https://example.com/cb"]}},
+    "Pool": {"Type": "AWS::Cognito::UserPool"},
+    "Second": {
+      "Type": "AWS::Cognito::UserPoolClient",
+      "Properties": {"UserPoolId": {"Ref": "Pool"}, "ExplicitAuthFlows": ["USER_PASSWORD_AUTH"]}
+    },
+    "Third": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": {"Ref": "Pool"}, "PreventUserExistenceErrors": "LEGACY"}},
+    "Guarded": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": {"Ref": "Pool"}, "CallbackURLs": ["https://a.example.com/cb"], "PreventUserExistenceErrors": "ENABLED"}},
+    "Twice": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": {"Ref": "Pool"}, "CallbackUrls": ["https://b.example.com/"], "CallbackURLs": ["https://a.example.com/"], "PreventUserExistenceErrors": "ENABLED"}},
+    "Last": {"Type": "AWS::Cognito::UserPoolClient","Properties":{"UserPoolId":{"Ref":"Pool"},"EnableTokenRevocation":false}}
+  }
+}
+`;
+
+describe('reduce: a document cut down to one client', () => {
+  it('YAML: block entries lose their lines, comments and other resources stay, each client can be kept', () => {
+    const doc = source(yamlTemplate, 'yaml');
+    assert.equal(assertReducesToEach(doc), 6);
+    const parsed = parseDocument(doc)!;
+    const reduced = reduceTo(parsed.surface, doc, parsed.model, parsed.model.clients[1])!;
+    assert.match(reduced.doc.text, /# a comment between resources/);
+    assert.doesNotMatch(reduced.doc.text, /First:|Third:|Guarded:|Last:/);
+    assert.match(reduced.doc.text, /Outputs:/);
+  });
+
+  it('YAML: a flow-style Resources map has its other clients emptied instead', () => {
+    const text = `Resources: {A: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: x, PreventUserExistenceErrors: LEGACY}}, B: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: y}}}\n`;
+    const doc = source(text, 'yaml');
+    assert.equal(assertReducesToEach(doc), 2);
+    const parsed = parseDocument(doc)!;
+    assert.equal(reduceTo(parsed.surface, doc, parsed.model, parsed.model.clients[0])!.doc.text, `Resources: {A: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: x, PreventUserExistenceErrors: LEGACY}}, B: {}}\n`);
+  });
+
+  it('JSON: members and their commas go, whatever is kept (first, middle, last, a run at the end)', () => {
+    const doc = source(jsonTemplate, 'json');
+    assert.equal(assertReducesToEach(doc), 6);
+    const compact = source(JSON.stringify(JSON.parse(jsonTemplate)), 'json');
+    assert.equal(assertReducesToEach(compact), 6);
+    // Kept first: the three after it go, and with them the comma that would be left before `}`.
+    const parsed = parseDocument(compact)!;
+    const reduced = reduceTo(parsed.surface, compact, parsed.model, parsed.model.clients[0])!;
+    assert.doesNotThrow(() => JSON.parse(reduced.doc.text), reduced.doc.text);
+    assert.deepEqual(Object.keys(JSON.parse(reduced.doc.text).Resources), ['First', 'Pool']);
+  });
+
+  it('keeps a client that uses an alias into a removed one reading the same (an alias is Unknown either way)', () => {
+    const text = `Resources:
+  A:
+    Type: AWS::Cognito::UserPoolClient
+    Properties: &shared
+      UserPoolId: x
+      PreventUserExistenceErrors: LEGACY
+  B:
+    Type: AWS::Cognito::UserPoolClient
+    Properties:
+      UserPoolId: *shared
+      PreventUserExistenceErrors: LEGACY
+`;
+    const doc = source(text, 'yaml');
+    assert.equal(assertReducesToEach(doc), 2);
+    assert.ok(assertSameFixes(doc, 'alias') >= 2);
+  });
+
+  it('refuses when the removal the surface proposes would touch the kept client or leave a new problem', () => {
+    const doc = source(yamlTemplate, 'yaml');
+    const parsed = parseDocument(doc)!;
+    const [first, second] = parsed.model.clients;
+    const intoKept = { ...parsed.surface, withoutDefinitions: () => [{ span: { start: first.span.start, end: first.span.start + 1 }, newText: '' }] };
+    assert.equal(reduceTo(intoKept, doc, parsed.model, first), undefined, 'an edit inside the kept client');
+    const breaking = { ...parsed.surface, withoutDefinitions: () => [{ span: { start: 0, end: 0 }, newText: '{[\n' }] };
+    assert.equal(reduceTo(breaking, doc, parsed.model, second), undefined, 'a syntax problem');
+    const failing = { ...parsed.surface, withoutDefinitions: () => undefined };
+    assert.equal(reduceTo(failing, doc, parsed.model, second), undefined, 'the surface cannot');
+  });
+
+  it('is not used for a document with one client', () => {
+    const doc = source(`Resources:\n  A:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x}\n`, 'yaml');
+    const parsed = parseDocument(doc)!;
+    assert.equal(reduceTo(parsed.surface, doc, parsed.model, parsed.model.clients[0]), undefined);
+  });
+});
+
+describe('reduce: fixes are the same with and without it', () => {
+  const cases: { label: string; doc: SourceDocument; hasFixes?: boolean }[] = [
+    { label: 'hand-written YAML', doc: source(yamlTemplate, 'yaml'), hasFixes: true },
+    { label: 'hand-written JSON', doc: source(jsonTemplate, 'json'), hasFixes: true },
+    { label: 'generated YAML (40 clients)', doc: source(generateYamlTemplate(40), 'yaml'), hasFixes: true },
+    { label: 'generated JSON (40 clients)', doc: source(generateJsonTemplate(40), 'json'), hasFixes: true },
+  ];
+  for (const dir of ['examples/cloudformation', 'examples/serverless']) {
+    for (const name of readdirSync(join(repo, dir)).sort()) {
+      const text = readFileSync(join(repo, dir, name), 'utf8');
+      cases.push({ label: `${dir}/${name}`, doc: source(text, name.endsWith('.json') ? 'json' : 'yaml') });
+    }
+  }
+
+  for (const c of cases) {
+    it(`${c.label}: every fix, and fix-all`, () => {
+      const compared = assertSameFixes(c.doc, c.label);
+      if (c.hasFixes) assert.ok(compared > 0, 'some fixes were compared');
+      assertSameFixAll(c.doc, c.label);
+    });
+  }
+
+  for (const section of ['cloudformation-yaml', 'cloudformation-json']) {
+    const { files, skip } = corpusFiles(section);
+    it(`the ${section} corpus: every fix, and fix-all, of every file with more than one client`, { skip }, () => {
+      let multi = 0;
+      for (const file of files) {
+        const doc = source(readFileSync(file, 'utf8'), section.endsWith('json') ? 'json' : 'yaml');
+        const parsed = parseDocument(doc);
+        if (!parsed || parsed.model.clients.length < 2) continue;
+        multi++;
+        assertReducesToEach(doc);
+        assertSameFixes(doc, file);
+        assertSameFixAll(doc, file);
+      }
+      if (section === 'cloudformation-yaml') assert.ok(multi > 0, 'the YAML corpus has files with several clients');
+    });
+  }
+});
