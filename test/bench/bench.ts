@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_MAX_FILE_SIZE_KB } from '../../server/src/cli/args';
 import { lintText } from '../../server/src/cli/lint-file';
+import { fixAll } from '../../server/src/features/fix-all';
 import { lintFiles } from '../../server/src/cli/main';
 import { collectFiles } from '../../server/src/cli/walk';
 import { runRules } from '../../server/src/rules/engine';
@@ -99,7 +100,18 @@ function benchLarge(format: 'yaml' | 'json', tmp: string): SourceDocument {
     }),
     note: `${findings} findings`,
   });
-  rows.push({ name: `${label}: CLI engine, whole file`, timing: time(BIG_RUNS, () => lintText(path, doc.uri, text, {})), note: 'parse + rules + LSP ranges' });
+  rows.push({ name: `${label}: CLI engine, whole file`, timing: time(BIG_RUNS, () => lintText(path, doc.uri, text, {})), note: 'parse + rules + every fix as checked text edits' });
+  let applied = 0;
+  let passes = 0;
+  rows.push({
+    name: `${label}: fix-all`,
+    timing: time(Math.min(BIG_RUNS, 3), () => {
+      const result = fixAll(doc);
+      applied = result?.applied.length ?? 0;
+      passes = result?.passes ?? 0;
+    }),
+    note: `${applied} fixes in ${passes} pass${passes === 1 ? "" : "es"} (the code action and --fix)`,
+  });
   if (existsSync(cliBundle)) {
     const cli = timeCli(['--format', 'json', path], CLI_RUNS);
     rows.push({ name: `${label}: bundled CLI process`, timing: cli.timing, note: `wall time incl. node start-up, exit ${cli.status}` });

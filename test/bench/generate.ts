@@ -18,7 +18,7 @@ function clientSpecs(count: number): ClientSpec[] {
       GenerateSecret: !web,
       ExplicitAuthFlows: i % 7 === 0 ? ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] : ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       PreventUserExistenceErrors: i % 5 === 0 ? 'LEGACY' : 'ENABLED',
-      EnableTokenRevocation: true,
+      EnableTokenRevocation: i % 6 !== 0,
       AccessTokenValidity: 60,
       IdTokenValidity: 60,
       RefreshTokenValidity: 30,
@@ -42,6 +42,8 @@ function clientSpecs(count: number): ClientSpec[] {
         AllowedOAuthScopes: ['api/read', 'api/write'],
       });
     }
+    // Some findings fix-all can fix on its own: the setting left to its LEGACY default.
+    if (i % 4 === 1) delete properties.PreventUserExistenceErrors;
     specs.push({ name: `AppClient${String(i).padStart(4, '0')}`, properties });
   }
   return specs;

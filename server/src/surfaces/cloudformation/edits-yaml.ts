@@ -413,6 +413,15 @@ export function yamlFixEdits(doc: SourceDocument, def: ClientDefinition, fix: Se
  * anchor to the end of its line and every more indented line after it.
  */
 function touchesUsedAnchor(text: string, edits: readonly SpanEdit[]): boolean {
+  return usedAnchors(text).some((node) => edits.some((e) => e.span.start <= node.end && node.start <= e.span.end));
+}
+
+let lastAnchors: { text: string; nodes: Span[] } | undefined;
+
+/** The anchored nodes some alias uses, from the anchor to the end of the node (the last one is kept: one text is asked about once per fix). */
+function usedAnchors(text: string): Span[] {
+  if (lastAnchors?.text === text) return lastAnchors.nodes;
+  const nodes: Span[] = [];
   for (const match of text.matchAll(/(?:^|[\s[{,:-])&([^\s[\]{},]+)/g)) {
     if (!text.includes('*' + match[1])) continue;
     const at = match.index! + match[0].indexOf('&');
@@ -424,7 +433,8 @@ function touchesUsedAnchor(text: string, edits: readonly SpanEdit[]): boolean {
       if (/^ */.exec(line)![0].length <= indent) break;
       end = lineEnd(text, next);
     }
-    if (edits.some((e) => e.span.start <= end && at <= e.span.end)) return true;
+    nodes.push({ start: at, end });
   }
-  return false;
+  lastAnchors = { text, nodes };
+  return nodes;
 }
