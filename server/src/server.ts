@@ -28,7 +28,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, CONFIG_SECTION, defaultSettings, readSettings, type LogLevel, type Settings } from './config';
-import { CODE_ACTION_KINDS, getCodeActions } from './features/code-actions';
+import { CODE_ACTION_KINDS, getCodeActions, resolveCodeAction } from './features/code-actions';
 import { doComplete } from './features/completion';
 import { toDiagnostics } from './features/diagnostics';
 import { DocumentCache, type CacheEntry } from './features/document-cache';
@@ -113,6 +113,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pullDiagnostics = false;
   let diagnosticRefresh = false;
   let workspaceFolderEvents = false;
+  /** The client fills in a code action's edit with codeAction/resolve (fix-all is then computed only when chosen). */
+  let codeActionResolve = false;
   let shuttingDown = false;
 
   // ---- settings --------------------------------------------------------------------------------
@@ -268,6 +270,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
     diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
+    codeActionResolve = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
 
     // Clients without workspace/configuration may pass settings here instead.
     const init = params.initializationOptions as Record<string, unknown> | undefined;
@@ -279,7 +282,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: codeActionResolve },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SERVER_NAME },
@@ -414,7 +417,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const analysis = found?.entry.analysis;
       if (!found || !analysis) return [];
       const settings = lastSettings.get(params.textDocument.uri) ?? globalSettings;
-      return getCodeActions(found.document, analysis.model, analysis.surface.id, params.range, params.context, analysis.findings, { rules: settings.rules });
+      return getCodeActions(found.document, analysis.model, analysis.surface.id, params.range, params.context, analysis.findings, {
+        rules: settings.rules,
+        deferFixAll: codeActionResolve,
+      });
+    }),
+  );
+
+  connection.onCodeActionResolve((action): CodeAction =>
+    guard('codeAction/resolve', action, () => {
+      const uri = (action.data as { fixAll?: { uri?: unknown } } | undefined)?.fixAll?.uri;
+      if (typeof uri !== 'string' || action.edit) return action; // not one this server deferred
+      const found = modelEntry(uri);
+      const analysis = found?.entry.analysis;
+      if (!found || !analysis) return { title: action.title, kind: action.kind, edit: { changes: {} } };
+      const settings = lastSettings.get(found.document.uri) ?? globalSettings;
+      return resolveCodeAction(found.document, analysis.model, analysis.surface.id, action, analysis.findings, { rules: settings.rules });
     }),
   );
 

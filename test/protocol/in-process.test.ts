@@ -10,6 +10,7 @@ import {
   DocumentDiagnosticReportKind,
   MessageType,
   TextDocumentSyncKind,
+  type CodeAction,
   type Diagnostic,
   type Hover,
   type MarkupContent,
@@ -19,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGER_CHARACTERS, DIAGNOSTIC_PROVIDER_ID, SERVER_NAME } from '../../server/src/server';
 import type { Finding } from '../../server/src/rules/types';
 import { analyse, ruleDocsHref } from '../../server/src/service';
-import { CONFIGURABLE_CAPABILITIES, PLAIN_CAPABILITIES, positionOf, PULL_CAPABILITIES } from '../support/lsp-client';
+import { CONFIGURABLE_CAPABILITIES, PLAIN_CAPABILITIES, positionOf, PULL_CAPABILITIES, RESOLVING_CAPABILITIES } from '../support/lsp-client';
 import {
   binaryGarbage,
   BROKEN_YAML,
@@ -337,6 +338,39 @@ describe('code actions', () => {
       assert.equal(actions[0].kind, 'source.fixAll.cognitoClient');
       const fixed = TextDocument.applyEdits(TextDocument.create(TEMPLATE_URI, 'yaml', 1, text), actions[0].edit!.changes![TEMPLATE_URI]);
       assert.match(fixed, /EnableTokenRevocation: true/);
+    });
+  });
+});
+
+describe('codeAction/resolve', () => {
+  it('is offered only to a client that resolves edits, and then fills in the light-bulb fix-all when it is chosen', async () => {
+    const text = MISCONFIGURED_YAML.replace('      PreventUserExistenceErrors: ENABLED\n', '      PreventUserExistenceErrors: ENABLED\n      EnableTokenRevocation: false\n');
+    let eager: CodeAction | undefined;
+    await withSession(PLAIN_CAPABILITIES, async ({ client, initializeResult }) => {
+      assert.deepEqual(initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: false });
+      await client.open(TEMPLATE_URI, 'yaml', text);
+      const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
+      const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
+      eager = (await client.codeActions(TEMPLATE_URI, diagnostic.range, [diagnostic])).find((a) => a.kind === 'source.fixAll.cognitoClient');
+      assert.ok(eager?.edit, 'a client that cannot resolve gets the edit at once');
+    });
+    await withSession(RESOLVING_CAPABILITIES, async ({ client, initializeResult }) => {
+      assert.deepEqual(initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: true });
+      await client.open(TEMPLATE_URI, 'yaml', text);
+      const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
+      const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
+      const actions = await client.codeActions(TEMPLATE_URI, diagnostic.range, [diagnostic]);
+      const lazy = actions.find((a) => a.kind === 'source.fixAll.cognitoClient')!;
+      assert.equal(lazy.edit, undefined);
+      assert.ok(actions.find((a) => a.kind === 'quickfix')?.edit, 'quick fixes still come with their edits');
+      const resolved = await client.resolveCodeAction(lazy);
+      assert.deepEqual(resolved.edit, eager!.edit);
+      const fixed = TextDocument.applyEdits(TextDocument.create(TEMPLATE_URI, 'yaml', 1, text), resolved.edit!.changes![TEMPLATE_URI]);
+      assert.match(fixed, /EnableTokenRevocation: true/);
+      // After an edit the deferred action is stale: resolving it changes nothing.
+      await client.change(TEMPLATE_URI, 2, [{ text: text + '# edited\n' }]);
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.version === 2);
+      assert.deepEqual((await client.resolveCodeAction(lazy)).edit, { changes: {} });
     });
   });
 });

@@ -8,6 +8,7 @@
  */
 import {
   CodeActionRequest,
+  CodeActionResolveRequest,
   CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
@@ -63,6 +64,12 @@ export const PLAIN_CAPABILITIES: ClientCapabilities = {
 export const CONFIGURABLE_CAPABILITIES: ClientCapabilities = {
   ...PLAIN_CAPABILITIES,
   workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+};
+
+/** Capabilities of a client that fills in code actions' edits with `codeAction/resolve` (as VS Code does). */
+export const RESOLVING_CAPABILITIES: ClientCapabilities = {
+  ...PLAIN_CAPABILITIES,
+  textDocument: { ...PLAIN_CAPABILITIES.textDocument, codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } },
 };
 
 /** Capabilities of a client that pulls diagnostics (`textDocument/diagnostic`). */
@@ -265,6 +272,11 @@ export class LspTestClient {
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const result = await this.answer(this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } }));
     return (result ?? []).filter((a): a is CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'));
+  }
+
+  /** `codeAction/resolve`: the action with its edit filled in. */
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.answer(this.connection.sendRequest(CodeActionResolveRequest.type, action));
   }
 
   pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {

@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { analyse, type Analysis } from '../../server/src/service';
-import { CODE_ACTION_KINDS, FIX_ALL_KIND, getCodeActions } from '../../server/src/features/code-actions';
+import { CODE_ACTION_KINDS, FIX_ALL_KIND, getCodeActions, resolveCodeAction } from '../../server/src/features/code-actions';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { fixAll } from '../../server/src/features/fix-all';
 import type { Finding } from '../../server/src/rules/types';
@@ -261,6 +261,29 @@ describe('code actions', () => {
         // ...but not for one whose fixes all need a choice.
         const insecure = o.diagnostics.find((d) => d.code === 'redirect-uri-insecure')!;
         assert.ok(!actionsFor(o, [insecure]).some((a) => a.kind === FIX_ALL_KIND));
+      });
+
+      it('defers the light-bulb fix-all to codeAction/resolve for a client that can resolve, with the same edit', () => {
+        const o = open(renderer.render(scenarios.many));
+        const diagnostic = o.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
+        const context: CodeActionContext = { diagnostics: [diagnostic] };
+        const { model, surface, findings } = o.analysis;
+        const eager = getCodeActions(o.document, model, surface.id, diagnostic.range, context, findings).find((a) => a.kind === FIX_ALL_KIND)!;
+        const lazy = getCodeActions(o.document, model, surface.id, diagnostic.range, context, findings, { deferFixAll: true }).find((a) => a.kind === FIX_ALL_KIND)!;
+        assert.equal(lazy.edit, undefined, 'no edit until resolved');
+        assert.deepEqual(lazy.data, { fixAll: { uri: o.document.uri, version: o.document.version } });
+        const resolved = resolveCodeAction(o.document, model, surface.id, JSON.parse(JSON.stringify(lazy)), findings);
+        assert.deepEqual(resolved.edit, eager.edit);
+        assert.equal(resolved.title, eager.title);
+        // Asked for by kind (on save), it comes complete even so.
+        const onSave = getCodeActions(o.document, model, surface.id, diagnostic.range, { diagnostics: [], only: [FIX_ALL_KIND] }, findings, { deferFixAll: true });
+        assert.deepEqual(onSave[0].edit, eager.edit);
+        // Resolved for an older version of the document: an empty edit, never a stale one.
+        const newer = TextDocument.create(o.document.uri, o.document.languageId, o.document.version + 1, o.document.getText());
+        assert.deepEqual(resolveCodeAction(newer, model, surface.id, lazy, findings).edit, { changes: {} });
+        // Anything else passes through unchanged.
+        const quick = getCodeActions(o.document, model, surface.id, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, findings)[0];
+        assert.deepEqual(resolveCodeAction(o.document, model, surface.id, quick, findings), quick);
       });
 
       it('computes the findings itself when the caller does not pass them', () => {

@@ -38,6 +38,22 @@ export const FIX_ALL_TITLE = 'Fix all auto-fixable Cognito client problems';
 export interface CodeActionOptions {
   /** The per-rule severity settings the findings were made with (fix-all re-analyses with them). */
   rules?: Record<string, RuleSetting>;
+  /**
+   * The client resolves code actions' edits (`codeAction/resolve`): the fix-all action offered
+   * beside quick fixes then carries no edit until it is chosen (see `resolveCodeAction`), so moving
+   * the caret over a finding never costs a whole fix-all run. Asked for by kind, it is complete.
+   */
+  deferFixAll?: boolean;
+}
+
+/** What a deferred fix-all action carries until it is resolved: the document and version it is for. */
+export interface DeferredFixAll {
+  fixAll: { uri: string; version: number };
+}
+
+function deferredFixAll(data: unknown): DeferredFixAll['fixAll'] | undefined {
+  const fixAll = (data as Partial<DeferredFixAll> | undefined)?.fixAll;
+  return fixAll && typeof fixAll.uri === 'string' && typeof fixAll.version === 'number' ? fixAll : undefined;
 }
 
 /** Whether a request limited to `only` kinds wants actions of `kind` (a requested kind covers its sub-kinds). */
@@ -149,11 +165,32 @@ export function getCodeActions(
   }
   const asked = only !== undefined && only.length > 0 && wants(only, FIX_ALL_KIND);
   const offered = (only === undefined || only.length === 0) && matched.some((m) => autoFixOf(m.finding) !== undefined);
-  if (asked || offered) {
+  if (asked) {
+    const all = fixAllAction(document, source, model, surfaceId, current, options);
+    if (all) actions.push(all);
+  } else if (offered && options.deferFixAll) {
+    const data: DeferredFixAll = { fixAll: { uri: document.uri, version: document.version } };
+    actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
+  } else if (offered) {
     const all = fixAllAction(document, source, model, surfaceId, current, options);
     if (all) actions.push(all);
   }
   return actions;
+}
+
+/**
+ * Complete a code action returned without its edit (`codeAction/resolve`): a deferred fix-all gets
+ * its edit when it is for this document at this version; otherwise (another document, an older
+ * version, nothing left to fix) it comes back with an empty edit, never a stale one.
+ */
+export function resolveCodeAction(document: TextDocument, model: DocumentModel, surfaceId: string, action: CodeAction, findings?: Finding[], options: CodeActionOptions = {}): CodeAction {
+  const deferred = deferredFixAll(action.data);
+  if (!deferred || action.edit) return action;
+  const resolved: CodeAction = { title: action.title, kind: action.kind, edit: { changes: {} } };
+  if (deferred.uri !== document.uri || deferred.version !== document.version) return resolved;
+  const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+  const current = findings ?? currentFindings(source, surfaceId, model, options.rules);
+  return fixAllAction(document, source, model, surfaceId, current, options) ?? resolved;
 }
 
 function quickFixes(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[]): CodeAction[] {
