@@ -62,6 +62,8 @@ export interface FixtureCase {
   hover: Anchor & { property: string };
   completions: CompletionCase[];
   codeAction: CodeActionCase;
+  /** VS Code: the fix-all action in the light bulb at this place, chosen with Ctrl+. (resolved lazily by the server). */
+  fixAll?: Anchor & { expectText: string; clears: string };
 }
 
 /** A case with its places resolved and the hover's expected text taken from the schema. */
@@ -70,6 +72,7 @@ export interface ResolvedCase extends FixtureCase {
   hover: FixtureCase['hover'] & Place & { expect: string };
   completions: Array<CompletionCase & Place>;
   codeAction: CodeActionCase & Place;
+  fixAll?: NonNullable<FixtureCase['fixAll']> & Place;
 }
 
 export function resolvePlace(text: string, anchor: Anchor, file: string): Place {
@@ -98,6 +101,7 @@ export function loadCases(): ResolvedCase[] {
       hover: { ...c.hover, ...resolvePlace(text, c.hover, c.file), expect: title },
       completions: c.completions.map((k) => ({ ...k, ...resolvePlace(text, k, c.file) })),
       codeAction: { ...c.codeAction, ...resolvePlace(text, c.codeAction, c.file) },
+      fixAll: c.fixAll && { ...c.fixAll, ...resolvePlace(text, c.fixAll, c.file) },
     };
   });
 }

@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { freePort, isolatedEnv, parseOutcomes, ROOT, tempDir, waitFor, type Outcome, type ResolvedCase } from './support';
+import { FIX_ALL_TITLE } from '../../server/src/features/code-actions';
 
 export interface CodeServerOptions {
   /** The `code-server` launcher (a `#!/usr/bin/env node` script). */
@@ -203,6 +204,25 @@ async function scenario(page: Page, options: CodeServerOptions, port: number, wo
     await waitFor(`"${fix.expectText}" in the editor`, async () => (await editorText(page)).includes(fix.expectText));
     await waitFor(`${fix.code} gone from the Problems panel`, async () => !(await problemsText(page)).includes(fix.code), 15_000);
   }, options.codeActionSkip);
+
+  // Fix all from the light bulb: the server sends it without its edit and fills that in
+  // (codeAction/resolve) when it is chosen.
+  const all = c.fixAll;
+  if (all) {
+    await check('fix all from the light bulb', async () => {
+      await goTo(page, all.line, all.character);
+      await page.locator('.editor-instance .lightBulbWidget').first().waitFor({ state: 'visible' });
+      const rows = page.locator('.action-widget .monaco-list-row');
+      const fixAllRow = rows.filter({ hasText: FIX_ALL_TITLE });
+      await waitFor('the fix-all action after Ctrl+.', async () => {
+        await page.keyboard.press('Control+.');
+        return fixAllRow.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true);
+      });
+      await fixAllRow.first().click();
+      await waitFor(`"${all.expectText}" in the editor`, async () => (await editorText(page)).includes(all.expectText));
+      await waitFor(`${all.clears} gone from the Problems panel`, async () => !(await problemsText(page)).includes(all.clears), 15_000);
+    }, options.codeActionSkip);
+  }
 
   // Completion of a value: select the value, delete it, Ctrl+Space, accept the expected item.
   for (const completion of c.completions.filter((k) => k.name !== 'property name')) {

@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMPLETION_TRIGGER_CHARACTERS, DIAGNOSTIC_PROVIDER_ID, SERVER_NAME } from '../../server/src/server';
+import { FIX_ALL_TITLE } from '../../server/src/features/code-actions';
 import type { Finding } from '../../server/src/rules/types';
 import { analyse, ruleDocsHref } from '../../server/src/service';
 import { CONFIGURABLE_CAPABILITIES, PLAIN_CAPABILITIES, positionOf, PULL_CAPABILITIES, RESOLVING_CAPABILITIES } from '../support/lsp-client';
@@ -351,7 +352,7 @@ describe('codeAction/resolve', () => {
       await client.open(TEMPLATE_URI, 'yaml', text);
       const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
       const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
-      eager = (await client.codeActions(TEMPLATE_URI, diagnostic.range, [diagnostic])).find((a) => a.kind === 'source.fixAll.cognitoClient');
+      eager = (await client.codeActions(TEMPLATE_URI, diagnostic.range, [diagnostic])).find((a) => a.title === FIX_ALL_TITLE);
       assert.ok(eager?.edit, 'a client that cannot resolve gets the edit at once');
     });
     await withSession(RESOLVING_CAPABILITIES, async ({ client, initializeResult }) => {
@@ -360,11 +361,12 @@ describe('codeAction/resolve', () => {
       const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
       const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
       const actions = await client.codeActions(TEMPLATE_URI, diagnostic.range, [diagnostic]);
-      const lazy = actions.find((a) => a.kind === 'source.fixAll.cognitoClient')!;
+      const lazy = actions.find((a) => a.title === FIX_ALL_TITLE)!;
       assert.equal(lazy.edit, undefined);
-      assert.ok(actions.find((a) => a.kind === 'quickfix')?.edit, 'quick fixes still come with their edits');
+      assert.equal(lazy.kind, 'quickfix', 'in the light bulb, where editors show only quick fixes');
+      assert.ok(actions.find((a) => a.title !== FIX_ALL_TITLE)?.edit, 'quick fixes still come with their edits');
       const resolved = await client.resolveCodeAction(lazy);
-      assert.deepEqual(resolved.edit, eager!.edit);
+      assert.deepEqual(resolved, eager);
       const fixed = TextDocument.applyEdits(TextDocument.create(TEMPLATE_URI, 'yaml', 1, text), resolved.edit!.changes![TEMPLATE_URI]);
       assert.match(fixed, /EnableTokenRevocation: true/);
       // After an edit the deferred action is stale: resolving it changes nothing.

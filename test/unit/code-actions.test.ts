@@ -12,7 +12,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { analyse, type Analysis } from '../../server/src/service';
-import { CODE_ACTION_KINDS, FIX_ALL_KIND, getCodeActions, resolveCodeAction } from '../../server/src/features/code-actions';
+import { CODE_ACTION_KINDS, FIX_ALL_KIND, FIX_ALL_TITLE, getCodeActions, resolveCodeAction } from '../../server/src/features/code-actions';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { fixAll } from '../../server/src/features/fix-all';
 import type { Finding } from '../../server/src/rules/types';
@@ -117,7 +117,8 @@ describe('code actions', () => {
           const o = open(renderer.render(scenario));
           assert.ok(o.diagnostics.length > 0, `${name} has findings`);
           for (const diagnostic of o.diagnostics) {
-            const actions = actionsFor(o, [diagnostic], ['quickfix']);
+            // Fix-all, offered beside the fixes when one of them is automatic, is checked on its own below.
+            const actions = actionsFor(o, [diagnostic], ['quickfix']).filter((a) => a.title !== FIX_ALL_TITLE);
             const fixes = actions.filter((a) => !a.title.startsWith('Disable '));
             const finding = o.analysis.findings.find((f) => f.ruleId === diagnostic.code)!;
             assert.equal(fixes.length, (finding.fixes ?? []).length, `${name}/${diagnostic.code}: one action per fix`);
@@ -253,14 +254,19 @@ describe('code actions', () => {
         const diagnostic = o.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
         const quick = actionsFor(o, [diagnostic], ['quickfix']);
         assert.ok(quick.length > 0 && quick.every((a) => a.kind === 'quickfix'));
-        assert.ok(actionsFor(o, [diagnostic], ['refactor']).length === 0);
         const fixAllOnly = actionsFor(o, [diagnostic], [FIX_ALL_KIND]);
+        assert.ok(actionsFor(o, [diagnostic], ['refactor']).length === 0);
         assert.deepEqual(fixAllOnly.map((a) => a.kind), [FIX_ALL_KIND]);
-        // With no `only`, the light bulb also gets fix-all when the diagnostic has an automatic fix...
-        assert.ok(actionsFor(o, [diagnostic]).some((a) => a.kind === FIX_ALL_KIND));
+        // The light bulb also gets fix-all, as a quick fix (editors keep source actions out of it),
+        // when the diagnostic has an automatic fix...
+        for (const only of [undefined, ['quickfix']]) {
+          const offered = actionsFor(o, [diagnostic], only).filter((a) => a.title === FIX_ALL_TITLE);
+          assert.deepEqual(offered.map((a) => a.kind), ['quickfix'], `only ${only}`);
+          assert.deepEqual(offered[0].edit, fixAllOnly[0].edit, 'the same edit as the source action');
+        }
         // ...but not for one whose fixes all need a choice.
         const insecure = o.diagnostics.find((d) => d.code === 'redirect-uri-insecure')!;
-        assert.ok(!actionsFor(o, [insecure]).some((a) => a.kind === FIX_ALL_KIND));
+        assert.ok(!actionsFor(o, [insecure]).some((a) => a.title === FIX_ALL_TITLE));
       });
 
       it('defers the light-bulb fix-all to codeAction/resolve for a client that can resolve, with the same edit', () => {
@@ -268,13 +274,13 @@ describe('code actions', () => {
         const diagnostic = o.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
         const context: CodeActionContext = { diagnostics: [diagnostic] };
         const { model, surface, findings } = o.analysis;
-        const eager = getCodeActions(o.document, model, surface.id, diagnostic.range, context, findings).find((a) => a.kind === FIX_ALL_KIND)!;
-        const lazy = getCodeActions(o.document, model, surface.id, diagnostic.range, context, findings, { deferFixAll: true }).find((a) => a.kind === FIX_ALL_KIND)!;
+        const eager = getCodeActions(o.document, model, surface.id, diagnostic.range, context, findings).find((a) => a.title === FIX_ALL_TITLE)!;
+        const lazy = getCodeActions(o.document, model, surface.id, diagnostic.range, context, findings, { deferFixAll: true }).find((a) => a.title === FIX_ALL_TITLE)!;
+        assert.equal(lazy.kind, 'quickfix');
         assert.equal(lazy.edit, undefined, 'no edit until resolved');
         assert.deepEqual(lazy.data, { fixAll: { uri: o.document.uri, version: o.document.version } });
         const resolved = resolveCodeAction(o.document, model, surface.id, JSON.parse(JSON.stringify(lazy)), findings);
-        assert.deepEqual(resolved.edit, eager.edit);
-        assert.equal(resolved.title, eager.title);
+        assert.deepEqual(resolved, eager);
         // Asked for by kind (on save), it comes complete even so.
         const onSave = getCodeActions(o.document, model, surface.id, diagnostic.range, { diagnostics: [], only: [FIX_ALL_KIND] }, findings, { deferFixAll: true });
         assert.deepEqual(onSave[0].edit, eager.edit);
@@ -283,6 +289,7 @@ describe('code actions', () => {
         assert.deepEqual(resolveCodeAction(newer, model, surface.id, lazy, findings).edit, { changes: {} });
         // Anything else passes through unchanged.
         const quick = getCodeActions(o.document, model, surface.id, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, findings)[0];
+        assert.notEqual(quick.title, FIX_ALL_TITLE);
         assert.deepEqual(resolveCodeAction(o.document, model, surface.id, quick, findings), quick);
       });
 

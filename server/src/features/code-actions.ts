@@ -39,8 +39,8 @@ export interface CodeActionOptions {
   /** The per-rule severity settings the findings were made with (fix-all re-analyses with them). */
   rules?: Record<string, RuleSetting>;
   /**
-   * The client resolves code actions' edits (`codeAction/resolve`): the fix-all action offered
-   * beside quick fixes then carries no edit until it is chosen (see `resolveCodeAction`), so moving
+   * The client resolves code actions' edits (`codeAction/resolve`): the fix-all quick fix offered
+   * beside the others then carries no edit until it is chosen (see `resolveCodeAction`), so moving
    * the caret over a finding never costs a whole fix-all run. Asked for by kind, it is complete.
    */
   deferFixAll?: boolean;
@@ -130,7 +130,8 @@ interface Matched {
  * The code actions for a range of a document: for each of this server's diagnostics in
  * `context.diagnostics`, its quick fixes (the rule's preferred one marked `isPreferred`) and the
  * actions that disable its rule for the line or the resource; and the fix-all action when asked
- * for (`context.only` naming `source.fixAll`) or when a diagnostic in the request has an automatic fix.
+ * for (`context.only` naming `source.fixAll`), or as a quick fix when a diagnostic in the request
+ * has an automatic fix.
  * `findings` are the document's current findings (as published); computed from the model when absent.
  */
 export function getCodeActions(
@@ -163,16 +164,19 @@ export function getCodeActions(
     actions.push(...quickFixes(document, source, model, surfaceId, matched));
     actions.push(...disableActions(document, source, model, surfaceId, matched));
   }
+  // Fix all, asked for by kind (on save, the Source Action menu): complete, of kind source.fixAll.
+  // Offered beside a quick fix that fix-all would apply: of kind quickfix, since editors keep
+  // source actions out of the light bulb, and deferred to codeAction/resolve where the client can.
   const asked = only !== undefined && only.length > 0 && wants(only, FIX_ALL_KIND);
-  const offered = (only === undefined || only.length === 0) && matched.some((m) => autoFixOf(m.finding) !== undefined);
+  const offered = !asked && wants(only, CodeActionKind.QuickFix) && matched.some((m) => autoFixOf(m.finding) !== undefined);
   if (asked) {
-    const all = fixAllAction(document, source, model, surfaceId, current, options);
+    const all = fixAllAction(document, source, model, surfaceId, current, options, FIX_ALL_KIND);
     if (all) actions.push(all);
   } else if (offered && options.deferFixAll) {
     const data: DeferredFixAll = { fixAll: { uri: document.uri, version: document.version } };
-    actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data });
+    actions.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, data });
   } else if (offered) {
-    const all = fixAllAction(document, source, model, surfaceId, current, options);
+    const all = fixAllAction(document, source, model, surfaceId, current, options, CodeActionKind.QuickFix);
     if (all) actions.push(all);
   }
   return actions;
@@ -190,7 +194,7 @@ export function resolveCodeAction(document: TextDocument, model: DocumentModel, 
   if (deferred.uri !== document.uri || deferred.version !== document.version) return resolved;
   const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
   const current = findings ?? currentFindings(source, surfaceId, model, options.rules);
-  return fixAllAction(document, source, model, surfaceId, current, options) ?? resolved;
+  return fixAllAction(document, source, model, surfaceId, current, options, action.kind ?? CodeActionKind.QuickFix) ?? resolved;
 }
 
 function quickFixes(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[]): CodeAction[] {
@@ -266,8 +270,8 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
   return actions;
 }
 
-function fixAllAction(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, findings: Finding[], options: CodeActionOptions): CodeAction | undefined {
+function fixAllAction(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, findings: Finding[], options: CodeActionOptions, kind: string): CodeAction | undefined {
   const result = fixAll(source, { rules: options.rules, start: { surface: { id: surfaceId }, model, findings } });
   if (!result || result.text === source.text) return undefined;
-  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, diffEdits(source.text, result.text)) };
+  return { title: FIX_ALL_TITLE, kind, edit: workspaceEdit(document, diffEdits(source.text, result.text)) };
 }
