@@ -192,6 +192,35 @@ function benchFeatures(doc: SourceDocument): void {
   }
 }
 
+/**
+ * The first completion after an edit, where choosing the value implies another change
+ * (`client_credentials` on a client with no secret also sets `GenerateSecret: true`): a fresh parse
+ * of the large template, then the completion, which checks the implied edit on the document
+ * reduced to that client. The parse alone is the "parse" row above.
+ */
+function benchImpliedCompletion(doc: SourceDocument): void {
+  const name = `parse + completion with an implied edit (${CLIENTS}-client YAML)`;
+  const fn = loadFeature('completion', 'doComplete');
+  const middle = doc.text.indexOf(`AppClient${String(CLIENTS / 2 + 2).padStart(4, '0')}:`);
+  const flows = doc.text.indexOf('AllowedOAuthFlows: [code]', middle);
+  if (!fn || middle < 0 || flows < 0) {
+    rows.push({ name, note: 'skipped: no completion, or the generated client is not as expected' });
+    return;
+  }
+  const text = doc.text.slice(0, flows) + 'AllowedOAuthFlows: [code, ]' + doc.text.slice(flows + 'AllowedOAuthFlows: [code]'.length);
+  const edited: SourceDocument = { ...doc, text };
+  const document = TextDocument.create(doc.uri, doc.languageId, 2, text);
+  const position = document.positionAt(flows + 'AllowedOAuthFlows: [code, '.length);
+  let answer: unknown;
+  const timing = time(BIG_RUNS, () => {
+    const parsed = parseDocument(edited)!;
+    answer = fn(document, parsed.model, parsed.surface.id, position);
+  });
+  const items = (answer as { items?: { label: string; additionalTextEdits?: unknown[] }[] } | undefined)?.items ?? [];
+  const implied = items.filter((i) => i.additionalTextEdits?.length).map((i) => i.label);
+  rows.push({ name, timing, note: `${items.length} items, with implied edits: ${implied.join(', ') || 'none'}` });
+}
+
 function main(): void {
   const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), 'cognito-bench-'));
@@ -203,6 +232,7 @@ function main(): void {
     const yamlDoc = benchLarge('yaml', tmp);
     benchLarge('json', tmp);
     benchFeatures(yamlDoc);
+    benchImpliedCompletion(yamlDoc);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -18,12 +18,12 @@ import { editsInReduced, reduceTo } from './reduce';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** A surface's edit builder. */
-type EditBuilder = (doc: SourceDocument, def: ClientDefinition, fix: SemanticFix) => SpanEdit[] | undefined;
+type EditBuilder = (doc: SourceDocument, def: ClientDefinition, fix: SemanticFix, model: DocumentModel) => SpanEdit[] | undefined;
 
 const builders: Record<string, EditBuilder> = {
   'cloudformation-yaml': yamlFixEdits,
   // The JSON surface reads a YAML `.template` file as YAML; edit it as YAML too.
-  'cloudformation-json': (doc, def, fix) => (jsonSurfaceReadsAsYaml(doc) ? yamlFixEdits(doc, def, fix) : jsonFixEdits(doc, def, fix)),
+  'cloudformation-json': (doc, def, fix, model) => (jsonSurfaceReadsAsYaml(doc) ? yamlFixEdits(doc, def, fix, model) : jsonFixEdits(doc, def, fix, model)),
 };
 
 /** The surface ids that have an edit builder. */
@@ -39,7 +39,7 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
   if (!builder || fix.changes.length === 0) return undefined;
   let edits: SpanEdit[] | undefined;
   try {
-    edits = builder(doc, def, fix);
+    edits = builder(doc, def, fix, model);
   } catch {
     return undefined; // a builder bug costs the fix, never the request
   }

@@ -11,7 +11,7 @@
  * value of another kind, and several changes to one collection when comments sit between its
  * entries.
  */
-import type { ClientDefinition } from '../../model';
+import type { ClientDefinition, DocumentModel } from '../../model';
 import type { SemanticFix } from '../../rules/types';
 import type { JsonValue } from '../../schema/types';
 import type { SourceDocument, SpanEdit } from '../types';
@@ -19,7 +19,7 @@ import { flowEdits, type FlowRenderer } from './edits-flow';
 import { findPair, isIntrinsicValue, planFix } from './edits-plan';
 import { eolOf, jsonIndentUnit } from './edits-text';
 import { readJson } from './json';
-import type { TemplateNode } from './nodes';
+import { treeOf } from './trees';
 
 /** How the document writes things. */
 export interface JsonStyle {
@@ -103,18 +103,10 @@ function renderer(style: JsonStyle): FlowRenderer {
   };
 }
 
-let lastRead: { text: string; root: TemplateNode | undefined } | undefined;
-
-/** The template tree, read again (the model keeps no resource-level entries); the last one is kept. */
-function rootOf(text: string): TemplateNode | undefined {
-  if (lastRead?.text !== text) lastRead = { text, root: readJson(text).root };
-  return lastRead.root;
-}
-
 /** The edits that apply a fix to a client in a JSON template, or undefined when it cannot be done safely. */
-export function jsonFixEdits(doc: SourceDocument, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
+export function jsonFixEdits(doc: SourceDocument, def: ClientDefinition, fix: SemanticFix, model?: DocumentModel): SpanEdit[] | undefined {
   const text = doc.text;
-  const resource = findPair(rootOf(text), def.nameSpan);
+  const resource = findPair(treeOf(text, model, readJson), def.nameSpan);
   const plan = planFix(text, def, resource, fix);
   if (!plan) return undefined;
   const style = jsonStyle(text, def);

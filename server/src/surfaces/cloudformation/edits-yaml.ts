@@ -13,7 +13,7 @@
  * of another kind, an entry that shares its line with another, and anything the flow rewrite
  * cannot do without losing a comment.
  */
-import type { ClientDefinition, Span } from '../../model';
+import type { ClientDefinition, DocumentModel, Span } from '../../model';
 import type { SemanticFix } from '../../rules/types';
 import type { JsonValue } from '../../schema/types';
 import type { SourceDocument, SpanEdit } from '../types';
@@ -34,7 +34,7 @@ import {
   yamlIndentUnit,
 } from './edits-text';
 import { FUNCTION_BY_TAG, shortTag } from './intrinsics';
-import type { TemplateNode } from './nodes';
+import { treeOf } from './trees';
 import { readYaml } from './yaml';
 
 type Quote = '"' | "'";
@@ -375,14 +375,6 @@ function flowRenderer(text: string, style: YamlStyle): FlowRenderer {
 
 // ---------- the builder ----------
 
-let lastRead: { text: string; root: TemplateNode | undefined } | undefined;
-
-/** The template tree, read again (the model keeps no resource-level entries); the last one is kept. */
-function rootOf(text: string): TemplateNode | undefined {
-  if (lastRead?.text !== text) lastRead = { text, root: readYaml(text).root };
-  return lastRead.root;
-}
-
 /** A renamed key, quoted the way the old one was. */
 function keyText(text: string, keySpan: Span, name: string): string {
   const q = text[keySpan.start];
@@ -390,9 +382,9 @@ function keyText(text: string, keySpan: Span, name: string): string {
 }
 
 /** The edits that apply a fix to a client in a YAML template, or undefined when it cannot be done safely. */
-export function yamlFixEdits(doc: SourceDocument, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
+export function yamlFixEdits(doc: SourceDocument, def: ClientDefinition, fix: SemanticFix, model?: DocumentModel): SpanEdit[] | undefined {
   const text = doc.text;
-  const resource = findPair(rootOf(text), def.nameSpan);
+  const resource = findPair(treeOf(text, model, readYaml), def.nameSpan);
   const plan = planFix(text, def, resource, fix);
   if (!plan) return undefined;
   const style = yamlStyle(text);

@@ -11,6 +11,7 @@ import type { DocumentModel } from '../../model';
 import type { SourceDocument, Surface } from '../types';
 import { readJson } from './json';
 import { withoutEntries } from './remove';
+import { rememberTree } from './trees';
 import type { ReadResult } from './nodes';
 import { emptyModel, modelOf } from './template';
 import { readYaml } from './yaml';
@@ -38,7 +39,9 @@ function parseWith(read: (text: string) => ReadResult, doc: SourceDocument): Doc
   if (!TEMPLATE_MARKERS.test(doc.text)) return emptyModel();
   try {
     const { root, problems } = read(doc.text);
-    return modelOf(root, problems);
+    const model = modelOf(root, problems);
+    rememberTree(model, doc.text, root, read);
+    return model;
   } catch (error) {
     return emptyModel([{ message: `The template could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }]);
   }

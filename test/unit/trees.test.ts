@@ -1,0 +1,62 @@
+/**
+ * The template tree kept with a model for the edit builders (server/src/surfaces/cloudformation/
+ * trees.ts): reused for the text the model was read from, by the same reader; read afresh otherwise.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readJson, readYaml } from '../../server/src/surfaces/cloudformation';
+import type { ReadResult } from '../../server/src/surfaces/cloudformation';
+import { treeOf } from '../../server/src/surfaces/cloudformation/trees';
+import { parseDocument } from '../../server/src/surfaces';
+
+const YAML = 'Resources:\n  A:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x}\n';
+
+function counting(read: (text: string) => ReadResult): { read: (text: string) => ReadResult; calls: () => number } {
+  let calls = 0;
+  return {
+    read: (text) => {
+      calls++;
+      return read(text);
+    },
+    calls: () => calls,
+  };
+}
+
+describe('template trees kept with their model', () => {
+  it('gives the tree the model was read from, without reading again', () => {
+    const doc = { uri: 'file:///t.yaml', languageId: 'yaml', text: YAML };
+    const one = parseDocument(doc)!.model;
+    const two = parseDocument(doc)!.model;
+    // Each model its own tree (a read here would give both the same last-read tree).
+    const treeOne = treeOf(YAML, one, readYaml);
+    const treeTwo = treeOf(YAML, two, readYaml);
+    assert.ok(treeOne && treeTwo);
+    assert.notEqual(treeOne, treeTwo);
+    assert.equal(treeOf(YAML, one, readYaml), treeOne);
+    assert.deepEqual(treeOne, readYaml(YAML).root);
+    // A reader the model was not read with is not trusted with its tree.
+    const spy = counting(readYaml);
+    treeOf(YAML, one, spy.read);
+    assert.equal(spy.calls(), 1);
+  });
+
+  it('reads a text the model was not read from, and keeps the last read per reader', () => {
+    const { model } = parseDocument({ uri: 'file:///t.yaml', languageId: 'yaml', text: YAML })!;
+    const other = YAML.replace('x', 'y');
+    const spy = counting(readYaml);
+    const first = treeOf(other, model, spy.read);
+    assert.equal(treeOf(other, model, spy.read), first);
+    assert.equal(treeOf(other, undefined, spy.read), first);
+    assert.equal(spy.calls(), 1);
+    assert.notEqual(treeOf(YAML, undefined, spy.read), first);
+    assert.equal(spy.calls(), 2);
+  });
+
+  it('does not hand a YAML tree to the JSON reader for the same text', () => {
+    const json = '{"Resources": {"A": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "x"}}}}';
+    const { model } = parseDocument({ uri: 'file:///t.yaml', languageId: 'yaml', text: json })!;
+    const spy = counting(readJson);
+    treeOf(json, model, spy.read);
+    assert.equal(spy.calls(), 1);
+  });
+});
