@@ -10,40 +10,34 @@
  */
 import type { ClientDefinition } from '../../model';
 import type { SpanEdit } from '../types';
-import { lineStart, nextLineStart } from './edits-text';
+import { colonAfter, lineStart, nextLineStart, skipTrivia } from './edits-text';
 
 /** An entry emptied in place: everything after the `:` that follows its key becomes `{}`. */
 function emptied(text: string, def: ClientDefinition): SpanEdit | undefined {
-  let i = def.nameSpan.end;
-  while (i < def.span.end && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (text[i] !== ':' || def.span.end <= i + 1) return undefined;
-  return { span: { start: i + 1, end: def.span.end }, newText: ' {}' };
+  const colon = colonAfter(text, def.nameSpan.end);
+  if (colon === undefined || def.span.end <= colon) return undefined;
+  return { span: { start: colon, end: def.span.end }, newText: ' {}' };
 }
 
 function yamlRemoval(text: string, def: ClientDefinition): SpanEdit | undefined {
   const start = lineStart(text, def.nameSpan.start);
   if (!/^ *$/.test(text.slice(start, def.nameSpan.start))) return undefined;
-  const end = nextLineStart(text, def.span.end);
-  if (!/^[ \t]*(#.*)?\r?\n?$/.test(text.slice(def.span.end, end))) return undefined;
-  return { span: { start, end }, newText: '' };
+  const eol = skipTrivia(text, def.span.end, 'yaml', true);
+  if (eol < text.length && text[eol] !== '\r' && text[eol] !== '\n') return undefined;
+  return { span: { start, end: nextLineStart(text, eol) }, newText: '' };
 }
 
-const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-
-function skipForward(text: string, i: number): number {
-  while (i < text.length && isSpace(text[i])) i++;
-  return i;
-}
-
-function skipBack(text: string, i: number): number {
-  while (i > 0 && isSpace(text[i - 1])) i--;
+/** The offset just after the last character before `offset` that is not whitespace. */
+function skipBack(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
   return i;
 }
 
 /** A JSON member with the comma after it (up to the next member), or, for a last member, the comma before it. */
 function jsonRemoval(text: string, def: ClientDefinition): SpanEdit | undefined {
-  const after = skipForward(text, def.span.end);
-  if (text[after] === ',') return { span: { start: def.nameSpan.start, end: skipForward(text, after + 1) }, newText: '' };
+  const after = skipTrivia(text, def.span.end, 'json');
+  if (text[after] === ',') return { span: { start: def.nameSpan.start, end: skipTrivia(text, after + 1, 'json') }, newText: '' };
   const before = skipBack(text, def.nameSpan.start) - 1;
   if (text[after] === '}' && text[before] === ',') return { span: { start: before, end: def.span.end }, newText: '' };
   return undefined;
@@ -78,7 +72,7 @@ export function withoutEntries(text: string, defs: readonly ClientDefinition[], 
     // A run that now ends its object must take the comma of the member before it too.
     for (const r of merged) {
       const before = skipBack(text, r.span.start) - 1;
-      if (text[skipForward(text, r.span.end)] === '}' && text[before] === ',') r.span = { start: before, end: r.span.end };
+      if (text[skipTrivia(text, r.span.end, 'json')] === '}' && text[before] === ',') r.span = { start: before, end: r.span.end };
     }
   }
   const all = [...merged, ...emptiedOnes].sort((a, b) => a.span.start - b.span.start);
