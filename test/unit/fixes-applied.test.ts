@@ -249,12 +249,6 @@ const NEW_ERRORS_ALLOWED: { rule: string; title: RegExp; errors: string[]; reaso
     errors: ['authorization-flow-requires-callback'],
     reason: 'the placeholder flow is code, which then needs a callback URL (that rule offers to add one)',
   },
-  {
-    rule: 'redirect-uri-insecure',
-    title: /^Change to https:/,
-    errors: ['default-redirect-not-in-callbacks'],
-    reason: 'each URL is fixed on its own: fixing the callback first leaves the default redirect (still http) out of the callbacks until it is fixed too',
-  },
 ];
 
 /** Fixes after which the same rule may still fire as often, by design, and why (its finding with the same message must still be gone). */

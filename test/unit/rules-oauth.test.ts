@@ -626,6 +626,26 @@ describe('OAuth rule fixes', () => {
     });
   });
 
+  it('redirect-uri-insecure changes the same URL in CallbackURLs and DefaultRedirectURI together', () => {
+    const scenario = { client: webClient({ CallbackURLs: ['https://a.example.com/', 'http://app.example.com/cb'], DefaultRedirectURI: 'http://app.example.com/cb', LogoutURLs: ['http://app.example.com/cb'] }) };
+    for (const { renderer, findings } of findingsFor(scenario, 'redirect-uri-insecure')) {
+      const secure = 'https://app.example.com/cb';
+      const callback = { kind: 'replaceItem', path: ['CallbackURLs'], index: 1, value: secure };
+      const defaultRedirect = { kind: 'set', path: ['DefaultRedirectURI'], value: secure };
+      assert.deepEqual(
+        findings.map((f) => f.fixes?.[0]?.changes),
+        [
+          [callback, defaultRedirect],
+          [defaultRedirect, callback],
+          // A logout URL is not tied to the others: it changes alone.
+          [{ kind: 'replaceItem', path: ['LogoutURLs'], index: 0, value: secure }],
+        ],
+        renderer,
+      );
+      assert.deepEqual(findings.map((f) => f.fixes?.[0]?.title), [`Change to ${secure} (also in DefaultRedirectURI)`, `Change to ${secure} (also in CallbackURLs)`, `Change to ${secure}`]);
+    }
+  });
+
   it('implicit-flow-discouraged replaces implicit with code, or removes it next to code', () => {
     eachOnly({ client: webClient({ AllowedOAuthFlows: ['implicit'] }) }, 'implicit-flow-discouraged', (f) => {
       assert.deepEqual(f.fixes?.[0].changes, [{ kind: 'replaceItem', path: ['AllowedOAuthFlows'], index: 0, value: 'code' }]);
