@@ -253,11 +253,6 @@ const NEW_ERRORS_ALLOWED: { rule: string; title: RegExp; errors: string[]; reaso
 
 /** Fixes after which the same rule may still fire as often, by design, and why (its finding with the same message must still be gone). */
 const SAME_RULE_AFTER: { rule: string; title: RegExp; reason: string }[] = [
-  {
-    rule: 'custom-scope-undeclared',
-    title: /^Change to /,
-    reason: 'the corrected scope is declared, and the rule then asks for a dependency on its resource server (a different finding at that item)',
-  },
 ];
 
 // ---------- helpers ----------

@@ -239,6 +239,14 @@ describe('cross-resource fixes', () => {
       assert.notEqual(findings[0].fixes?.[0].unambiguous, true);
       assert.match(findings[0].message, /read, write/);
     }
+    // Without the dependency, the corrected scope would draw the next finding: the fix adds it too.
+    for (const { findings } of findingsFor({ resources: { Api: server() }, client: { AllowedOAuthScopes: ['https://api.example.com/reed'] } }, 'custom-scope-undeclared')) {
+      assert.deepEqual(findings[0].fixes?.[0], {
+        title: 'Change to https://api.example.com/read and depend on Api',
+        changes: [{ kind: 'replaceItem', path: ['AllowedOAuthScopes'], index: 0, value: 'https://api.example.com/read' }, { kind: 'addDependency', target: 'Api' }],
+        isPreferred: true,
+      });
+    }
   });
 
   it('identity-provider-undeclared and custom-attribute-undeclared have no fix but name what exists', () => {

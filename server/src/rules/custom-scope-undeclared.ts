@@ -53,12 +53,17 @@ export const rule: Rule = {
       const parts = splitScope(item.value);
       if (!parts) continue;
       const servers = file.resourceServers.filter((s) => s.identifier === parts.identifier);
+      // The corrected scope's server must exist before the client too: depend on it in the same fix.
       const replaceWith = (candidates: string[]): SemanticFix[] =>
-        closestNames(item.value, candidates, 3).map((s, i) => ({
-          title: `Change to ${s.value}`,
-          changes: [{ kind: 'replaceItem', path: [SCOPES], index, value: s.value }],
-          isPreferred: i === 0,
-        }));
+        closestNames(item.value, candidates, 3).map((s, i) => {
+          const owners = file.resourceServers.filter((server) => server.identifier === splitScope(s.value)?.identifier);
+          const target = owners.length === 1 && !dependsOnAddress(def, owners[0].address) ? owners[0].address : undefined;
+          return {
+            title: `Change to ${s.value}${target ? ` and depend on ${target}` : ''}`,
+            changes: [{ kind: 'replaceItem', path: [SCOPES], index, value: s.value }, ...(target ? [{ kind: 'addDependency' as const, target }] : [])],
+            isPreferred: i === 0,
+          };
+        });
 
       if (servers.length === 0) {
         if (!allIdentifiersKnown) continue;
