@@ -19,8 +19,8 @@ import type { ClientDefinition, DocumentModel, LocatedValue, Span } from '../mod
 import type { RuleSetting } from '../rules/engine';
 import type { Finding, SemanticChange, SemanticFix } from '../rules/types';
 import { applyEdits } from '../surfaces/apply-edits';
-import { editsForFix } from '../surfaces/edits';
-import { reduceTo, editsInReduced } from '../surfaces/reduce';
+import { editsForFix, sameTemplate } from '../surfaces/edits';
+import { reduceForEdits } from '../surfaces/reduce';
 import { surfaces, type SourceDocument } from '../surfaces';
 import type { SpanEdit } from '../surfaces/types';
 
@@ -120,11 +120,9 @@ function improves(
 ): boolean {
   // On the document reduced to the fixed definition when it can be: the rules look at one
   // definition at a time, so the others only cost time (a full analysis per fix).
-  const surface = surfaces.find((s) => s.id === surfaceId);
-  const reduced = surface && reduceTo(surface, doc, model, def);
-  const moved = reduced && editsInReduced(reduced, edits);
-  const before = reduced && moved && reduced.analysis(rules);
-  if (reduced && moved && before) return improvesIn(reduced.doc, before.model, moved, finding, before.findings, rules);
+  const small = reduceForEdits(surfaceId, doc, model, def, edits);
+  const before = small?.reduced.analysis(rules);
+  if (small && before) return improvesIn(small.reduced.doc, before.model, small.edits, finding, before.findings, rules);
   return improvesIn(doc, model, edits, finding, findings, rules);
 }
 
@@ -207,10 +205,7 @@ export interface FixAllOptions {
 /** Whether a text still reads as the same template: no more problems, the same clients and resource count. */
 function stillSameTemplate(surfaceId: string, doc: SourceDocument, original: DocumentModel, text: string): boolean {
   const surface = surfaces.find((s) => s.id === surfaceId);
-  if (!surface) return false;
-  const after = surface.parse({ ...doc, text });
-  const names = (m: DocumentModel) => m.clients.map((c) => c.name).sort().join('\u0000');
-  return after.problems.length <= original.problems.length && after.context.resources.size === original.context.resources.size && names(after) === names(original);
+  return surface !== undefined && sameTemplate(original, surface.parse({ ...doc, text }));
 }
 
 /**

@@ -14,7 +14,7 @@ import { jsonFixEdits } from './cloudformation/edits-json';
 import { yamlFixEdits } from './cloudformation/edits-yaml';
 import { jsonSurfaceReadsAsYaml } from './cloudformation';
 import { surfaces } from './index';
-import { editsInReduced, reduceTo } from './reduce';
+import { reduceForEdits } from './reduce';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** A surface's edit builder. */
@@ -57,19 +57,21 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
 function stillReads(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: SpanEdit[]): boolean {
   const surface = surfaces.find((s) => s.id === surfaceId);
   if (!surface) return false;
-  const reduced = reduceTo(surface, doc, model, def);
-  const moved = reduced && editsInReduced(reduced, edits);
-  if (reduced && moved) return readsAsBefore(surface, reduced.doc, reduced.model, reduced.def, moved);
+  const small = reduceForEdits(surfaceId, doc, model, def, edits);
+  if (small) return readsAsBefore(surface, small.reduced.doc, small.reduced.model, small.reduced.def, small.edits);
   return readsAsBefore(surface, doc, model, def, edits);
 }
 
 function readsAsBefore(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: SpanEdit[]): boolean {
   const after = surface.parse({ ...doc, text: applyEdits(doc.text, edits) });
-  if (after.problems.length > model.problems.length) return false;
-  if (after.context.resources.size !== model.context.resources.size) return false;
-  const names = (m: DocumentModel) => m.clients.map((c) => c.name).sort().join('\u0000');
-  if (names(after) !== names(model)) return false;
+  if (!sameTemplate(model, after)) return false;
   // The fixed client must still be read with a body whenever it had one.
   const fixed = after.clients.find((c) => c.name === def.name);
   return fixed !== undefined && (def.body === undefined || fixed.body?.kind === def.body.kind);
+}
+
+/** Whether `after` reads as the same template as `before`: no more problems, the same number of resources, the same clients. */
+export function sameTemplate(before: DocumentModel, after: DocumentModel): boolean {
+  const names = (m: DocumentModel) => m.clients.map((c) => c.name).sort().join('\u0000');
+  return after.problems.length <= before.problems.length && after.context.resources.size === before.context.resources.size && names(after) === names(before);
 }

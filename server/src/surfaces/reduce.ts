@@ -18,6 +18,7 @@ import type { ClientDefinition, DocumentModel } from '../model';
 import { analyse, type Analysis } from '../service';
 import type { RuleSetting } from '../rules/engine';
 import { applyEdits } from './apply-edits';
+import { surfaces } from './index';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** A document reduced to one client definition. */
@@ -139,3 +140,18 @@ export function editsInReduced(reduced: ReducedDocument, edits: readonly SpanEdi
   }
   return out;
 }
+
+/** A fix's edits on the document reduced to the definition they edit, when the document can be reduced and the edits moved onto it. */
+export interface ReducedEdits {
+  reduced: ReducedDocument;
+  edits: SpanEdit[];
+}
+
+/** `edits` (of `doc`, read into `model`, fixing `def`) on the reduced document; undefined when they must be checked on the whole one. */
+export function reduceForEdits(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: readonly SpanEdit[]): ReducedEdits | undefined {
+  const surface = surfaces.find((s) => s.id === surfaceId);
+  const reduced = surface && reduceTo(surface, doc, model, def);
+  const moved = reduced && editsInReduced(reduced, edits);
+  return reduced && moved ? { reduced, edits: moved } : undefined;
+}
+
