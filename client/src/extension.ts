@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { commands, ExtensionMode, window, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { documentSelector } from './selector';
 
 /** The settings section; the client id, so `cognitoClient.trace.server` traces the protocol. */
 const CLIENT_ID = 'cognitoClient';
@@ -32,20 +33,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   context.subscriptions.push(outputChannel);
 
   const clientOptions: LanguageClientOptions = {
-    // No scheme restriction: files, untitled buffers and virtual workspaces alike. The server
-    // ignores any document no surface reads, at almost no cost.
-    documentSelector: [
-      { language: 'yaml' },
-      { language: 'json' },
-      { language: 'jsonc' },
-      // Ready for the coming surfaces (not read by the server yet):
-      // { pattern: '**/*.tf.json' },
-      // { pattern: '**/*.tf' },
-      // { language: 'terraform' },
-      // { language: 'typescript' },
-      // { language: 'javascript' },
-      // { language: 'python' },
-    ],
+    documentSelector,
     synchronize: { configurationSection: CLIENT_ID },
     outputChannel,
   };

@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CONFIG_SECTION, DEBOUNCE_MS_RANGE, defaultSettings, LOG_LEVELS, MAX_FILE_SIZE_KB_RANGE, RULE_SETTINGS } from '../../server/src/config';
 import { rules } from '../../server/src/rules/index';
+import { surfaces } from '../../server/src/surfaces';
+import { documentSelector } from '../../client/src/selector';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -74,10 +76,23 @@ describe('package.json contributes.configuration', () => {
 });
 
 describe('package.json extension fields', () => {
-  it('activates on the languages the client sends to the server', () => {
-    assert.deepEqual(pkg.activationEvents, ['onLanguage:yaml', 'onLanguage:json', 'onLanguage:jsonc']);
+  it('activates on the languages and files the client sends to the server', () => {
+    const expected = documentSelector.map((f) => (f.language ? `onLanguage:${f.language}` : `workspaceContains:${f.pattern}`));
+    assert.deepEqual([...pkg.activationEvents].sort(), [...expected].sort());
     const client = fs.readFileSync(path.join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
-    for (const language of ['yaml', 'json', 'jsonc']) assert.ok(client.includes(`{ language: '${language}' }`), language);
+    assert.match(client, /documentSelector,/);
+  });
+
+  it('sends the server every document a surface reads: its language ids and its file endings', () => {
+    const languages = new Set(documentSelector.flatMap((f) => (f.language ? [f.language] : [])));
+    const patterns = documentSelector.flatMap((f) => (f.pattern ? [f.pattern] : []));
+    for (const surface of surfaces) {
+      for (const id of surface.languageIds) assert.ok(languages.has(id), `${surface.id}: language ${id} is in the client's document selector`);
+      for (const kind of surface.files) {
+        const covered = languages.has(kind.languageId) || patterns.includes(`**/*${kind.suffix}`);
+        assert.ok(covered, `${surface.id}: files ending ${kind.suffix} reach the server (language ${kind.languageId} or pattern **/*${kind.suffix})`);
+      }
+    }
   });
 
   it('contributes the restart command the client registers', () => {

@@ -19,7 +19,7 @@ import type { Finding } from '../rules/types';
 import { applySuppressions, disableLineEdit, isSuppressed } from '../suppress';
 import { applyEdits, mapOffset } from '../surfaces/apply-edits';
 import { editsForFix } from '../surfaces/edits';
-import { surfaces, type SourceDocument } from '../surfaces';
+import { surfaceById, type SourceDocument } from '../surfaces';
 import { readSuppressions, suppressionSupport } from '../surfaces/suppressions';
 import type { SpanEdit } from '../surfaces/types';
 import { DIAGNOSTIC_SOURCE, diagnosticData } from './diagnostics';
@@ -105,7 +105,7 @@ function fingerprint(model: DocumentModel): string {
  * the same clients (properties and all), and the finding, moved by the edits, is suppressed there.
  */
 function suppressionWorks(surfaceId: string, source: SourceDocument, model: DocumentModel, finding: Finding, edits: SpanEdit[]): boolean {
-  const surface = surfaces.find((s) => s.id === surfaceId);
+  const surface = surfaceById(surfaceId);
   if (!surface || edits.length === 0) return false;
   let text: string;
   try {

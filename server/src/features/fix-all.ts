@@ -14,14 +14,14 @@
  * first fix alone, and otherwise stops the run: fix-all never breaks a file. A document with a
  * syntax problem is not fixed at all (the parser may have read only part of it).
  */
-import { analyse } from '../service';
+import { analyse, type Analysis } from '../service';
 import type { ClientDefinition, DocumentModel, LocatedValue, Span } from '../model';
 import type { RuleSetting } from '../rules/engine';
 import type { Finding, SemanticChange, SemanticFix } from '../rules/types';
 import { applyEdits } from '../surfaces/apply-edits';
 import { editsForFix, sameTemplate } from '../surfaces/edits';
-import { reduceForEdits } from '../surfaces/reduce';
-import { surfaces, type SourceDocument } from '../surfaces';
+import { reduceForEdits, type ReducedDocument } from '../surfaces/reduce';
+import { surfaceById, type SourceDocument } from '../surfaces';
 import type { SpanEdit } from '../surfaces/types';
 
 /** How many passes a run makes at most. */
@@ -121,9 +121,20 @@ function improves(
   // On the document reduced to the fixed definition when it can be: the rules look at one
   // definition at a time, so the others only cost time (a full analysis per fix).
   const small = reduceForEdits(surfaceId, doc, model, def, edits);
-  const before = small?.reduced.analysis(rules);
+  const before = small && reducedAnalysis(small.reduced, rules);
   if (small && before) return improvesIn(small.reduced.doc, before.model, small.edits, finding, before.findings, rules);
   return improvesIn(doc, model, edits, finding, findings, rules);
+}
+
+const reducedAnalyses = new WeakMap<ReducedDocument, Map<string, Analysis | undefined>>();
+
+/** A reduced document analysed with a set of rule settings, cached per reduced document and settings. */
+function reducedAnalysis(reduced: ReducedDocument, rules: Record<string, RuleSetting> | undefined): Analysis | undefined {
+  let perSettings = reducedAnalyses.get(reduced);
+  if (!perSettings) reducedAnalyses.set(reduced, (perSettings = new Map()));
+  const key = JSON.stringify(rules ?? {});
+  if (!perSettings.has(key)) perSettings.set(key, analyse(reduced.doc, { rules }));
+  return perSettings.get(key);
 }
 
 function improvesIn(doc: SourceDocument, model: DocumentModel, edits: SpanEdit[], finding: Finding, findings: readonly Finding[], rules: Record<string, RuleSetting> | undefined): boolean {
@@ -204,7 +215,7 @@ export interface FixAllOptions {
 
 /** Whether a text still reads as the same template: no more problems, the same clients and resource count. */
 function stillSameTemplate(surfaceId: string, doc: SourceDocument, original: DocumentModel, text: string): boolean {
-  const surface = surfaces.find((s) => s.id === surfaceId);
+  const surface = surfaceById(surfaceId);
   return surface !== undefined && sameTemplate(original, surface.parse({ ...doc, text }));
 }
 

@@ -254,3 +254,5 @@ export function propertyAt(client: ClientDefinition, path: readonly string[]): L
   for (let i = 1; prop && i < path.length; i++) prop = member(prop.value, path[i]);
   return prop;
 }
+
+export type { PropertyPath, SemanticChange, SemanticFix } from './fix';

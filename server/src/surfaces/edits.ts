@@ -1,33 +1,19 @@
 /**
- * The registry of edit builders: turns a rule's semantic fix into text edits for the surface a
- * document was read with (`cloudformation-yaml`, `cloudformation-json`).
+ * Semantic fix to text edits, through the edit builder of the surface a document was read with.
  *
  * Every result is checked before it is handed out: the edits must not overlap, and the edited
  * document must read again with the same surface without a new problem, with the same client
  * definitions and the same number of resources. Anything else (a builder that cannot express the
  * fix, a builder bug) gives `undefined`, and then no fix is offered: an edit never breaks a file.
  */
-import type { ClientDefinition, DocumentModel } from '../model';
-import type { SemanticFix } from '../rules/types';
+import type { ClientDefinition, DocumentModel, SemanticFix } from '../model';
 import { applyEdits, editProblem, sortEdits } from './apply-edits';
-import { jsonFixEdits } from './cloudformation/edits-json';
-import { yamlFixEdits } from './cloudformation/edits-yaml';
-import { jsonSurfaceReadsAsYaml } from './cloudformation';
-import { surfaces } from './index';
+import { surfaceById, surfaces } from './index';
 import { reduceForEdits } from './reduce';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
-/** A surface's edit builder. */
-type EditBuilder = (doc: SourceDocument, def: ClientDefinition, fix: SemanticFix, model: DocumentModel) => SpanEdit[] | undefined;
-
-const builders: Record<string, EditBuilder> = {
-  'cloudformation-yaml': yamlFixEdits,
-  // The JSON surface reads a YAML `.template` file as YAML; edit it as YAML too.
-  'cloudformation-json': (doc, def, fix, model) => (jsonSurfaceReadsAsYaml(doc) ? yamlFixEdits(doc, def, fix, model) : jsonFixEdits(doc, def, fix, model)),
-};
-
 /** The surface ids that have an edit builder. */
-export const editableSurfaces: readonly string[] = Object.keys(builders);
+export const editableSurfaces: readonly string[] = surfaces.filter((s) => s.edits).map((s) => s.id);
 
 /**
  * The text edits that apply `fix` to `def` in `doc` (read by surface `surfaceId` into `model`),
@@ -35,7 +21,7 @@ export const editableSurfaces: readonly string[] = Object.keys(builders);
  * when the fix cannot be made safely.
  */
 export function editsForFix(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
-  const builder = builders[surfaceId];
+  const builder = surfaceById(surfaceId)?.edits;
   if (!builder || fix.changes.length === 0) return undefined;
   let edits: SpanEdit[] | undefined;
   try {
@@ -55,7 +41,7 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
  * so that checking every fix of a large template does not cost a full parse each.
  */
 function stillReads(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: SpanEdit[]): boolean {
-  const surface = surfaces.find((s) => s.id === surfaceId);
+  const surface = surfaceById(surfaceId);
   if (!surface) return false;
   const small = reduceForEdits(surfaceId, doc, model, def, edits);
   if (small) return readsAsBefore(surface, small.reduced.doc, small.reduced.model, small.reduced.def, small.edits);

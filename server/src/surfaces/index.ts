@@ -1,5 +1,7 @@
 /**
- * The registry of surfaces: picks the one that reads a document and parses it.
+ * The registry of surfaces: one line per surface. Everything a surface provides (files, parsing,
+ * edits, completion context, suppressions, reduction) is on its `Surface` object, so adding one is
+ * a new folder plus a line here.
  */
 import type { DocumentModel } from '../model';
 import { cloudFormationJsonSurface, cloudFormationYamlSurface } from './cloudformation';
@@ -7,12 +9,17 @@ import type { SourceDocument, Surface } from './types';
 
 export type { SourceDocument, Surface } from './types';
 
-/** Every surface, most specific first. */
-export const surfaces: Surface[] = [cloudFormationJsonSurface, cloudFormationYamlSurface];
+/** Every surface, most specific first (the first that accepts a document reads it). */
+export const surfaces: readonly Surface[] = [cloudFormationJsonSurface, cloudFormationYamlSurface];
 
 /** The surface that reads a document, or undefined when none does. */
 export function surfaceFor(doc: SourceDocument): Surface | undefined {
   return surfaces.find((s) => s.accepts(doc));
+}
+
+/** The surface with an id (`cloudformation-yaml`, ...), or undefined. */
+export function surfaceById(id: string): Surface | undefined {
+  return surfaces.find((s) => s.id === id);
 }
 
 /** Parse a document with its surface; undefined when no surface reads it. */
@@ -22,12 +29,17 @@ export function parseDocument(doc: SourceDocument): { surface: Surface; model: D
   return { surface, model: surface.parse(doc) };
 }
 
-/** The language id an editor would give a file, from its path (for the CLI). */
+/**
+ * The language id an editor would give a file, from its path (for the CLI): the longest file name
+ * ending any surface declares; undefined when no surface reads such files.
+ */
 export function languageIdForPath(path: string): string | undefined {
   const lower = path.toLowerCase();
-  if (lower.endsWith('.tf.json')) return 'terraform-json';
-  if (lower.endsWith('.json') || lower.endsWith('.template')) return 'json';
-  if (lower.endsWith('.jsonc')) return 'jsonc';
-  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
-  return undefined;
+  let best: { suffix: string; languageId: string } | undefined;
+  for (const surface of surfaces) {
+    for (const kind of surface.files) {
+      if (lower.endsWith(kind.suffix) && (!best || kind.suffix.length > best.suffix.length)) best = kind;
+    }
+  }
+  return best?.languageId;
 }

@@ -15,10 +15,8 @@
  * or an edit that touches a removed part: no reduction, and callers check the whole document.
  */
 import type { ClientDefinition, DocumentModel } from '../model';
-import { analyse, type Analysis } from '../service';
-import type { RuleSetting } from '../rules/engine';
 import { applyEdits } from './apply-edits';
-import { surfaces } from './index';
+import { surfaceById } from './index';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** A document reduced to one client definition. */
@@ -30,8 +28,6 @@ export interface ReducedDocument {
   def: ClientDefinition;
   /** The edits that made the reduced text from the original one (sorted, non-overlapping). */
   stubs: SpanEdit[];
-  /** The reduced document analysed with a set of rule settings (cached per settings). */
-  analysis(rules: Record<string, RuleSetting> | undefined): Analysis | undefined;
 }
 
 /** Below this many clients the whole document is checked: a reduction would save nothing worth having. */
@@ -90,18 +86,7 @@ function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def:
   const shift = mapThrough(stubs, def.span.start);
   if (shift === undefined || kept.span.start !== shift || kept.span.end - kept.span.start !== def.span.end - def.span.start) return undefined;
   if (!readsTheSame(def, kept, shift - def.span.start)) return undefined;
-  const analyses = new Map<string, Analysis | undefined>();
-  return {
-    doc: reducedDoc,
-    model: reducedModel,
-    def: kept,
-    stubs,
-    analysis(rules) {
-      const key = JSON.stringify(rules ?? {});
-      if (!analyses.has(key)) analyses.set(key, analyse(reducedDoc, { rules }));
-      return analyses.get(key);
-    },
-  };
+  return { doc: reducedDoc, model: reducedModel, def: kept, stubs };
 }
 
 /** Whether a definition read from the reduced text is the original one moved by `delta` (an alias or merge key into a removed part would change it). */
@@ -149,7 +134,7 @@ export interface ReducedEdits {
 
 /** `edits` (of `doc`, read into `model`, fixing `def`) on the reduced document; undefined when they must be checked on the whole one. */
 export function reduceForEdits(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: readonly SpanEdit[]): ReducedEdits | undefined {
-  const surface = surfaces.find((s) => s.id === surfaceId);
+  const surface = surfaceById(surfaceId);
   const reduced = surface && reduceTo(surface, doc, model, def);
   const moved = reduced && editsInReduced(reduced, edits);
   return reduced && moved ? { reduced, edits: moved } : undefined;

@@ -12,7 +12,7 @@
  * entries.
  */
 import type { ClientDefinition, DocumentModel } from '../../model';
-import type { SemanticFix } from '../../rules/types';
+import type { SemanticFix } from '../../model';
 import type { JsonValue } from '../../schema/types';
 import type { SourceDocument, SpanEdit } from '../types';
 import { flowEdits, type FlowRenderer } from './edits-flow';

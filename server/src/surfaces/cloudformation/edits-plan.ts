@@ -10,7 +10,7 @@
  * unexpected kind, an index past the end) makes the whole plan undefined.
  */
 import type { ClientDefinition, LocatedProperty, LocatedValue, ObjectValue, Span, Spelling } from '../../model';
-import type { SemanticChange, SemanticFix } from '../../rules/types';
+import type { SemanticChange, SemanticFix } from '../../model';
 import { spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
 import { isIntrinsicKey } from './intrinsics';

@@ -14,7 +14,7 @@
  * cannot do without losing a comment.
  */
 import type { ClientDefinition, DocumentModel, Span } from '../../model';
-import type { SemanticFix } from '../../rules/types';
+import type { SemanticFix } from '../../model';
 import type { JsonValue } from '../../schema/types';
 import type { SourceDocument, SpanEdit } from '../types';
 import { flowEdits, type FlowRenderer } from './edits-flow';

@@ -8,8 +8,12 @@
  * (`.tf.json`) is not read here.
  */
 import type { DocumentModel } from '../../model';
-import type { SourceDocument, Surface } from '../types';
+import type { EditBuilder, SourceDocument, SuppressionSupport, Surface } from '../types';
+import { cloudFormationJsonCursor, cloudFormationYamlCursor } from './cursor';
+import { jsonFixEdits } from './edits-json';
+import { yamlFixEdits } from './edits-yaml';
 import { readJson } from './json';
+import { jsonSuppressions, resourceIgnoreEdits, yamlSuppressions } from './suppressions';
 import { withoutEntries } from './remove';
 import { rememberTree } from './trees';
 import type { ReadResult } from './nodes';
@@ -58,10 +62,29 @@ export function jsonSurfaceReadsAsYaml(doc: SourceDocument): boolean {
   return pathOf(doc.uri).endsWith('.template') && looksLikeYaml(doc.text);
 }
 
+const yamlSuppressionSupport: SuppressionSupport = {
+  read: yamlSuppressions,
+  lineComment: '#',
+  ignoreInDefinition: (doc, def, ruleId) => resourceIgnoreEdits(doc, def, ruleId, 'yaml'),
+};
+
+const jsonSuppressionSupport: SuppressionSupport = {
+  read: jsonSuppressions,
+  ignoreInDefinition: (doc, def, ruleId) => resourceIgnoreEdits(doc, def, ruleId, 'json'),
+};
+
+/** The JSON surface reads a YAML `.template` file as YAML: it is edited, completed and suppressed as YAML too. */
+const jsonOrYamlEdits: EditBuilder = (doc, def, fix, model) => (jsonSurfaceReadsAsYaml(doc) ? yamlFixEdits : jsonFixEdits)(doc, def, fix, model);
+
 /** CloudFormation templates written in YAML. */
 export const cloudFormationYamlSurface: Surface = {
   kind: 'cloudformation',
   id: 'cloudformation-yaml',
+  files: [
+    { suffix: '.yaml', languageId: 'yaml' },
+    { suffix: '.yml', languageId: 'yaml' },
+  ],
+  languageIds: ['yaml'],
   accepts: (doc: SourceDocument) => {
     if (doc.languageId === 'yaml') return true;
     if (JSON_LANGUAGES.has(doc.languageId) || isTerraform(doc)) return false;
@@ -69,12 +92,21 @@ export const cloudFormationYamlSurface: Surface = {
   },
   parse: (doc: SourceDocument) => parseWith(readYaml, doc),
   withoutDefinitions: (text, defs) => withoutEntries(text, defs, false),
+  edits: yamlFixEdits,
+  cursor: cloudFormationYamlCursor,
+  suppressions: () => yamlSuppressionSupport,
 };
 
 /** CloudFormation templates written in JSON (including CDK synth output). */
 export const cloudFormationJsonSurface: Surface = {
   kind: 'cloudformation',
   id: 'cloudformation-json',
+  files: [
+    { suffix: '.json', languageId: 'json' },
+    { suffix: '.jsonc', languageId: 'jsonc' },
+    { suffix: '.template', languageId: 'json' },
+  ],
+  languageIds: ['json', 'jsonc'],
   accepts: (doc: SourceDocument) => {
     if (isTerraform(doc)) return false;
     if (JSON_LANGUAGES.has(doc.languageId)) return true;
@@ -86,4 +118,7 @@ export const cloudFormationJsonSurface: Surface = {
     return parseWith(jsonSurfaceReadsAsYaml(doc) ? readYaml : readJson, doc);
   },
   withoutDefinitions: (text, defs) => withoutEntries(text, defs, !looksLikeYaml(text)),
+  edits: jsonOrYamlEdits,
+  cursor: cloudFormationJsonCursor,
+  suppressions: (doc) => (looksLikeYaml(doc.text) ? yamlSuppressionSupport : jsonSuppressionSupport),
 };
