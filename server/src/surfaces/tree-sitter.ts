@@ -1,0 +1,131 @@
+/**
+ * The one tree-sitter loader, shared by every surface that reads code with it (Terraform HCL now,
+ * SDK and CDK code later): the wasm runtime and the grammars VS Code itself ships
+ * (`@vscode/tree-sitter-wasm`), plus the HCL / Terraform grammar
+ * (`@tree-sitter-grammars/tree-sitter-hcl`).
+ *
+ * Everything loads lazily, on the first document that needs a grammar, and asynchronously (wasm
+ * compiles asynchronously): a surface that needs one says so through `Surface.prepare`, and the
+ * server and the CLI wait for it before they analyse. A grammar that fails to load is remembered
+ * as failed, so the surface reports the document as unreadable instead of trying again each time.
+ *
+ * Positions: web-tree-sitter parses a JavaScript string as UTF-16, so node indexes are UTF-16
+ * code-unit offsets, exactly the model's spans (a test with non-ASCII text above a definition keeps
+ * this true).
+ *
+ * The wasm files are found beside the bundle (`dist/server/wasm`, copied by the build) or, when
+ * running from sources and tests, in the packages themselves.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
+
+export type { Node as SyntaxNode, Tree } from '@vscode/tree-sitter-wasm';
+
+/** The grammars the surfaces use, with the package and file each comes from. */
+const GRAMMARS = {
+  terraform: { pkg: '@tree-sitter-grammars/tree-sitter-hcl', file: 'tree-sitter-terraform.wasm' },
+  typescript: { pkg: '@vscode/tree-sitter-wasm', file: 'tree-sitter-typescript.wasm', dir: 'wasm' },
+  tsx: { pkg: '@vscode/tree-sitter-wasm', file: 'tree-sitter-tsx.wasm', dir: 'wasm' },
+  javascript: { pkg: '@vscode/tree-sitter-wasm', file: 'tree-sitter-javascript.wasm', dir: 'wasm' },
+  python: { pkg: '@vscode/tree-sitter-wasm', file: 'tree-sitter-python.wasm', dir: 'wasm' },
+} as const;
+
+export type GrammarName = keyof typeof GRAMMARS;
+
+/** Every wasm file the loader may ask for (the build copies these next to the bundle). */
+export const WASM_FILES: readonly { pkg: string; path: string }[] = [
+  { pkg: '@vscode/tree-sitter-wasm', path: 'wasm/tree-sitter.wasm' },
+  ...Object.values(GRAMMARS).map((g) => ({ pkg: g.pkg, path: 'dir' in g ? `${g.dir}/${g.file}` : g.file })),
+];
+
+/** Where a wasm file is: beside the bundle first, then in its package. */
+function locate(pkg: string, relative: string): string | undefined {
+  const file = path.basename(relative);
+  const candidates = [path.join(__dirname, 'wasm', file), path.join(__dirname, '..', 'wasm', file)];
+  try {
+    candidates.push(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), relative));
+  } catch {
+    // not resolvable from here (a bundle without node_modules): only the bundle's copy counts
+  }
+  return candidates.find((c) => fs.existsSync(c));
+}
+
+let runtime: Promise<boolean> | undefined;
+const languages = new Map<GrammarName, Language | null>();
+const loading = new Map<GrammarName, Promise<boolean>>();
+let parser: Parser | undefined;
+
+function initRuntime(): Promise<boolean> {
+  runtime ??= (async () => {
+    const wasm = locate('@vscode/tree-sitter-wasm', 'wasm/tree-sitter.wasm');
+    if (!wasm) return false;
+    await Parser.init({ locateFile: () => wasm });
+    return true;
+  })().catch(() => false);
+  return runtime;
+}
+
+/**
+ * Load a grammar (and the runtime) if it is not loaded yet. Resolves to whether it is available;
+ * never rejects. Cheap once loaded.
+ */
+export function loadGrammar(name: GrammarName): Promise<boolean> {
+  const known = languages.get(name);
+  if (known !== undefined) return Promise.resolve(known !== null);
+  let pending = loading.get(name);
+  if (!pending) {
+    pending = (async () => {
+      try {
+        if (!(await initRuntime())) throw new Error('no tree-sitter runtime');
+        const g = GRAMMARS[name];
+        const file = locate(g.pkg, 'dir' in g ? `${g.dir}/${g.file}` : g.file);
+        if (!file) throw new Error(`no ${g.file}`);
+        languages.set(name, await Language.load(file));
+      } catch {
+        languages.set(name, null);
+      }
+      loading.delete(name);
+      return languages.get(name) !== null;
+    })();
+    loading.set(name, pending);
+  }
+  return pending;
+}
+
+/**
+ * The state of a grammar: `ready`, `loading` (or not asked for yet: call `loadGrammar`), or
+ * `failed` (it will not load in this process).
+ */
+export function grammarState(name: GrammarName): 'ready' | 'failed' | 'absent' {
+  const known = languages.get(name);
+  return known === undefined ? 'absent' : known === null ? 'failed' : 'ready';
+}
+
+/** How long one parse may take before it is given up (microseconds). */
+export const PARSE_TIMEOUT_MICROS = 2_000_000;
+
+/**
+ * Parse a text with a loaded grammar; undefined when the grammar is not loaded or the parse was
+ * given up (time-out). Synchronous. The caller must not keep the tree past its use: call
+ * `tree.delete()` when done (wasm memory is not garbage collected).
+ */
+export function parseText(name: GrammarName, text: string): Tree | undefined {
+  const language = languages.get(name);
+  if (!language) return undefined;
+  parser ??= new Parser();
+  parser.setLanguage(language);
+  try {
+    return parser.parse(text, null, { progressCallback: deadline(PARSE_TIMEOUT_MICROS) }) ?? undefined;
+  } catch {
+    parser.delete();
+    parser = undefined; // a parser in an unknown state is not reused
+    return undefined;
+  }
+}
+
+/** A progress callback that cancels the parse after `micros` microseconds. */
+function deadline(micros: number): (state: unknown) => boolean {
+  const until = performance.now() + micros / 1000;
+  return () => performance.now() > until;
+}
