@@ -9,7 +9,10 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import { doHover } from '../../server/src/features/hover';
+import { emptyFileContext, type DocumentModel } from '../../server/src/model';
+import { propertySchema } from '../../server/src/schema';
 import { parseDocument } from '../../server/src/surfaces';
+import { build, type Built } from '../support/model-builder';
 import { caretDocument } from '../support/caret';
 import { renderers, type Rendered, type Scenario } from '../support/scenario';
 
@@ -80,7 +83,7 @@ for (const renderer of renderers) {
       assert.match(text, /\*\*Create-only:\*\* changing it replaces the client/);
       assert.match(text, /\[API reference\]\(https:\/\/docs\.aws\.amazon\.com\/cognito-user-identity-pools\/latest\/APIReference\/API_CreateUserPoolClient\.html#CognitoUserPools-CreateUserPoolClient-request-GenerateSecret\)/);
       assert.match(text, /\[CloudFormation\]\(https:\/\/docs\.aws\.amazon\.com\/AWSCloudFormation\//);
-      assert.match(text, /\[Terraform\]\(https:\/\/registry\.terraform\.io\//);
+      assert.doesNotMatch(text, /\[Terraform\]/, 'links to the reference of this surface and the API only');
     });
 
     it('on a required key with length limits and allowed values', () => {
@@ -103,6 +106,19 @@ for (const renderer of renderers) {
       assert.match(text, /^\*\*AccessTokenValidity\*\* — Access token lifetime/);
       assert.match(text, /Here: `AccessTokenValidity`: 60 in hours \(the default unit\) = \*\*60 hours\*\*; \*\*out of range\*\*: access tokens may last 5 minutes to 1 day\./);
       assert.match(text, /\*\*Limits:\*\* 1 to 86400/);
+    });
+
+    it('on a key: the description and the CloudFormation note, nothing about other surfaces', () => {
+      const access = propertySchema(['AccessTokenValidity'])!;
+      const { text } = hoverOn(doc, token(doc, 'AccessTokenValidity'));
+      assert.ok(text.includes(access.description));
+      assert.ok(access.surfaceNotes?.cloudformation && text.includes(access.surfaceNotes.cloudformation));
+      assert.doesNotMatch(text, /Terraform|terraform|CDK/);
+      for (const key of ['ClientName', 'UserPoolId', 'GenerateSecret', 'SupportedIdentityProviders']) {
+        const other = hoverOn(doc, token(doc, key), -1).text; // the client is written last
+        assert.match(other, new RegExp(`^\\*\\*${key}\\*\\*`));
+        assert.doesNotMatch(other, /Terraform|terraform|CDK/, key);
+      }
     });
 
     it('on a nested key: TokenValidityUnits.IdToken', () => {
@@ -237,6 +253,41 @@ for (const renderer of renderers) {
     });
   });
 }
+
+describe('hover: the notes follow the definition\'s surface', () => {
+  /** The hover text on a key of a hand-built definition. */
+  const onKey = (built: Built, key: string): string => {
+    const document = TextDocument.create('file:///x', 'plaintext', 1, built.text);
+    const model: DocumentModel = { surface: built.def.surface, clients: [built.def], context: emptyFileContext(), problems: [] };
+    const hover = doHover(document, model, document.positionAt(built.text.indexOf(JSON.stringify(key)) + 1));
+    assert.ok(hover, `a hover on ${key}`);
+    return (hover.contents as { value: string }).value;
+  };
+  const notes = propertySchema(['AccessTokenValidity'])!.surfaceNotes!;
+
+  it('Terraform: the Terraform note only', () => {
+    const text = onKey(build({ user_pool_id: 'x_y', access_token_validity: 60 }, { surface: 'terraform' }), 'access_token_validity');
+    assert.match(text, /^\*\*access_token_validity\*\*/);
+    assert.ok(text.includes(notes.terraform!));
+    assert.ok(!text.includes(notes.cloudformation!) && !text.includes(notes.api!));
+    assert.match(text, /plan time/);
+    assert.match(text, /\[Terraform\]\(https:\/\/registry\.terraform\.io\//);
+    assert.doesNotMatch(text, /\[CloudFormation\]/);
+  });
+
+  it('an SDK call: the API note only', () => {
+    const text = onKey(build({ UserPoolId: 'x_y', ClientName: 'web', AccessTokenValidity: 60 }, { surface: 'sdk' }), 'AccessTokenValidity');
+    assert.ok(text.includes(notes.api!));
+    assert.doesNotMatch(text, /Terraform|CloudFormation/);
+  });
+
+  it('a CDK definition: the CDK note only', () => {
+    const text = onKey(build({ userPoolId: 'x_y', accessTokenValidity: 60 }, { surface: 'sdk', spelling: 'cdk', operation: 'resource' }), 'accessTokenValidity');
+    assert.ok(text.includes(notes.cdk!));
+    assert.doesNotMatch(text, /Terraform/);
+    assert.ok(!text.includes(notes.cloudformation!));
+  });
+});
 
 describe('hover: positions', () => {
   it('counts UTF-16 characters after non-ASCII text (YAML)', () => {
