@@ -104,7 +104,7 @@ for (const renderer of renderers) {
     it('on a token validity key: the duration it gives here', () => {
       const { text } = hoverOn(doc, token(doc, 'AccessTokenValidity'));
       assert.match(text, /^\*\*AccessTokenValidity\*\* — Access token lifetime/);
-      assert.match(text, /Here: `AccessTokenValidity`: 60 in hours \(the default unit\) = \*\*60 hours\*\*; \*\*out of range\*\*: access tokens may last 5 minutes to 1 day\./);
+      assert.match(text, /Here: `AccessTokenValidity`: 60 in hours \(the default unit\) = \*\*2.5 days\*\*; \*\*out of range\*\*: access tokens may last 5 minutes to 1 day\./);
       assert.match(text, /\*\*Limits:\*\* 1 to 86400/);
     });
 
@@ -139,7 +139,7 @@ for (const renderer of renderers) {
       assert.ok(onNumber);
       assert.equal(rangeText(doc, onNumber), '60');
       const text = (onNumber.contents as { value: string }).value;
-      assert.equal(text, '`AccessTokenValidity`: 60 in hours (the default unit) = **60 hours**; **out of range**: access tokens may last 5 minutes to 1 day.');
+      assert.equal(text, '`AccessTokenValidity`: 60 in hours (the default unit) = **2.5 days**; **out of range**: access tokens may last 5 minutes to 1 day.');
 
       const idAt = doc.text.indexOf('30', doc.text.indexOf(token(doc, 'IdTokenValidity')));
       const id = doHover(document, parsed.model, document.positionAt(idAt));
@@ -195,7 +195,7 @@ for (const renderer of renderers) {
       assert.match(text, /- OAuth grants \(`AllowedOAuthFlows`\): `code`/);
       assert.match(text, /- OAuth scopes \(`AllowedOAuthScopes`\): `openid`, `orders\/read`/);
       assert.match(text, /- Callback URLs \(`CallbackURLs`\): 2/);
-      assert.match(text, /- Access tokens \(`AccessTokenValidity`\): 60 hours \(60 in hours, the default unit\) — \*\*out of range\*\*: access tokens may last 5 minutes to 1 day/);
+      assert.match(text, /- Access tokens \(`AccessTokenValidity`\): 2.5 days \(60 in hours, the default unit\) — \*\*out of range\*\*: access tokens may last 5 minutes to 1 day/);
       assert.match(text, /- ID tokens \(`IdTokenValidity`\): 30 minutes \(30 in minutes\)/);
       assert.match(text, /- Refresh tokens \(`RefreshTokenValidity`\): 30 days \(the default\)/);
       assert.match(text, /- User existence errors \(`PreventUserExistenceErrors`\): `LEGACY`/);
@@ -286,6 +286,29 @@ describe('hover: the notes follow the definition\'s surface', () => {
     assert.ok(text.includes(notes.cdk!));
     assert.doesNotMatch(text, /Terraform/);
     assert.ok(!text.includes(notes.cloudformation!));
+  });
+});
+
+describe('hover: durations in words', () => {
+  /** The hover text on the value of a key of a hand-built definition. */
+  const onValue = (built: Built, key: string): string => {
+    const document = TextDocument.create('file:///x', 'plaintext', 1, built.text);
+    const model: DocumentModel = { surface: built.def.surface, clients: [built.def], context: emptyFileContext(), problems: [] };
+    const at = built.text.indexOf(JSON.stringify(key)) + JSON.stringify(key).length + 2;
+    const hover = doHover(document, model, document.positionAt(at));
+    assert.ok(hover, `a hover on the value of ${key}`);
+    return (hover.contents as { value: string }).value;
+  };
+
+  it('a plain duration: the number in its unit, and the larger unit only when it says more', () => {
+    assert.equal(onValue(build({ AuthSessionValidity: 3 }), 'AuthSessionValidity'), '`AuthSessionValidity`: 3 minutes; allowed 3 to 15 minutes.');
+    assert.equal(onValue(build({ RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 60 } }), 'RetryGracePeriodSeconds'), '`RefreshTokenRotation.RetryGracePeriodSeconds`: 60 seconds = **1 minute**; allowed 0 to 60 seconds.');
+    assert.equal(onValue(build({ RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 1 } }), 'RetryGracePeriodSeconds'), '`RefreshTokenRotation.RetryGracePeriodSeconds`: 1 second; allowed 0 to 60 seconds.');
+  });
+
+  it('a token lifetime: rounded with "about", or "just over" next to a bound', () => {
+    assert.match(onValue(build({ RefreshTokenValidity: 3651, TokenValidityUnits: { RefreshToken: 'hours' } }), 'RefreshTokenValidity'), /3651 in hours = \*\*about 152 days\*\*; refresh tokens may last 1 hour to 10 years\./);
+    assert.match(onValue(build({ RefreshTokenValidity: 3651 }), 'RefreshTokenValidity'), /= \*\*just over 10 years\*\*; \*\*out of range\*\*/);
   });
 });
 
