@@ -1,0 +1,168 @@
+/**
+ * What the CLI promises about files it cannot fully read, in process on scratch files: `--fix`
+ * changes only the bytes of its edits (and never writes a file that is not UTF-8); an unreadable
+ * file or directory is reported as `file-skipped`, the others are still checked and printed, and
+ * the run exits 2. Tests run as root, where `chmod 000` reads fine, so unreadable paths come from
+ * a file system whose calls fail for chosen paths (`CliIo.fs`).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { nodeFileSystem, type CliFileSystem } from '../../server/src/cli/fs';
+import { EXIT_FAILURE, EXIT_FINDINGS, runCli, type CliIo } from '../../server/src/cli/main';
+
+const temps: string[] = [];
+after(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A scratch directory holding `files` (relative path → bytes). */
+function scratch(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cognito-trust-'));
+  temps.push(dir);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(cwd: string, argv: string[], fs?: CliFileSystem): Run {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd };
+  if (fs) io.fs = fs;
+  const status = runCli(argv, io);
+  return { status, stdout, stderr };
+}
+
+/** The bytes before and after an edit: the common prefix and suffix, and the two middles. */
+function byteChange(before: Buffer, after: Buffer): { prefix: number; suffix: number; removed: string; inserted: string } {
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return {
+    prefix,
+    suffix,
+    removed: before.subarray(prefix, before.length - suffix).toString('latin1'),
+    inserted: after.subarray(prefix, after.length - suffix).toString('latin1'),
+  };
+}
+
+const CLIENT_HEAD = 'Resources:\n  Web:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: eu-west-1_abc\n';
+
+describe('--fix writes only the bytes of its edits', () => {
+  it('skips a file that is not UTF-8 (a Latin-1 é), never writes it, prints no diff, and exits 2', () => {
+    const latin1 = Buffer.concat([Buffer.from(CLIENT_HEAD + '      ClientName: caf'), Buffer.from([0xe9]), Buffer.from('\n      EnableTokenRevocation: false\n')]);
+    const dir = scratch({ 'latin1.yaml': latin1 });
+    for (const mode of ['--fix', '--fix-dry-run', '--no-fix']) {
+      const argv = mode === '--no-fix' ? ['--format', 'json', 'latin1.yaml'] : mode === '--fix' ? [mode, '--format', 'json', 'latin1.yaml'] : [mode, 'latin1.yaml'];
+      const r = cli(dir, argv);
+      assert.ok(readFileSync(join(dir, 'latin1.yaml')).equals(latin1), `${mode}: the file is byte for byte as it was`);
+      assert.equal(r.status, EXIT_FAILURE, `${mode}: ${r.stderr}`);
+      assert.doesNotMatch(r.stdout, /^--- a\//m, `${mode}: no diff`);
+      assert.doesNotMatch(r.stdout, /\ufffd/, `${mode}: no replacement character anywhere`);
+      const report = mode === '--fix-dry-run' ? undefined : JSON.parse(r.stdout);
+      if (report) {
+        assert.equal(report.files.length, 1);
+        assert.deepEqual(report.files[0].clients, []);
+        assert.deepEqual(
+          report.files[0].diagnostics.map((d: { rule: string; severity: string; message: string }) => [d.rule, d.severity, d.message]),
+          [['file-skipped', 'info', 'Not checked: not valid UTF-8 (byte 0xE9 on line 6); save it as UTF-8 to have it checked.']],
+        );
+      }
+      assert.match(r.stderr, /could not check latin1\.yaml: not valid UTF-8/);
+    }
+  });
+
+  it('keeps a BOM, mixed CRLF and LF, trailing spaces, non-ASCII text and a missing final newline byte for byte', () => {
+    const original = Buffer.from(
+      '\ufeff# café ✓ 🔐  \r\n' + CLIENT_HEAD.replace(/\n/g, '\r\n').replace(/\r\n$/, '\n') + '      ClientName: "naïve ✓"   \r\n      PreventUserExistenceErrors: ENABLED\r\n      EnableTokenRevocation: false',
+      'utf8',
+    );
+    const dir = scratch({ 'bytes.yaml': original });
+    const r = cli(dir, ['--fix', 'bytes.yaml']);
+    assert.equal(r.stderr.split('\n')[0], 'fixed 1 problem in 1 file');
+    const written = readFileSync(join(dir, 'bytes.yaml'));
+    const change = byteChange(original, written);
+    assert.deepEqual([change.removed, change.inserted], ['fals', 'tru'], 'the edit turns false into true, and nothing else changes');
+    assert.ok(written.subarray(0, change.prefix).equals(original.subarray(0, change.prefix)));
+    assert.ok(written.subarray(written.length - change.suffix).equals(original.subarray(original.length - change.suffix)));
+  });
+});
+
+/** A file system where reading `files` and listing `directories` fail with EACCES (by base name). */
+function failingFs(files: string[], directories: string[]): CliFileSystem {
+  const denied = (path: string): never => {
+    throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+  };
+  return {
+    ...nodeFileSystem,
+    readFileSync: (path) => (files.includes(basename(path)) ? denied(path) : nodeFileSystem.readFileSync(path)),
+    readdirSync: (path) => (directories.includes(basename(path)) ? denied(path) : nodeFileSystem.readdirSync(path)),
+  };
+}
+
+describe('unreadable paths', () => {
+  const files = {
+    'good.yaml': CLIENT_HEAD + '      AccessTokenValidity: 60\n',
+    'secret.yaml': CLIENT_HEAD,
+    'locked/inner.yaml': CLIENT_HEAD,
+    'z/last.yaml': CLIENT_HEAD + '      AccessTokenValidity: 60\n',
+  };
+  const fs = failingFs(['secret.yaml'], ['locked']);
+
+  it('reports an unreadable file named on the command line as file-skipped and exits 2', () => {
+    const dir = scratch(files);
+    const r = cli(dir, ['--format', 'json', 'secret.yaml', 'good.yaml'], fs);
+    assert.equal(r.status, EXIT_FAILURE);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['good.yaml', 'secret.yaml']);
+    assert.ok(report.files[0].diagnostics.some((d: { rule: string }) => d.rule === 'token-validity-range'), 'the readable file is still checked');
+    assert.deepEqual(report.files[1].diagnostics.map((d: { rule: string; message: string }) => [d.rule, d.message]), [['file-skipped', 'Not checked: unreadable (permission denied).']]);
+    assert.equal(r.stderr, 'cognito-client-lint: could not check secret.yaml: unreadable (permission denied)\n');
+  });
+
+  it('goes on past an unreadable folder, prints the whole JSON and SARIF document, and exits 2', () => {
+    const dir = scratch(files);
+    const r = cli(dir, ['--format', 'json', '.'], fs);
+    assert.equal(r.status, EXIT_FAILURE, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['good.yaml', 'locked', 'secret.yaml', 'z/last.yaml']);
+    const skipped = (i: number) => report.files[i].diagnostics.map((d: { rule: string; message: string }) => `${d.rule}: ${d.message}`);
+    assert.deepEqual(skipped(1), ['file-skipped: Not checked: the directory cannot be read (permission denied).']);
+    assert.deepEqual(skipped(2), ['file-skipped: Not checked: unreadable (permission denied).']);
+    assert.ok(report.files[3].diagnostics.some((d: { rule: string }) => d.rule === 'token-validity-range'), 'files after the folder are checked');
+    assert.match(r.stderr, /could not check locked: the directory cannot be read \(permission denied\)\n/);
+
+    const sarif = cli(dir, ['--format', 'sarif', '.'], fs);
+    assert.equal(sarif.status, EXIT_FAILURE);
+    const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string }[];
+    assert.ok(results.some((x) => x.ruleId === 'token-validity-range'));
+    assert.ok(results.some((x) => x.ruleId === 'file-skipped'));
+  });
+
+  it('exits 1, not 2, when everything named was read', () => {
+    const dir = scratch(files);
+    assert.equal(cli(dir, ['good.yaml', 'z'], fs).status, EXIT_FINDINGS);
+  });
+
+  it('names an unreadable folder given as the PATH itself, and --fix goes on past it too', () => {
+    const dir = scratch(files);
+    const r = cli(dir, ['--format', 'json', 'locked'], fs);
+    assert.equal(r.status, EXIT_FAILURE);
+    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['locked']);
+    const fix = cli(dir, ['--fix', '--format', 'json', '.'], fs);
+    assert.equal(fix.status, EXIT_FAILURE);
+    assert.equal(JSON.parse(fix.stdout).files.length, 4);
+  });
+});
