@@ -166,3 +166,44 @@ describe('unreadable paths', () => {
     assert.equal(JSON.parse(fix.stdout).files.length, 4);
   });
 });
+
+describe('--fix on a file with a syntax error', () => {
+  it('says the file cannot be fixed until it parses, not "run again", and leaves it alone', () => {
+    const broken = CLIENT_HEAD + '      EnableTokenRevocation: false\n      ClientName: [unclosed\n';
+    const dir = scratch({ 'broken.yaml': broken });
+    for (const mode of ['--fix', '--fix-dry-run']) {
+      const r = cli(dir, [mode, 'broken.yaml']);
+      const summary = r.stderr.split('\n')[0];
+      assert.equal(summary, `${mode === '--fix' ? 'fixed' : 'would fix'} 0 problems in 0 files (1 file not fixed: it has a syntax error, and cannot be fixed until it parses)`);
+      assert.doesNotMatch(r.stderr, /run again/);
+      assert.equal(readFileSync(join(dir, 'broken.yaml'), 'utf8'), broken);
+    }
+  });
+});
+
+describe('classic-Mac (CR-only) line breaks', () => {
+  const text = CLIENT_HEAD.replace(/\n/g, '\r') + '      AccessTokenValidity: 60\r      EnableTokenRevocation: false\r';
+
+  it('reads a CR-only YAML file with the right lines and columns', () => {
+    const dir = scratch({ 'mac.yaml': text, 'mac.json': '{\r  "Resources": {\r    "Web": {\r      "Type": "AWS::Cognito::UserPoolClient",\r      "Properties": {\r        "UserPoolId": "eu-west-1_abc",\r        "AccessTokenValidity": 60\r      }\r    }\r  }\r}\r' });
+    const r = cli(dir, ['--format', 'json', 'mac.json', 'mac.yaml']);
+    const [json, yaml] = JSON.parse(r.stdout).files;
+    const at = (file: { diagnostics: { rule: string; range: unknown }[] }, rule: string) => file.diagnostics.find((d) => d.rule === rule)?.range;
+    assert.deepEqual(yaml.diagnostics.filter((d: { rule: string }) => d.rule === 'syntax-error'), []);
+    assert.deepEqual(yaml.clients, [{ name: 'Web', range: { start: { line: 1, character: 2 }, end: { line: 6, character: 34 } } }]);
+    assert.deepEqual(at(yaml, 'token-validity-range'), { start: { line: 5, character: 27 }, end: { line: 5, character: 29 } });
+    assert.deepEqual(at(json, 'token-validity-range'), { start: { line: 6, character: 31 }, end: { line: 6, character: 33 } });
+    const lines = cli(dir, ['mac.yaml']).stdout;
+    assert.match(lines, /^mac\.yaml:6:28 error token-validity-range /m);
+  });
+
+  it('fixes a CR-only file with CR line breaks in what it inserts, and every other byte kept', () => {
+    const dir = scratch({ 'mac.yaml': text });
+    const r = cli(dir, ['--fix', 'mac.yaml']);
+    assert.match(r.stderr, /^fixed 2 problems in 1 file\n/);
+    const written = readFileSync(join(dir, 'mac.yaml'));
+    assert.doesNotMatch(written.toString('latin1'), /\n/, 'no LF written');
+    const change = byteChange(Buffer.from(text), written);
+    assert.deepEqual([change.removed, change.inserted], ['false', 'true\r      PreventUserExistenceErrors: ENABLED']);
+  });
+});

@@ -77,7 +77,7 @@ export function formatFixSummary(outcomes: readonly FixFileOutcome[], mode: 'wri
   let line = `${mode === 'write' ? 'fixed' : 'would fix'} ${plural(fixes, 'problem')} in ${plural(changed.length, 'file')}`;
   // Running again never helps a file with a syntax error: say what does.
   const broken = outcomes.filter((o) => o.notFixable !== undefined).length;
-  if (broken > 0) line += ` (${plural(broken, 'file')} not fixed: ${broken === 1 ? 'it has a syntax error and' : 'they have syntax errors and'} can be fixed only once ${broken === 1 ? 'it parses' : 'they parse'})`;
+  if (broken > 0) line += ` (${plural(broken, 'file')} not fixed: ${broken === 1 ? 'it has a syntax error, and cannot be fixed until it parses' : 'they have syntax errors, and cannot be fixed until they parse'})`;
   const unstable = outcomes.filter((o) => !o.stable).length;
   if (unstable > 0) line += ` (${plural(unstable, 'file')} still ${unstable === 1 ? 'has' : 'have'} fixes left: run again)`;
   return `${line}\n`;

@@ -15,6 +15,7 @@ import { yamlFixEdits } from './cloudformation/edits-yaml';
 import { jsonSurfaceReadsAsYaml } from './cloudformation';
 import { surfaces } from './index';
 import { reduceForEdits } from './reduce';
+import { usesCrBreaks, withCrBreaks, withLfBreaks } from './line-breaks';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** A surface's edit builder. */
@@ -35,6 +36,15 @@ export const editableSurfaces: readonly string[] = Object.keys(builders);
  * when the fix cannot be made safely.
  */
 export function editsForFix(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
+  // Builders work on LF line breaks; a classic-Mac document gets its own lone CRs back (./line-breaks.ts).
+  const lf = withLfBreaks(doc.text);
+  if (lf === doc.text) return editsOnLf(surfaceId, doc, model, def, fix);
+  const edits = editsOnLf(surfaceId, { ...doc, text: lf }, model, def, fix);
+  if (!edits || !usesCrBreaks(doc.text)) return edits;
+  return edits.map((e) => ({ span: e.span, newText: withCrBreaks(e.newText) }));
+}
+
+function editsOnLf(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
   const builder = builders[surfaceId];
   if (!builder || fix.changes.length === 0) return undefined;
   let edits: SpanEdit[] | undefined;

@@ -10,6 +10,7 @@
 import { type CollectionTag, type Node as YamlNode, type ScalarTag, type YAMLError, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { ParseProblem, Span } from '../../model';
 import { FUNCTION_BY_TAG } from './intrinsics';
+import { withLfBreaks } from '../line-breaks';
 import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt, trimEnd } from './nodes';
 
 /** The short-form tags as `yaml` custom tags: each in scalar, sequence and mapping form. */
@@ -22,8 +23,12 @@ const customTags: (ScalarTag | CollectionTag)[] = [...FUNCTION_BY_TAG.keys()].fl
 /** Tags that belong to YAML itself (`!!str`, `!!map`, ...): not CloudFormation syntax. */
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
 
-/** Read YAML text into the neutral tree. Never throws. */
-export function readYaml(text: string): ReadResult {
+/**
+ * Read YAML text into the neutral tree. Never throws. A lone CR is a line break in YAML 1.2, but
+ * not to the `yaml` package: it reads a copy with LFs there (same offsets, see ../line-breaks.ts).
+ */
+export function readYaml(original: string): ReadResult {
+  const text = withLfBreaks(original);
   const problems: ParseProblem[] = [];
   let doc;
   try {

