@@ -32,3 +32,29 @@ describe('CR-only line breaks in the editor', () => {
     });
   });
 });
+
+describe('nesting too deep for the parser, in the editor', () => {
+  it('publishes the findings of a client beside 50,000 nested JSON arrays', async () => {
+    const uri = 'file:///workspace/deep.json';
+    // (How deep overflows depends on the stack left: 5,000 levels do in the CLI, not always here.)
+    const text = `{"Resources": {"Meta": {"Type": "AWS::S3::Bucket", "Metadata": ${'['.repeat(50_000)}${']'.repeat(50_000)}}, "Web": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "eu-west-1_abc", "AccessTokenValidity": 60}}}}`;
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(uri, 'json', text);
+      const published = await client.waitForDiagnostics(uri);
+      assert.ok(byCode(published.diagnostics, 'token-validity-range'), JSON.stringify(published.diagnostics.map((d) => d.code)));
+    });
+  });
+
+  it('says so when a YAML template nests too deep to be read at all', async () => {
+    const uri = 'file:///workspace/block.yaml';
+    const text = `Resources:\n  Meta:\n    Type: AWS::S3::Bucket\n    Metadata:\n      ${'- '.repeat(5000)}x\n  Web:\n    Type: AWS::Cognito::UserPoolClient\n`;
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(uri, 'yaml', text);
+      const published = await client.waitForDiagnostics(uri);
+      const unread = byCode(published.diagnostics, 'file-skipped');
+      assert.ok(unread, 'a diagnostic, not nothing');
+      assert.equal(unread.message, 'The YAML template was not read: it nests deeper than the YAML parser can follow. Its Cognito clients are not checked.');
+      assert.deepEqual(unread.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    });
+  });
+});

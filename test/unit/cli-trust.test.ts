@@ -6,6 +6,7 @@
  * a file system whose calls fail for chosen paths (`CliIo.fs`).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -205,5 +206,57 @@ describe('classic-Mac (CR-only) line breaks', () => {
     assert.doesNotMatch(written.toString('latin1'), /\n/, 'no LF written');
     const change = byteChange(Buffer.from(text), written);
     assert.deepEqual([change.removed, change.inserted], ['false', 'true\r      PreventUserExistenceErrors: ENABLED']);
+  });
+});
+
+/** A template whose `Metadata` nests `depth` levels, beside a client with a one-hour-too-long token. */
+function deepTemplate(kind: 'json' | 'yaml-flow' | 'yaml-block', depth: number): string {
+  const client = { Type: 'AWS::Cognito::UserPoolClient', Properties: { UserPoolId: 'eu-west-1_abc', AccessTokenValidity: 60 } };
+  if (kind === 'json') return `{"Resources": {"Meta": {"Type": "AWS::S3::Bucket", "Metadata": ${'['.repeat(depth)}${']'.repeat(depth)}}, "Web": ${JSON.stringify(client)}}}\n`;
+  const metadata = kind === 'yaml-flow' ? ` ${'['.repeat(depth)}${']'.repeat(depth)}` : `\n      ${'- '.repeat(depth)}x`;
+  return `Resources:\n  Meta:\n    Type: AWS::S3::Bucket\n    Metadata:${metadata}\n  Web:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: eu-west-1_abc\n      AccessTokenValidity: 60\n`;
+}
+
+describe('nesting too deep for the parser', () => {
+  for (const [kind, name] of [['json', 'deep.json'], ['yaml-flow', 'deep.yaml']] as const) {
+    for (const depth of [4_000, 5_000, 50_000]) {
+      it(`reads the client beside ${depth} nested ${kind === 'json' ? 'JSON arrays' : 'YAML flow sequences'} and fails the run on its error`, () => {
+        const dir = scratch({ [name]: deepTemplate(kind, depth) });
+        const r = cli(dir, ['--format', 'json', name]);
+        assert.equal(r.status, EXIT_FINDINGS, r.stderr);
+        const [file] = JSON.parse(r.stdout).files;
+        assert.deepEqual(file.clients.map((c: { name: string }) => c.name), ['Web']);
+        const rules = file.diagnostics.map((d: { rule: string }) => d.rule);
+        assert.ok(rules.includes('token-validity-range'), rules.join(', '));
+        assert.deepEqual(file.diagnostics.filter((d: { rule: string }) => d.rule === 'syntax-error'), [], 'no "Maximum call stack size exceeded"');
+      });
+    }
+  }
+
+  it('the bundled CLI reads the client beside a 10 KB template nesting 5,000 arrays (where the stack ran out)', () => {
+    const dir = scratch({ 'deep.json': deepTemplate('json', 5_000) });
+    const bundle = join(__dirname, '..', '..', '..', 'dist', 'server', 'cli.js');
+    const r = spawnSync(process.execPath, [bundle, '--format', 'json', 'deep.json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, EXIT_FINDINGS, r.stderr);
+    const [file] = JSON.parse(r.stdout).files;
+    assert.deepEqual(file.clients.map((c: { name: string }) => c.name), ['Web']);
+    assert.ok(file.diagnostics.some((d: { rule: string }) => d.rule === 'token-validity-range'));
+  });
+
+  it('reports a YAML template nested too deep in block style as not checked, and exits 2', () => {
+    const dir = scratch({ 'block.yaml': deepTemplate('yaml-block', 5_000), 'ok.yaml': CLIENT_HEAD });
+    const r = cli(dir, ['--format', 'json', '.']);
+    assert.equal(r.status, EXIT_FAILURE);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['block.yaml', 'ok.yaml']);
+    assert.deepEqual(report.files[0].clients, []);
+    assert.deepEqual(
+      report.files[0].diagnostics.map((d: { rule: string; severity: string; message: string }) => [d.rule, d.severity, d.message]),
+      [['file-skipped', 'info', 'Not checked: it nests deeper than the YAML parser can follow.']],
+    );
+    assert.equal(r.stderr, 'cognito-client-lint: could not check block.yaml: it nests deeper than the YAML parser can follow\n');
+    const fix = cli(dir, ['--fix', 'block.yaml']);
+    assert.equal(fix.status, EXIT_FAILURE);
+    assert.doesNotMatch(fix.stderr, /syntax error|run again/);
   });
 });

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { fixAll, type AppliedFix } from '../features/fix-all';
 import type { RuleSetting } from '../rules/engine';
 import { nodeFileSystem, type CliFileSystem } from './fs';
-import { languageIdFor, lintText, readSource, skippedReport } from './lint-file';
+import { couldNotCheck, languageIdFor, lintText, readSource, skippedReport } from './lint-file';
 import type { FileReport } from './types';
 import type { FoundFile } from './walk';
 
@@ -56,7 +56,11 @@ export function fixFile(file: FoundFile, options: FixFileOptions): FixFileOutcom
   try {
     const languageId = languageIdFor(file.path, read.text);
     const result = fixAll({ uri, languageId, text: read.text }, { rules: options.rules });
-    if (result?.skipped !== undefined) return { report: lint(read.text), applied: [], stable: true, notFixable: result.skipped };
+    if (result?.skipped !== undefined) {
+      // A file that could not be read at all is reported as such, not as one to correct and fix.
+      const report = lint(read.text);
+      return { report, applied: [], stable: true, notFixable: couldNotCheck(report) ? undefined : result.skipped };
+    }
     if (!result || result.text === read.text) return { report: lint(read.text), applied: [], stable: result?.stable ?? true };
     // The texts as the file holds them (with its byte order mark), so a diff of them applies to the file.
     const bom = read.bom ? '\ufeff' : '';

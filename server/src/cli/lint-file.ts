@@ -180,6 +180,10 @@ export function lintText(path: string, uri: string, text: string, options: Omit<
   const document = TextDocument.create(uri, languageId, 0, text);
   const range = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
   const { model, surface } = analysis;
+  // A template the reader could not read (nested too deep for the parser) may hide clients: it is
+  // not checked, and the run fails, rather than pass with what little was read.
+  const unread = model.problems.find((p) => p.unread);
+  if (unread) return skippedReport({ path }, unread.message.replace(/^The (?:JSON |YAML )?template was not read: /, '').replace(/\.$/, ''), true);
   const diagnostics: ReportDiagnostic[] = [];
   // Parse problems only matter in a file that is a template at all: a YAML file that is not one
   // (a Helm chart, a workflow) must stay silent, whatever its syntax.
