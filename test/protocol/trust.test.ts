@@ -29,6 +29,18 @@ describe('CR-only line breaks in the editor', () => {
       const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), fixAll.edit!.changes![uri]);
       assert.match(fixed, /\r      EnableTokenRevocation: true\r/);
       assert.doesNotMatch(fixed, /\n/, 'no LF in a CR-only document');
+
+      // The suppression actions put their comment on the right line, with a CR.
+      const validity = byCode(published.diagnostics, 'token-validity-range')!;
+      const actions = await client.codeActions(uri, validity.range, [validity]);
+      const forLine = actions.find((a) => a.title === 'Disable token-validity-range for this line');
+      assert.ok(forLine, actions.map((a) => a.title).join(' | '));
+      const suppressed = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), forLine.edit!.changes![uri]);
+      assert.equal(suppressed.split('\r')[5], '      # cognito-client-disable-next-line token-validity-range');
+      assert.doesNotMatch(suppressed, /\n/);
+      const forResource = actions.find((a) => a.title === 'Disable token-validity-range for this resource');
+      assert.ok(forResource);
+      assert.doesNotMatch(TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), forResource.edit!.changes![uri]), /\n/);
     });
   });
 });

@@ -15,7 +15,7 @@ import { yamlFixEdits } from './cloudformation/edits-yaml';
 import { jsonSurfaceReadsAsYaml } from './cloudformation';
 import { surfaces } from './index';
 import { reduceForEdits } from './reduce';
-import { usesCrBreaks, withCrBreaks, withLfBreaks } from './line-breaks';
+import { inOwnBreaks, withLfBreaks } from './line-breaks';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** A surface's edit builder. */
@@ -40,8 +40,7 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
   const lf = withLfBreaks(doc.text);
   if (lf === doc.text) return editsOnLf(surfaceId, doc, model, def, fix);
   const edits = editsOnLf(surfaceId, { ...doc, text: lf }, model, def, fix);
-  if (!edits || !usesCrBreaks(doc.text)) return edits;
-  return edits.map((e) => ({ span: e.span, newText: withCrBreaks(e.newText) }));
+  return edits && inOwnBreaks(doc.text, edits);
 }
 
 function editsOnLf(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {

@@ -26,3 +26,8 @@ export function usesCrBreaks(text: string): boolean {
 export function withCrBreaks(text: string): string {
   return text.replace(/\r?\n/g, '\r');
 }
+
+/** Edits made on `withLfBreaks(text)`, with their line breaks made the document's own. */
+export function inOwnBreaks<E extends { newText: string }>(text: string, edits: E[]): E[] {
+  return usesCrBreaks(text) ? edits.map((e) => ({ ...e, newText: withCrBreaks(e.newText) })) : edits;
+}

@@ -9,6 +9,7 @@ import type { ClientDefinition, DocumentModel } from '../model';
 import type { Suppression } from '../suppress';
 import { jsonSuppressions, resourceIgnoreEdits, yamlSuppressions } from './cloudformation/suppressions';
 import type { SourceDocument, SpanEdit } from './types';
+import { withLfBreaks } from './line-breaks';
 
 export interface SuppressionSupport {
   /** Every suppression written in the document. Never throws. */
@@ -64,7 +65,8 @@ export function readSuppressions(surfaceId: string, doc: SourceDocument, model: 
   const support = registry[surfaceId];
   if (!support) return [];
   try {
-    return support.read(doc, model);
+    // Comments are found line by line: lone CRs (classic Mac) read as the line breaks they are.
+    return support.read({ ...doc, text: withLfBreaks(doc.text) }, model);
   } catch {
     return []; // a reader bug costs the suppressions, never the analysis
   }
