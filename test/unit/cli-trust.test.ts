@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -150,6 +150,20 @@ describe('unreadable paths', () => {
     const results = JSON.parse(sarif.stdout).runs[0].results as { ruleId: string }[];
     assert.ok(results.some((x) => x.ruleId === 'token-validity-range'));
     assert.ok(results.some((x) => x.ruleId === 'file-skipped'));
+  });
+
+  it('reports a link that loops (a real unreadable path, even as root), named or walked, and exits 2', () => {
+    const dir = scratch({ 'good.yaml': files['good.yaml'] });
+    symlinkSync('self.yaml', join(dir, 'self.yaml'));
+    symlinkSync('missing.yaml', join(dir, 'dangling.yaml')); // names no file: not listed
+    for (const args of [['.'], ['self.yaml', 'good.yaml']]) {
+      const r = cli(dir, ['--format', 'json', ...args]);
+      assert.equal(r.status, EXIT_FAILURE, args.join(' '));
+      const report = JSON.parse(r.stdout);
+      assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['good.yaml', 'self.yaml']);
+      assert.deepEqual(report.files[1].diagnostics.map((d: { message: string }) => d.message), ['Not checked: unreadable (too many levels of symbolic links).']);
+      assert.ok(report.files[0].diagnostics.some((d: { rule: string }) => d.rule === 'token-validity-range'));
+    }
   });
 
   it('exits 1, not 2, when everything named was read', () => {

@@ -54,6 +54,12 @@ export function errorReason(error: unknown): string {
   }
 }
 
+/** Whether a failed stat still says something is there (anything but "no such file"). */
+function exists(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code !== 'ENOENT' && code !== 'ENOTDIR';
+}
+
 function describeError(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
@@ -81,12 +87,16 @@ export function collectFiles(paths: readonly string[], cwd: string = process.cwd
   for (const arg of paths) {
     const absolute = resolve(cwd, arg);
     let stats: PathStats;
+    const display = toForwardSlashes(join(arg));
     try {
       stats = fs.statSync(absolute);
     } catch (error) {
-      throw new PathError(describeError(error, arg));
+      // A path that does not exist is a mistake in the command; one that exists and cannot be
+      // read (a link loop, a folder on the way that cannot be searched) is reported and skipped.
+      if (!exists(error)) throw new PathError(describeError(error, arg));
+      found.push({ path: display, absolute, unreadable: `unreadable (${errorReason(error)})` });
+      continue;
     }
-    const display = toForwardSlashes(join(arg));
     if (stats.isDirectory()) walk(absolute, display, found, fs);
     else found.push({ path: display, absolute });
   }
@@ -134,8 +144,10 @@ function walk(dir: string, display: string, found: FoundFile[], fs: CliFileSyste
     if (entry.isSymbolicLink()) {
       try {
         isFile = fs.statSync(absolute).isFile();
-      } catch {
-        continue; // a dangling link names no file
+      } catch (error) {
+        // A dangling link names no file; a link that cannot be followed (a loop) names one unread.
+        if (exists(error)) found.push({ path: childDisplay, absolute, unreadable: `unreadable (${errorReason(error)})` });
+        continue;
       }
     }
     if (isFile) found.push({ path: childDisplay, absolute });
