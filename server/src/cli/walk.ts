@@ -17,8 +17,9 @@ export interface FoundFile {
   /** The absolute path, for reading. */
   absolute: string;
   /**
-   * Set for a directory the walk could not list: why. It is reported as not checked (like a file
-   * that cannot be read) rather than stopping the run.
+   * Set for a path that could not be followed or listed (a directory that cannot be read, a link
+   * that loops): why. It is reported as not checked, like a file that cannot be read, rather than
+   * stopping the run.
    */
   unreadable?: string;
 }
@@ -60,21 +61,6 @@ function exists(error: unknown): boolean {
   return code !== 'ENOENT' && code !== 'ENOTDIR';
 }
 
-function describeError(error: unknown, path: string): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return `no such file or directory: ${path}`;
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied: ${path}`;
-    case 'ELOOP':
-      return `too many levels of symbolic links: ${path}`;
-    default:
-      return `cannot read ${path}: ${code ?? (error instanceof Error ? error.message : String(error))}`;
-  }
-}
 
 /**
  * Every file to check, sorted by output path (code-unit order, so the same on every machine) and
@@ -93,7 +79,7 @@ export function collectFiles(paths: readonly string[], cwd: string = process.cwd
     } catch (error) {
       // A path that does not exist is a mistake in the command; one that exists and cannot be
       // read (a link loop, a folder on the way that cannot be searched) is reported and skipped.
-      if (!exists(error)) throw new PathError(describeError(error, arg));
+      if (!exists(error)) throw new PathError(`no such file or directory: ${arg}`);
       found.push({ path: display, absolute, unreadable: `unreadable (${errorReason(error)})` });
       continue;
     }
