@@ -61,7 +61,6 @@ function exists(error: unknown): boolean {
   return code !== 'ENOENT' && code !== 'ENOTDIR';
 }
 
-
 /**
  * Every file to check, sorted by output path (code-unit order, so the same on every machine) and
  * each real file once. Throws `PathError` for a PATH that does not exist. A directory that cannot
