@@ -205,6 +205,21 @@ describe('completion: document variants', () => {
     assert.equal(accept(head + '\t\t\t\t|' + end, 'TokenValidityUnits', 't.json'), head + '\t\t\t\t"TokenValidityUnits": {\n\t\t\t\t\t\n\t\t\t\t}' + end);
   });
 
+  it('a document starting with a byte order mark completes everywhere (YAML, JSON, YAML in .template)', () => {
+    const BOM = '\uFEFF';
+    // Keys, values and items, on the first line and further down.
+    assert.equal(accept(BOM + yaml() + '      Gen|\n', 'GenerateSecret'), BOM + yaml() + '      GenerateSecret: true\n');
+    assert.equal(accept(BOM + yaml() + '      GenerateSecret: |\n', 'true'), BOM + yaml() + '      GenerateSecret: true\n');
+    assert.equal(accept(BOM + yaml() + '      AllowedOAuthFlows: [|]\n', 'code'), BOM + yaml() + '      AllowedOAuthFlows: [code]\n');
+    assert.equal(accept(BOM + yaml() + '      AllowedOAuthFlows:\n        - |\n', 'code'), BOM + yaml() + '      AllowedOAuthFlows:\n        - code\n');
+    const flat = 'Resources:\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x_y, |}\n';
+    assert.ok(labels(complete(BOM + flat).list).includes('CallbackURLs'));
+    assert.ok(labels(complete(BOM + 'Resources:\n  |\n').list).some((l) => l.startsWith('Cognito app client')), 'a new resource');
+    assert.deepEqual(labels(complete(`${BOM}|Resources:\n`).list), [], 'before the mark: nothing, and no crash');
+    assert.equal(accept(BOM + json() + '        "Gen|' + jsonEnd, 'GenerateSecret', 't.json'), BOM + json() + '        "GenerateSecret": true' + jsonEnd);
+    assert.equal(accept(BOM + yaml() + '      Gen|\n', 'GenerateSecret', 'stack.template'), BOM + yaml() + '      GenerateSecret: true\n');
+  });
+
   it('a YAML .template file read by the JSON surface is completed as YAML', () => {
     const c = caretDocument(yaml() + '      Gen|\n', 'stack.template');
     assert.equal(c.surfaceId, 'cloudformation-json');
