@@ -210,6 +210,14 @@ const FIRING: Record<string, FixCase[]> = {
   'unknown-attribute': [
     { name: 'camel case', scenario: { client: web({ ReadAttributes: ['emailVerified', 'email'] }) } },
     { name: 'already listed', scenario: { client: web({ ReadAttributes: ['phone_number', 'phone'] }) } },
+    { name: 'custom: with no name', scenario: { client: web({ ReadAttributes: ['email', 'custom:'] }) } },
+    {
+      name: 'custom: with no name, the pool declaring custom attributes',
+      scenario: {
+        resources: { UserPool: { role: 'userPool', properties: { UserPoolName: 'pool', Schema: [{ Name: 'department', AttributeDataType: 'String', Mutable: true }] } } },
+        client: web({ ReadAttributes: ['email', 'custom:department'], WriteAttributes: ['email', 'custom:'] }),
+      },
+    },
   ],
   'unknown-property': [
     { name: 'wrong case', scenario: { client: web({ CallbackUrls: ['https://app.example.com/other'] }) } },
