@@ -159,6 +159,8 @@ class Items {
     if (extra.edits.some((e) => own.some((a) => rangesOverlap(a.range, e.range)))) return;
     item.labelDetails = { description: extra.title };
     item.additionalTextEdits = [...own, ...extra.edits];
+    const before = typeof item.documentation === 'object' ? item.documentation.value : item.documentation ?? '';
+    item.documentation = doc(`${before ? `${before}\n\n` : ''}**${extra.title}.**`);
   }
 }
 
@@ -166,7 +168,6 @@ class Items {
 function effectNotes(effect: ValueEffect): string {
   const lines: string[] = [];
   for (const f of effect.conflicts) lines.push(`**${f.severity === 'error' ? 'Invalid here' : 'Discouraged here'}** (${code(f.ruleId)}): ${f.message}`);
-  if (effect.implied && effect.conflicts.length === 0) lines.push(`**${effect.implied.title}.**`);
   for (const f of effect.needs) lines.push(`**Then also needed** (${code(f.ruleId)}): ${f.message}`);
   return lines.join('\n\n');
 }
