@@ -8,11 +8,13 @@ import type { RuleSetting } from '../rules/engine';
 import { parseArgs, helpText, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config-file';
 import { fixFile, type FixFileOutcome } from './fix-file';
+import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
+import { formatJunit } from './format-junit';
 import { formatSarif, sarifRules } from './format-sarif';
 import { formatSummary, formatText } from './format-text';
 import { lintFile, SYNTAX_ERROR } from './lint-file';
-import { totalsOf, type LintReport } from './types';
+import { totalsFail, totalsOf, type LintReport } from './types';
 import { CLI_NAME, CLI_VERSION } from './version';
 import { collectFiles, PathError, type FoundFile } from './walk';
 
@@ -141,7 +143,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         const totals = totalsOf(report);
         io.stderr(formatFixSummary(outcomes, mode));
         io.stderr(formatSummary(totals));
-        return writeFailed ? EXIT_FAILURE : totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+        return writeFailed ? EXIT_FAILURE : totalsFail(totals, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
       }
       io.stderr(formatFixSummary(outcomes, mode));
     } else {
@@ -155,13 +157,20 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       case 'sarif':
         io.stdout(formatSarif(report, sarifRules(rules), io.cwd));
         break;
+      case 'github':
+        io.stdout(formatGithub(report, io.cwd));
+        io.stderr(formatSummary(totals));
+        break;
+      case 'junit':
+        io.stdout(formatJunit(report, options.failOn));
+        break;
       case 'text':
         io.stdout(formatText(report));
         io.stderr(formatSummary(totals));
         break;
     }
     if (writeFailed) return EXIT_FAILURE;
-    return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return totalsFail(totals, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     return fail(`internal error: ${messageOf(error)}`);
   }
