@@ -54,7 +54,8 @@ export function resolveCli(inputs, actionPath, runnerTemp, log) {
   log(`Installing ${spec}`);
   const npm = spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', spec], {
     encoding: 'utf8',
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // npm's own report goes to stderr: stdout carries only annotations.
+    stdio: ['ignore', 2, 2],
     shell: process.platform === 'win32',
   });
   if (npm.status !== 0) throw new InputError(`npm install ${spec} failed${npm.error ? `: ${npm.error.message}` : ''}`);
