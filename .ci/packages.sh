@@ -6,7 +6,7 @@
 #      driven over stdio), then through `npx --package` and a project's devDependencies;
 #   2. the GitHub Action's script over the examples, installing the CLI from that tarball;
 #   3. the pre-commit hooks with the real `pre-commit try-repo`: a scratch repository with a broken
-#      template must fail (and get fixed by the fix hook), the clean one must pass;
+#      template must fail both hooks (the fix hook fixing what it can), a clean one must pass;
 #   4. the VSIX: only what should ship, under 5 MB.
 #
 # Needs root (or sudo) for apt-get (pre-commit, libxml2-utils), the npm registry for pre-commit's
@@ -165,9 +165,11 @@ export PRE_COMMIT_HOME="$WORK/pre-commit-home"
 SCRATCH="$WORK/scratch"
 mkdir -p "$SCRATCH"
 cp examples/cloudformation/secure-spa.yaml "$SCRATCH/clean.yaml"
-# ClientId is output-only (read-only-property, an error) and its fix removes the line.
-sed 's/^      ClientName: spa$/&\n      ClientId: 1example23456789/' "$SCRATCH/clean.yaml" >"$SCRATCH/broken.yaml"
-grep -q ClientId "$SCRATCH/broken.yaml" || fail "could not make the broken template"
+# Two errors: ClientId is output-only (read-only-property, whose fix removes the line) and
+# client_credentials beside code (client-credentials-exclusive, two possible fixes, so --fix leaves it).
+sed -e 's/^      ClientName: spa$/&\n      ClientId: 1example23456789/' -e 's/^      AllowedOAuthFlows: \[code\]$/      AllowedOAuthFlows: [code, client_credentials]/' \
+  "$SCRATCH/clean.yaml" >"$SCRATCH/broken.yaml"
+grep -q ClientId "$SCRATCH/broken.yaml" && grep -q 'code, client_credentials' "$SCRATCH/broken.yaml" || fail "could not make the broken template"
 printf 'export const answer = 42;\n' >"$SCRATCH/app.ts"
 printf 'resource "aws_s3_bucket" "b" {}\n' >"$SCRATCH/main.tf"
 printf '{"name": "scratch"}\n' >"$SCRATCH/package.json"
@@ -177,18 +179,22 @@ printf '{"name": "scratch"}\n' >"$SCRATCH/package.json"
   git add -A
   git -c user.name=ci -c user.email=ci@localhost commit -qm broken
   status=0
+  # Both hooks, in the order try-repo runs them (by id): cognito-client-fix, then cognito-client-lint.
   pre-commit try-repo "$HOOK_REPO" --all-files >"$WORK/pre-commit-broken.log" 2>&1 || status=$?
   [ "$status" -ne 0 ] || fail "pre-commit passed on a broken template: $(cat "$WORK/pre-commit-broken.log")"
-  grep -q '^cognito-client-lint\.*Failed' "$WORK/pre-commit-broken.log" || fail "the lint hook did not fail: $(tail -20 "$WORK/pre-commit-broken.log")"
-  grep -q 'broken.yaml:[0-9]*:[0-9]* error read-only-property' "$WORK/pre-commit-broken.log" || fail "the lint hook did not report read-only-property"
-  grep -q '^cognito-client-lint --fix\.*Failed' "$WORK/pre-commit-broken.log" || fail "the fix hook did not report a change"
-  cmp -s broken.yaml clean.yaml || fail "the fix hook did not remove ClientId: $(diff broken.yaml clean.yaml)"
+  grep -q '^cognito-client-lint --fix\.*Failed' "$WORK/pre-commit-broken.log" || fail "the fix hook did not fail: $(tail -30 "$WORK/pre-commit-broken.log")"
+  grep -q 'files were modified by this hook' "$WORK/pre-commit-broken.log" || fail "the fix hook changed nothing"
+  ! grep -q ClientId broken.yaml || fail "the fix hook did not remove ClientId"
+  grep -q '^cognito-client-lint\.*Failed' "$WORK/pre-commit-broken.log" || fail "the lint hook did not fail: $(tail -30 "$WORK/pre-commit-broken.log")"
+  grep -q 'broken.yaml:[0-9]*:[0-9]* error client-credentials-exclusive' "$WORK/pre-commit-broken.log" || fail "the lint hook did not report client-credentials-exclusive"
+  cp clean.yaml broken.yaml
   git add -A
   git -c user.name=ci -c user.email=ci@localhost commit -qm fixed
-  pre-commit try-repo "$HOOK_REPO" --all-files >"$WORK/pre-commit-clean.log" 2>&1 || fail "pre-commit failed on clean templates: $(tail -20 "$WORK/pre-commit-clean.log")"
+  pre-commit try-repo "$HOOK_REPO" --all-files >"$WORK/pre-commit-clean.log" 2>&1 || fail "pre-commit failed on clean templates: $(tail -30 "$WORK/pre-commit-clean.log")"
   grep -q '^cognito-client-lint\.*Passed' "$WORK/pre-commit-clean.log" || fail "the lint hook did not pass: $(cat "$WORK/pre-commit-clean.log")"
+  grep -q '^cognito-client-lint --fix\.*Passed' "$WORK/pre-commit-clean.log" || fail "the fix hook did not pass: $(cat "$WORK/pre-commit-clean.log")"
 )
-stamp "pre-commit $(pre-commit --version | cut -d' ' -f2) try-repo: broken template failed and was fixed, clean templates passed"
+stamp "pre-commit $(pre-commit --version | cut -d' ' -f2) try-repo: a broken template failed both hooks (the fixable error fixed), clean templates passed"
 
 # ---- 4. the VSIX ------------------------------------------------------------------------------------
 npx --no-install vsce package --no-dependencies --out "$WORK/extension.vsix" >/dev/null
