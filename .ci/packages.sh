@@ -11,7 +11,7 @@
 #
 # Needs root (or sudo) for apt-get (pre-commit, libxml2-utils), the npm registry for pre-commit's
 # `npm install` of this repository, and `npm ci` done (.ci/run does it). Prints the measured sizes.
-# Measured on 2 cores with a warm npm cache: about 7 minutes, almost all of it the two pre-commit
+# Measured on 2 shared cores with a warm npm cache: 4 to 6 minutes, almost all of it the two pre-commit
 # installs (each clones this repository and runs `npm install` and the build, as users' machines do).
 set -euo pipefail
 cd "$(dirname "$0")/.."
