@@ -219,7 +219,10 @@ const FIRING: Record<string, FixCase[]> = {
     { name: 'absent', scenario: { client: omit(web(), 'PreventUserExistenceErrors') } },
     { name: 'LEGACY', scenario: { client: web({ PreventUserExistenceErrors: 'LEGACY' }) } },
   ],
-  'user-pool-reference': [{ name: 'a bucket', scenario: { client: web({ UserPoolId: { $ref: 'Bucket' } }), resources: { Bucket: { role: 'other', properties: {} } } } }],
+  'user-pool-reference': [
+    { name: 'a bucket', scenario: { client: web({ UserPoolId: { $ref: 'Bucket' } }), resources: { Bucket: { role: 'other', properties: {} } } } },
+    { name: "the pool's ARN", scenario: { client: web({ UserPoolId: { $getAtt: ['UserPool', 'Arn'] } }) } },
+  ],
   'write-attribute-not-readable': [{ name: 'name not readable', scenario: { client: web({ ReadAttributes: ['email'], WriteAttributes: ['email', 'name'] }) } }],
 };
 

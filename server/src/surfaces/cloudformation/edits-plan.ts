@@ -10,6 +10,7 @@
  * unexpected kind, an index past the end) makes the whole plan undefined.
  */
 import type { ClientDefinition, LocatedProperty, LocatedValue, ObjectValue, Span, Spelling } from '../../model';
+import { referencedAddress } from '../../model/reference-value';
 import type { SemanticChange, SemanticFix } from '../../rules/types';
 import { spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
@@ -86,9 +87,14 @@ export function isIntrinsicValue(value: JsonValue): value is { [key: string]: Js
   return keys.length === 1 && isIntrinsicKey(keys[0]);
 }
 
-/** A value with the keys of its (non-intrinsic) objects spelled for the surface, under a canonical path. */
+/**
+ * A value with the keys of its (non-intrinsic) objects spelled for the surface, under a canonical
+ * path, and reference markers (../../model/reference-value.ts) written as `Ref`.
+ */
 export function spellValue(value: JsonValue, path: readonly string[], spelling: Spelling): JsonValue {
   if (value === null || typeof value !== 'object') return value;
+  const reference = referencedAddress(value);
+  if (reference !== undefined) return { Ref: reference };
   if (Array.isArray(value)) return value.map((item) => spellValue(item, path, spelling));
   if (isIntrinsicValue(value)) return value;
   const out: { [key: string]: JsonValue } = {};
