@@ -148,3 +148,41 @@ describe('missing-required: UserPoolId refers to the only user pool (item 10)', 
     }
   });
 });
+
+describe('duplicate-key: a key written twice (item 5)', () => {
+  const cases = [
+    { name: 'yaml', json: false, text: yamlTemplate(['UserPoolId: !Ref UserPool', 'AccessTokenValidity: 5', 'ClientName: web', 'AccessTokenValidity: 60']) },
+    { name: 'json', json: true, text: jsonTemplate(['"UserPoolId": { "Ref": "UserPool" }', '"AccessTokenValidity": 5', '"ClientName": "web"', '"AccessTokenValidity": 60']) },
+  ];
+  for (const c of cases) {
+    it(`reports the earlier key, checks the last one, and the fix removes the earlier one: ${c.name}`, () => {
+      const before = lint(c.text, c.json);
+      const dup = of(before, 'duplicate-key');
+      assert.equal(dup.length, 1, show(before));
+      const first = c.text.indexOf('AccessTokenValidity');
+      assert.equal(dup[0].span.start, c.json ? first - 1 : first, 'the earlier key is flagged');
+      assert.equal(dup[0].severity, 'error');
+      assert.equal(before.model.clients[0].properties.get('AccessTokenValidity')?.value.kind === 'number' && (before.model.clients[0].properties.get('AccessTokenValidity')!.value as { value: number }).value, 60, 'the model keeps the last');
+      const range = of(before, 'token-validity-range');
+      assert.equal(range.length, 1, 'the last occurrence (60 hours) is checked');
+      assert.ok(before.text.slice(range[0].span.start, range[0].span.end).includes('60'));
+
+      const after = applyFix(before, dup[0], dup[0].fixes![0]);
+      assert.deepEqual(of(after, 'duplicate-key'), []);
+      assert.equal(after.text.split('AccessTokenValidity').length, 2, 'one AccessTokenValidity left');
+      assert.ok(after.text.includes(c.json ? '"AccessTokenValidity": 60' : 'AccessTokenValidity: 60'));
+      assert.equal(of(after, 'token-validity-range').length, 1);
+    });
+  }
+
+  it('in a nested object, and no finding on the ignored value', () => {
+    const before = lint(yamlTemplate(['UserPoolId: !Ref UserPool', 'TokenValidityUnits:', '  AccessToken: Hours', '  AccessToken: hours']));
+    const dup = of(before, 'duplicate-key');
+    assert.equal(dup.length, 1, show(before));
+    assert.match(dup[0].message, /in TokenValidityUnits/);
+    assert.deepEqual(of(before, 'invalid-enum-value'), [], 'the ignored "Hours" is not checked');
+    const after = applyFix(before, dup[0], dup[0].fixes![0]);
+    assert.ok(after.text.includes('TokenValidityUnits:\n        AccessToken: hours\n'), after.text);
+    assert.deepEqual(after.findings.filter((f) => f.severity === 'error'), [], show(after));
+  });
+});

@@ -28,6 +28,8 @@ export type SemanticChange =
   | { kind: 'rename'; path: PropertyPath; to: string }
   /** Rename an unknown key (as written) to a known canonical property. */
   | { kind: 'renameKey'; keySpan: Span; to: string }
+  /** Remove the member whose key is written at `keySpan` (one occurrence of a key written twice). */
+  | { kind: 'removeKey'; keySpan: Span }
   /** Add an item to a list property, creating the list when absent. */
   | { kind: 'addItem'; path: PropertyPath; value: JsonValue }
   /** Remove the list item at an index. */

@@ -9,7 +9,7 @@
  * A change that cannot be made safely (the target sits inside an intrinsic, a value of an
  * unexpected kind, an index past the end) makes the whole plan undefined.
  */
-import type { ClientDefinition, LocatedProperty, LocatedValue, ObjectValue, Span, Spelling } from '../../model';
+import { lastIndexWhere, type ClientDefinition, type LocatedProperty, type LocatedValue, type ObjectValue, type Span, type Spelling } from '../../model';
 import { referencedAddress } from '../../model/reference-value';
 import type { SemanticChange, SemanticFix } from '../../rules/types';
 import { spell } from '../../schema';
@@ -228,7 +228,8 @@ class Planner {
   }
 
   private propertiesKey(): Span | undefined {
-    return this.resourceMap()?.pairs.find((p) => p.key === 'Properties')?.keySpan;
+    const map = this.resourceMap();
+    return map?.pairs[lastIndexWhere(map.pairs, (p) => p.key === 'Properties')]?.keySpan;
   }
 
   private spelled(path: readonly string[], from: number): string[] {
@@ -243,7 +244,7 @@ class Planner {
       const map = this.resourceMap();
       const container = this.resourceContainer();
       if (!map || !container) return undefined;
-      const index = map.pairs.findIndex((p) => p.key === 'Properties');
+      const index = lastIndexWhere(map.pairs, (p) => p.key === 'Properties');
       if (index < 0) return { kind: 'missing', container, keys: ['Properties', ...this.spelled(path, 0)], path: [...path] };
       if (container.entries[index].value.kind !== 'null') return undefined;
       return { kind: 'null', container, index, keys: this.spelled(path, 0), path: [...path] };
@@ -252,7 +253,7 @@ class Planner {
     let obj: ObjectValue = body;
     let container = this.containerOf(body, () => objectContainer(this.text, body, this.propertiesKey()));
     for (let depth = 0; depth < path.length; depth++) {
-      const index = obj.members.findIndex((m) => m.canonical === path[depth]);
+      const index = lastIndexWhere(obj.members, (m) => m.canonical === path[depth]);
       if (index < 0) return { kind: 'missing', container, keys: this.spelled(path, depth), path: [...path] };
       const member = obj.members[index];
       if (depth === path.length - 1) return { kind: 'found', container, index, member, path: [...path] };
@@ -333,6 +334,12 @@ class Planner {
         this.plan.keys.push({ keySpan: change.keySpan, name: spell([...parent, change.to], this.spelling) });
         return true;
       }
+      case 'removeKey': {
+        const found = this.memberAtKey(change.keySpan);
+        if (!found) return false;
+        this.planOf(found.container).removes.add(found.index);
+        return true;
+      }
       case 'addItem': {
         const target = this.resolve(change.path);
         if (!target) return false;
@@ -373,11 +380,11 @@ class Planner {
     const container = this.resourceContainer();
     if (!map || !container) return false;
     if (this.def.dependsOn.includes(target)) return true;
-    const index = map.pairs.findIndex((p) => p.key === 'DependsOn');
+    const index = lastIndexWhere(map.pairs, (p) => p.key === 'DependsOn');
     if (index < 0) {
       const plan = this.planOf(container);
       plan.members.set('DependsOn', target);
-      const type = map.pairs.findIndex((p) => p.key === 'Type');
+      const type = lastIndexWhere(map.pairs, (p) => p.key === 'Type');
       if (type >= 0) plan.after = type;
       return true;
     }
@@ -402,6 +409,22 @@ class Planner {
     }));
     this.planOf(list).items.push(target);
     return true;
+  }
+
+  /** The container and entry index of the member (anywhere in the body) whose key is at `keySpan`. */
+  private memberAtKey(keySpan: Span): { container: Container; index: number } | undefined {
+    const search = (obj: ObjectValue, ownerKey: Span | undefined, depth: number): { container: Container; index: number } | undefined => {
+      if (depth > 20) return undefined;
+      for (let index = 0; index < obj.members.length; index++) {
+        const m = obj.members[index];
+        if (m.keySpan.start === keySpan.start && m.keySpan.end === keySpan.end) {
+          return { container: this.containerOf(obj, () => objectContainer(this.text, obj, ownerKey)), index };
+        }
+        if (m.value.kind === 'object' && m.span.start <= keySpan.start && keySpan.end <= m.span.end) return search(m.value, m.keySpan, depth + 1);
+      }
+      return undefined;
+    };
+    return this.def.body?.kind === 'object' ? search(this.def.body, this.propertiesKey(), 0) : undefined;
   }
 
   /** The canonical path of the object holding the member whose key is at `keySpan`. */

@@ -217,7 +217,8 @@ function clientOf(pair: PairNode, resource: MapNode): ClientDefinition {
     if (body.kind === 'object' || body.kind === 'unknown') client.body = body;
     if (body.kind === 'object') {
       for (const member of body.members) {
-        if (member.canonical !== undefined && !client.properties.has(member.canonical)) client.properties.set(member.canonical, member);
+        // A key written twice: the last one counts, as YAML and JSON loaders keep it.
+        if (member.canonical !== undefined) client.properties.set(member.canonical, member);
       }
     }
   }
