@@ -186,3 +186,81 @@ describe('duplicate-key: a key written twice (item 5)', () => {
     assert.deepEqual(after.findings.filter((f) => f.severity === 'error'), [], show(after));
   });
 });
+
+describe('Fn::If around a whole property: every literal branch is checked (item 7)', () => {
+  const yamlProps = [
+    'UserPoolId: !Ref UserPool',
+    'PreventUserExistenceErrors: ENABLED',
+    'AllowedOAuthFlowsUserPoolClient: true',
+    'AllowedOAuthScopes: [openid]',
+    "CallbackURLs: !If [IsProd, ['http://app.example.com/cb'], ['https://app.example.com/cb']]",
+    'AccessTokenValidity: !If [IsProd, 60, 5]',
+    'AllowedOAuthFlows: !If [IsProd, [code], [code, client_credentials]]',
+  ];
+  const jsonProps = [
+    '"UserPoolId": { "Ref": "UserPool" }',
+    '"PreventUserExistenceErrors": "ENABLED"',
+    '"AllowedOAuthFlowsUserPoolClient": true',
+    '"AllowedOAuthScopes": ["openid"]',
+    '"CallbackURLs": { "Fn::If": ["IsProd", ["http://app.example.com/cb"], ["https://app.example.com/cb"]] }',
+    '"AccessTokenValidity": { "Fn::If": ["IsProd", 60, 5] }',
+    '"AllowedOAuthFlows": { "Fn::If": ["IsProd", ["code"], ["code", "client_credentials"]] }',
+  ];
+  const cases = [
+    { name: 'yaml', json: false, text: yamlTemplate(yamlProps, { head: ['Conditions:', '  IsProd: !Equals [!Ref AWS::Region, us-east-1]'] }) },
+    { name: 'json', json: true, text: jsonTemplate(jsonProps, { head: ['  "Conditions": { "IsProd": { "Fn::Equals": [{ "Ref": "AWS::Region" }, "us-east-1"] } },'] }) },
+  ];
+  for (const c of cases) {
+    it(`says which case a finding belongs to: ${c.name}`, () => {
+      const l = lint(c.text, c.json);
+      const insecure = of(l, 'redirect-uri-insecure');
+      assert.equal(insecure.length, 1, show(l));
+      assert.match(insecure[0].message, /^When IsProd is true: http:\/\/app\.example\.com\/cb in CallbackURLs/);
+      const range = of(l, 'token-validity-range');
+      assert.equal(range.length, 1, show(l));
+      assert.match(range[0].message, /^When IsProd is true: AccessTokenValidity 60/);
+      const exclusive = of(l, 'client-credentials-exclusive');
+      assert.equal(exclusive.length, 1, show(l));
+      assert.match(exclusive[0].message, /^When IsProd is false: AllowedOAuthFlows combines client_credentials with code/);
+      assert.ok(l.findings.every((f) => f.ruleId !== 'user-existence-errors-legacy'));
+    });
+
+    it(`a fix of one case edits that branch only: ${c.name}`, () => {
+      const l = lint(c.text, c.json);
+      const [insecure] = of(l, 'redirect-uri-insecure');
+      const fix = insecure.fixes!.find((f) => f.isPreferred)!;
+      assert.deepEqual(fix.when, { IsProd: true });
+      const after = applyFix(l, insecure, fix);
+      assert.deepEqual(of(after, 'redirect-uri-insecure'), [], show(after));
+      const q = c.json ? '"' : "'";
+      assert.ok(after.text.includes(`[${q}https://app.example.com/cb${q}], [${q}https://app.example.com/cb${q}]`), after.text);
+
+      const [exclusive] = of(l, 'client-credentials-exclusive');
+      const remove = exclusive.fixes!.find((f) => f.isPreferred)!;
+      assert.deepEqual(remove.when, { IsProd: false });
+      const after2 = applyFix(l, exclusive, remove);
+      assert.deepEqual(of(after2, 'client-credentials-exclusive'), [], show(after2));
+      assert.ok(after2.text.includes(c.json ? '["code"], ["code"]' : '[code], [code]'), after2.text);
+    });
+  }
+
+  it('a finding of every case is reported once without a condition, and a fix replacing the whole conditional is withheld', () => {
+    const l = lint(yamlTemplate(['UserPoolId: !Ref UserPool', 'PreventUserExistenceErrors: LEGACY', 'AccessTokenValidity: !If [IsProd, 60, 5]'], { head: ['Conditions:', '  IsProd: !Equals [a, b]'] }));
+    const legacy = of(l, 'user-existence-errors-legacy');
+    assert.equal(legacy.length, 1, show(l));
+    assert.doesNotMatch(legacy[0].message, /^When/);
+    const [range] = of(l, 'token-validity-range');
+    for (const fix of range.fixes ?? []) {
+      assert.ok(fix.changes.every((ch) => !('path' in ch) || ch.path.join('.') !== 'AccessTokenValidity'), `no fix sets the conditional as a whole: ${fix.title}`);
+      assert.notEqual(fix.unambiguous, true, 'a fix changing every case is not automatic');
+    }
+  });
+
+  it('a branch that leaves the property out (AWS::NoValue) is a case without it', () => {
+    const l = lint(yamlTemplate(['UserPoolId: !If [HasPool, !Ref UserPool, !Ref AWS::NoValue]', 'ClientName: web'], { head: ['Conditions:', '  HasPool: !Equals [a, b]'] }));
+    const [missing, ...rest] = of(l, 'missing-required');
+    assert.equal(rest.length, 0, show(l));
+    assert.match(missing.message, /^When HasPool is false: UserPoolId is required/);
+    for (const fix of missing.fixes ?? []) assert.equal(editsOf(l, missing, fix), undefined, `"${fix.title}" would write UserPoolId twice`);
+  });
+});

@@ -93,6 +93,12 @@ export interface UnknownValue extends ValueBase {
    * may be checked on its own. `AWS::NoValue` branches are left out.
    */
   alternatives?: LocatedValue[];
+  /**
+   * For a conditional whose condition is named literally (`!If [IsProd, a, b]`): the condition and
+   * the value in each case, undefined where the branch removes the property (`AWS::NoValue`). The
+   * rule engine checks a definition once per case (./variants.ts).
+   */
+  branches?: { condition: string; whenTrue?: LocatedValue; whenFalse?: LocatedValue };
 }
 
 export type LocatedValue =

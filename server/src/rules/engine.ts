@@ -1,10 +1,19 @@
 /**
  * Runs every rule over every client definition of a document model and applies the user's
  * per-rule severity settings. Pure: no syntax, no LSP.
+ *
+ * A definition with conditional properties (`AccessTokenValidity: !If [IsProd, 60, 5]`) is checked
+ * once per case (../model/variants.ts). A finding made in every case is reported once, as usual; a
+ * finding made in some cases only says which (`When IsProd is true: ...`). Fixes are kept only
+ * where they edit what the finding is about: a finding of every case keeps the fixes that leave the
+ * conditional properties alone, a finding of some cases keeps those that edit only branches its
+ * cases agree on (the fix carries the case in `when`, and the edit builders edit that branch);
+ * one of those that edits no branch at all changes every case, so it is never applied automatically.
  */
 import type { ClientDefinition, DocumentModel } from '../model';
+import { describeConditions, variantsOf, type ConditionValues, type Variant } from '../model/variants';
 import { rules } from './index';
-import type { Finding, Rule, Severity } from './types';
+import type { Finding, Rule, RuleFinding, SemanticChange, SemanticFix, Severity } from './types';
 
 /** Per-rule setting: a severity, or `off`. */
 export type RuleSetting = Severity | 'off';
@@ -26,23 +35,116 @@ export function defaultSeverity(rule: Rule, def: ClientDefinition): Severity {
 export function runRules(model: DocumentModel, options: EngineOptions = {}, onError?: (rule: Rule, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
   for (const def of model.clients) {
-    const ctx = { file: model.context, spelling: def.spelling, surface: def.surface };
-    for (const rule of rules) {
-      const setting = options.rules?.[rule.id];
-      if (setting === 'off') continue;
-      let results;
-      try {
-        results = rule.check(def, ctx);
-      } catch (error) {
-        onError?.(rule, error);
-        continue;
-      }
-      for (const r of results) {
-        const severity = setting ?? r.severity ?? defaultSeverity(rule, def);
-        findings.push({ ruleId: rule.id, severity, message: r.message, span: r.span, fixes: r.fixes });
-      }
-    }
+    const variants = variantsOf(def);
+    if (variants.length === 0) findings.push(...checkDefinition(def, model, options, onError));
+    else findings.push(...checkVariants(variants, model, options, onError));
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return findings;
+}
+
+function checkDefinition(def: ClientDefinition, model: DocumentModel, options: EngineOptions, onError?: (rule: Rule, error: unknown) => void): Finding[] {
+  const findings: Finding[] = [];
+  const ctx = { file: model.context, spelling: def.spelling, surface: def.surface };
+  for (const rule of rules) {
+    const setting = options.rules?.[rule.id];
+    if (setting === 'off') continue;
+    let results: RuleFinding[];
+    try {
+      results = rule.check(def, ctx);
+    } catch (error) {
+      onError?.(rule, error);
+      continue;
+    }
+    for (const r of results) {
+      const severity = setting ?? r.severity ?? defaultSeverity(rule, def);
+      findings.push({ ruleId: rule.id, severity, message: r.message, span: r.span, fixes: r.fixes });
+    }
+  }
+  return findings;
+}
+
+/** A finding and the variants (by index) it was made in. */
+interface Seen {
+  finding: Finding;
+  variants: number[];
+}
+
+function checkVariants(variants: Variant[], model: DocumentModel, options: EngineOptions, onError?: (rule: Rule, error: unknown) => void): Finding[] {
+  const seen = new Map<string, Seen>();
+  variants.forEach((variant, index) => {
+    for (const f of checkDefinition(variant.def, model, options, onError)) {
+      const key = [f.ruleId, f.severity, f.span.start, f.span.end, f.message].join('\u0000');
+      const entry = seen.get(key);
+      if (entry) entry.variants.push(index);
+      else seen.set(key, { finding: f, variants: [index] });
+    }
+  });
+  // Which condition decides each conditional property (by canonical path).
+  const deciding = new Map<string, string>();
+  for (const v of variants) for (const [path, r] of v.resolved) deciding.set(path, r.condition);
+  const conditions = Object.keys(variants[0].when);
+
+  const out: Finding[] = [];
+  for (const { finding, variants: cases } of seen.values()) {
+    if (cases.length === variants.length) {
+      out.push({ ...finding, fixes: keepFixes(finding.fixes, deciding, new Set(), undefined) });
+      continue;
+    }
+    const agreed = agreedConditions(cases.map((i) => variants[i].when), conditions);
+    const isCube = cases.length === variants.length / 2 ** Object.keys(agreed).length;
+    // Cases no single combination describes (IsProd or HasApp) are reported per case.
+    const groups = isCube ? [{ when: agreed, first: cases[0] }] : cases.map((i) => ({ when: variants[i].when, first: i }));
+    for (const group of groups) {
+      out.push({
+        ...finding,
+        message: `When ${describeConditions(group.when)}: ${finding.message}`,
+        fixes: keepFixes(finding.fixes, deciding, new Set(Object.keys(group.when)), variants[group.first].when),
+      });
+    }
+  }
+  return out;
+}
+
+/** The conditions every case agrees on, with their value. */
+function agreedConditions(cases: ConditionValues[], conditions: string[]): ConditionValues {
+  const out: ConditionValues = {};
+  for (const c of conditions) {
+    const value = cases[0][c];
+    if (cases.every((w) => w[c] === value)) out[c] = value;
+  }
+  return out;
+}
+
+/** The canonical path a change addresses, when it addresses one. */
+function pathOf(change: SemanticChange): string[] | undefined {
+  return 'path' in change ? change.path : undefined;
+}
+
+/**
+ * The fixes that edit only what the cases agree on: every conditional property a change reaches
+ * must be decided by an agreed condition (then `when` picks its branch), and a change may not
+ * replace, remove or rename the conditional property as a whole (that would edit every branch).
+ */
+function keepFixes(fixes: SemanticFix[] | undefined, deciding: Map<string, string>, agreed: Set<string>, when: ConditionValues | undefined): SemanticFix[] | undefined {
+  if (!fixes) return fixes;
+  const kept = fixes.filter((fix) =>
+    fix.changes.every((change) => {
+      const path = pathOf(change);
+      if (!path) return true;
+      for (let i = 1; i <= path.length; i++) {
+        const condition = deciding.get(path.slice(0, i).join('.'));
+        if (condition === undefined) continue;
+        if (!agreed.has(condition)) return false;
+        if (i === path.length && change.kind !== 'addItem' && change.kind !== 'removeItem' && change.kind !== 'replaceItem') return false;
+      }
+      return true;
+    }),
+  );
+  const touchesBranch = (fix: SemanticFix) => fix.changes.some((c) => {
+    const path = pathOf(c);
+    return path !== undefined && path.some((_, i) => deciding.has(path.slice(0, i + 1).join('.')));
+  });
+  // A fix of some cases that edits no branch changes every case: never applied without a person choosing.
+  return kept.map((fix) => (!when ? fix : touchesBranch(fix) ? { ...fix, when } : { ...fix, unambiguous: false }));
 }

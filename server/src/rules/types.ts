@@ -47,6 +47,12 @@ export interface SemanticFix {
   isPreferred?: boolean;
   /** Safe to apply without a person choosing (fix-all, `--fix`). */
   unambiguous?: boolean;
+  /**
+   * Set by the engine on a fix found in one case of conditional properties (../model/variants.ts):
+   * the condition values of that case. Its changes then apply to the definition as it reads in
+   * that case, so they edit the conditional's branch for that case, never the other one.
+   */
+  when?: Record<string, boolean>;
 }
 
 /** What a rule reports. */

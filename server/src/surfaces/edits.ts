@@ -8,6 +8,7 @@
  * fix, a builder bug) gives `undefined`, and then no fix is offered: an edit never breaks a file.
  */
 import type { ClientDefinition, DocumentModel } from '../model';
+import { variantOf } from '../model/variants';
 import type { SemanticFix } from '../rules/types';
 import { applyEdits, editProblem, sortEdits } from './apply-edits';
 import { jsonFixEdits } from './cloudformation/edits-json';
@@ -37,9 +38,11 @@ export const editableSurfaces: readonly string[] = Object.keys(builders);
 export function editsForFix(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
   const builder = builders[surfaceId];
   if (!builder || fix.changes.length === 0) return undefined;
+  const target = fix.when ? branchTarget(def, fix) : def;
+  if (!target) return undefined;
   let edits: SpanEdit[] | undefined;
   try {
-    edits = builder(doc, def, fix, model);
+    edits = builder(doc, target, fix, model);
   } catch {
     return undefined; // a builder bug costs the fix, never the request
   }
@@ -47,6 +50,26 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
   const effective = sortEdits(edits.filter((e) => e.newText !== doc.text.slice(e.span.start, e.span.end)));
   if (effective.length === 0) return [];
   return stillReads(surfaceId, doc, model, def, effective) ? effective : undefined;
+}
+
+/**
+ * The definition as it reads in the case a fix was found in (`fix.when`), so that its changes edit
+ * that case's branch of a conditional property; undefined when a change would reach a property the
+ * case leaves out (`AWS::NoValue`: adding it would write the key twice) or replace, remove or
+ * rename a conditional property as a whole (that would edit every branch).
+ */
+function branchTarget(def: ClientDefinition, fix: SemanticFix): ClientDefinition | undefined {
+  const variant = variantOf(def, fix.when ?? {});
+  for (const change of fix.changes) {
+    if (!('path' in change)) continue;
+    for (let i = 1; i <= change.path.length; i++) {
+      const resolved = variant.resolved.get(change.path.slice(0, i).join('.'));
+      if (!resolved) continue;
+      if (!resolved.present) return undefined;
+      if (i === change.path.length && change.kind !== 'addItem' && change.kind !== 'removeItem' && change.kind !== 'replaceItem') return undefined;
+    }
+  }
+  return variant.def;
 }
 
 /**
