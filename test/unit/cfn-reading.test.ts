@@ -264,3 +264,84 @@ describe('Fn::If around a whole property: every literal branch is checked (item 
     for (const fix of missing.fixes ?? []) assert.equal(editsOf(l, missing, fix), undefined, `"${fix.title}" would write UserPoolId twice`);
   });
 });
+
+describe('Fn::ForEach: a client in a loop body is checked once (item 8)', () => {
+  const yamlText = [
+    'Transform: AWS::LanguageExtensions',
+    'Resources:',
+    '  UserPool:',
+    '    Type: AWS::Cognito::UserPool',
+    '  Fn::ForEach::Apps:',
+    '    - App',
+    '    - [Web, Mobile]',
+    '    - ${App}Client:',
+    '        Type: AWS::Cognito::UserPoolClient',
+    '        Properties:',
+    '          UserPoolId: !Ref UserPool',
+    '          PreventUserExistenceErrors: ENABLED',
+    '          ClientName: ${App}',
+    '          AllowedOAuthFlowsUserPoolClient: true',
+    '          AllowedOAuthScopes: [openid]',
+    '          AllowedOAuthFlows: [implicit]',
+    "          CallbackURLs: ['https://${App}.example.com/cb']",
+    '',
+  ].join('\n');
+  const jsonText = JSON.stringify({
+    Transform: 'AWS::LanguageExtensions',
+    Resources: {
+      UserPool: { Type: 'AWS::Cognito::UserPool' },
+      'Fn::ForEach::Apps': ['App', ['Web', 'Mobile'], {
+        '${App}Client': {
+          Type: 'AWS::Cognito::UserPoolClient',
+          Properties: {
+            UserPoolId: { Ref: 'UserPool' },
+            PreventUserExistenceErrors: 'ENABLED',
+            ClientName: '${App}',
+            AllowedOAuthFlowsUserPoolClient: true,
+            AllowedOAuthScopes: ['openid'],
+            AllowedOAuthFlows: ['implicit'],
+            CallbackURLs: ['https://${App}.example.com/cb'],
+          },
+        },
+      }],
+    },
+  }, null, 2);
+  for (const c of [{ name: 'yaml', json: false, text: yamlText }, { name: 'json', json: true, text: jsonText }]) {
+    it(`finds the client, names the loop, leaves \${App} unknown, and fixes the body: ${c.name}`, () => {
+      const l = lint(c.text, c.json);
+      assert.deepEqual(l.model.problems, []);
+      assert.deepEqual(l.model.clients.map((d) => d.name), ['${App}Client']);
+      assert.equal(l.model.clients[0].loop, 'Fn::ForEach::Apps (for each App)');
+      assert.equal(l.model.clients[0].properties.get('ClientName')?.value.kind, 'unknown');
+      const implicit = of(l, 'implicit-flow-discouraged');
+      assert.equal(implicit.length, 1, show(l));
+      assert.match(implicit[0].message, /^In Fn::ForEach::Apps \(for each App\): The implicit flow/);
+      assert.deepEqual(l.findings.filter((f) => f.ruleId.startsWith('redirect-uri')), [], 'the URL with ${App} is unknown');
+      const after = applyFix(l, implicit[0], implicit[0].fixes![0]);
+      assert.deepEqual(of(after, 'implicit-flow-discouraged'), [], show(after));
+      assert.ok(after.text.includes(c.json ? '"code"' : '[code]'), after.text);
+    });
+  }
+
+  it('follows a loop nested in a loop', () => {
+    const text = [
+      'Resources:',
+      '  Fn::ForEach::Envs:',
+      '    - Env',
+      '    - [dev, prod]',
+      '    - Fn::ForEach::Apps:',
+      '        - App',
+      '        - [Web]',
+      '        - ${Env}${App}Client:',
+      '            Type: AWS::Cognito::UserPoolClient',
+      '            Properties:',
+      '              UserPoolId: !Sub "${Env}-pool"',
+      '              PreventUserExistenceErrors: LEGACY',
+      '',
+    ].join('\n');
+    const l = lint(text);
+    assert.deepEqual(l.model.clients.map((d) => d.name), ['${Env}${App}Client']);
+    const [legacy] = of(l, 'user-existence-errors-legacy');
+    assert.match(legacy.message, /^In Fn::ForEach::Envs \(for each Env\), Fn::ForEach::Apps \(for each App\): /);
+  });
+});

@@ -154,6 +154,12 @@ export interface ClientDefinition {
   dependsOnSpan?: Span;
   /** True when the definition is conditional (`Condition:`, `count`, `for_each`). */
   conditional?: boolean;
+  /**
+   * The loop the definition is the body of, as findings name it: `Fn::ForEach::Apps (for each App)`
+   * (CloudFormation's `AWS::LanguageExtensions`). The body is checked once, for every copy, with
+   * the loop variable unknown.
+   */
+  loop?: string;
 }
 
 /** A user pool declared in the same file. */

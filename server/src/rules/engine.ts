@@ -9,6 +9,8 @@
  * conditional properties alone, a finding of some cases keeps those that edit only branches its
  * cases agree on (the fix carries the case in `when`, and the edit builders edit that branch);
  * one of those that edits no branch at all changes every case, so it is never applied automatically.
+ *
+ * A definition that is the body of a loop (`Fn::ForEach`) is checked once; its findings name the loop.
  */
 import type { ClientDefinition, DocumentModel } from '../model';
 import { describeConditions, variantsOf, type ConditionValues, type Variant } from '../model/variants';
@@ -36,8 +38,9 @@ export function runRules(model: DocumentModel, options: EngineOptions = {}, onEr
   const findings: Finding[] = [];
   for (const def of model.clients) {
     const variants = variantsOf(def);
-    if (variants.length === 0) findings.push(...checkDefinition(def, model, options, onError));
-    else findings.push(...checkVariants(variants, model, options, onError));
+    const found = variants.length === 0 ? checkDefinition(def, model, options, onError) : checkVariants(variants, model, options, onError);
+    // The body of a loop stands for every copy the loop makes: the finding names the loop.
+    findings.push(...(def.loop === undefined ? found : found.map((f) => ({ ...f, message: `In ${def.loop}: ${f.message}` }))));
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return findings;

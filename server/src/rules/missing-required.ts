@@ -43,7 +43,8 @@ export const rule: Rule = {
           if (site.addressable) {
             const onlyPool = path.length === 1 && path[0] === USER_POOL_ID && pools.length === 1 ? pools[0] : undefined;
             if (onlyPool !== undefined) {
-              fixes.push({ title: `Add ${name} referring to user pool ${onlyPool}`, changes: [{ kind: 'insert', path, value: referenceValue(onlyPool) }], isPreferred: true, unambiguous: true });
+              // Automatic only when the file is complete: a fragment or a loop may make other pools.
+              fixes.push({ title: `Add ${name} referring to user pool ${onlyPool}`, changes: [{ kind: 'insert', path, value: referenceValue(onlyPool) }], isPreferred: true, unambiguous: ctx.file.complete });
             }
             fixes.push({ title: `Add ${name}`, changes: [{ kind: 'insert', path, value: placeholderFor(prop, wc.context), placeholder: true }], isPreferred: onlyPool === undefined });
           }
