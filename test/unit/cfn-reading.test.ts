@@ -345,3 +345,101 @@ describe('Fn::ForEach: a client in a loop body is checked once (item 8)', () => 
     assert.match(legacy.message, /^In Fn::ForEach::Envs \(for each Env\), Fn::ForEach::Apps \(for each App\): /);
   });
 });
+
+describe('YAML merge keys (item 6)', () => {
+  const text = [
+    'Resources:',
+    '  UserPool:',
+    '    Type: AWS::Cognito::UserPool',
+    '  Web:',
+    '    Type: AWS::Cognito::UserPoolClient',
+    '    Properties: &defaults',
+    '      UserPoolId: !Ref UserPool',
+    '      PreventUserExistenceErrors: ENABLED',
+    '      AccessTokenValidity: 600',
+    '  Mobile:',
+    '    Type: AWS::Cognito::UserPoolClient',
+    '    Properties:',
+    '      <<: *defaults',
+    '      ClientName: mobile',
+    '      AccessTokenValidity: 1',
+    '  Other:',
+    '    Type: AWS::Cognito::UserPoolClient',
+    '    Properties:',
+    '      <<: *defaults',
+    '      ClientName: other',
+    '      EnableTokenRevocation: false',
+    '',
+  ].join('\n');
+
+  it('resolves a merge: no unknown <<, no missing UserPoolId, the own key wins, merged values keep their location', () => {
+    const l = lint(text);
+    assert.deepEqual(l.model.problems, []);
+    assert.deepEqual(of(l, 'unknown-property'), [], show(l));
+    assert.deepEqual(of(l, 'missing-required'), [], show(l));
+    const [, mobile, other] = l.model.clients;
+    const own = mobile.properties.get('AccessTokenValidity')!;
+    assert.equal(own.value.kind === 'number' && own.value.value, 1, 'the key the mapping writes itself wins');
+    const merged = other.properties.get('UserPoolId')!;
+    assert.equal(merged.keySpan.start, text.indexOf('UserPoolId'), 'the merged member is located where the anchor writes it');
+    // Web's own 600, and Other's merged 600 flagged where it is written, naming Other, without fixes.
+    const range = of(l, 'token-validity-range');
+    assert.equal(range.length, 2, show(l));
+    assert.ok(range.every((f) => l.text.slice(f.span.start, f.span.end) === '600'));
+    const viaMerge = range.find((f) => f.message.startsWith('Other gets this from a YAML merge (<<): '));
+    assert.ok(viaMerge, show(l));
+    assert.equal(viaMerge.fixes, undefined);
+  });
+
+  it('fixes never edit the merged anchor or the mapping with merged entries, and do edit what the client writes itself', () => {
+    const l = lint(text);
+    const [revocation] = of(l, 'token-revocation-disabled');
+    assert.ok(revocation?.fixes?.length, show(l));
+    assert.ok(revocation, show(l));
+    // Setting EnableTokenRevocation replaces a member of the body that has merged entries: refused.
+    for (const fix of revocation.fixes ?? []) assert.equal(editsOf(l, revocation, fix), undefined, fix.title);
+    // A list the client writes itself is edited as usual.
+    const withList = text.replace('      ClientName: mobile\n', '      ClientName: mobile\n      AllowedOAuthFlows: [implicit]\n');
+    const l2 = lint(withList);
+    const implicit = of(l2, 'implicit-flow-discouraged')[0];
+    const after = applyFix(l2, implicit, implicit.fixes![0]);
+    assert.ok(after.text.includes('AllowedOAuthFlows: [code]'), after.text);
+    assert.ok(after.text.includes('    Properties: &defaults\n      UserPoolId: !Ref UserPool\n      PreventUserExistenceErrors: ENABLED\n      AccessTokenValidity: 600\n'), 'the anchor is untouched');
+  });
+
+  it('a merge of a list of anchors (the first wins) and of an inline mapping; an unresolvable merge makes the body unknown', () => {
+    const doc = [
+      'Metadata:',
+      '  a: &a {ClientName: first}',
+      '  b: &b {ClientName: second, UserPoolId: !Ref P}',
+      '  c: &c [1]',
+      'Resources:',
+      '  P:',
+      '    Type: AWS::Cognito::UserPool',
+      '  C1:',
+      '    Type: AWS::Cognito::UserPoolClient',
+      '    Properties:',
+      '      <<: [*a, *b]',
+      '  C2:',
+      '    Type: AWS::Cognito::UserPoolClient',
+      '    Properties:',
+      '      <<: {UserPoolId: !Ref P}',
+      '      ClientName: two',
+      '  C3:',
+      '    Type: AWS::Cognito::UserPoolClient',
+      '    Properties:',
+      '      <<: *c',
+      '      ClientNam: three',
+      '',
+    ].join('\n');
+    const l = lint(doc);
+    const [c1, c2, c3] = l.model.clients;
+    const name = c1.properties.get('ClientName')!.value;
+    assert.equal(name.kind === 'string' && name.value, 'first');
+    assert.equal(c1.properties.get('UserPoolId')?.value.kind, 'unknown');
+    assert.equal(c2.properties.get('UserPoolId')?.value.kind, 'unknown');
+    assert.deepEqual(of(l, 'missing-required'), [], show(l));
+    assert.equal(c3.body?.kind, 'unknown', 'a merge of a list is not a mapping: the body is unknown');
+    assert.deepEqual(of(l, 'unknown-property'), [], show(l));
+  });
+});

@@ -11,6 +11,8 @@
  * one of those that edits no branch at all changes every case, so it is never applied automatically.
  *
  * A definition that is the body of a loop (`Fn::ForEach`) is checked once; its findings name the loop.
+ * A finding on a value written outside the definition (merged in from an anchor with YAML's `<<`)
+ * names the definition and has no fixes.
  */
 import type { ClientDefinition, DocumentModel } from '../model';
 import { describeConditions, variantsOf, type ConditionValues, type Variant } from '../model/variants';
@@ -39,8 +41,15 @@ export function runRules(model: DocumentModel, options: EngineOptions = {}, onEr
   for (const def of model.clients) {
     const variants = variantsOf(def);
     const found = variants.length === 0 ? checkDefinition(def, model, options, onError) : checkVariants(variants, model, options, onError);
-    // The body of a loop stands for every copy the loop makes: the finding names the loop.
-    findings.push(...(def.loop === undefined ? found : found.map((f) => ({ ...f, message: `In ${def.loop}: ${f.message}` }))));
+    for (const f of found) {
+      // A value written elsewhere (merged in with YAML's `<<`) is flagged where it is written, for this
+      // definition by name, and without fixes: an edit there would change every definition sharing it.
+      const inside = def.span.start <= f.span.start && f.span.end <= def.span.end;
+      let message = inside ? f.message : `${def.name} gets this from a YAML merge (<<): ${f.message}`;
+      // The body of a loop stands for every copy the loop makes: the finding names the loop.
+      if (def.loop !== undefined) message = `In ${def.loop}: ${message}`;
+      findings.push(inside && message === f.message ? f : { ...f, message, fixes: inside ? f.fixes : undefined });
+    }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return findings;

@@ -45,6 +45,11 @@ export interface Container {
   entries: Entry[];
   /** The key of the member holding the collection, where there is one (to write `[]` / `{}` after it). */
   ownerKey?: Span;
+  /**
+   * True when entries were merged in from elsewhere (YAML `<<: *anchor`): some lie outside the
+   * collection, or a flow mapping writes a merge key between its entries. Never edited.
+   */
+  merged?: boolean;
 }
 
 /** A member or item to add; keys and nested keys already in the surface's spelling. */
@@ -139,14 +144,14 @@ function nodeInfo(text: string, node: TemplateNode): EntryValue {
   return { span: node.span, kind: 'scalar' };
 }
 
+/** Whether a mapping's entries were merged in from elsewhere (see `Container.merged`). */
+function isMerged(text: string, span: Span, entries: readonly Entry[], flow: boolean): boolean {
+  return entries.some((e) => e.span.start < span.start || e.span.end > span.end) || (flow && /[{,]\s*<<\s*:/.test(text.slice(span.start, span.end)));
+}
+
 function objectContainer(text: string, obj: ObjectValue, ownerKey: Span | undefined): Container {
-  return {
-    kind: 'map',
-    flow: obj.flow === true,
-    span: obj.span,
-    entries: obj.members.map((m) => ({ span: m.span, keySpan: m.keySpan, value: valueInfo(text, m.value) })),
-    ownerKey,
-  };
+  const entries = obj.members.map((m) => ({ span: m.span, keySpan: m.keySpan, value: valueInfo(text, m.value) }));
+  return { kind: 'map', flow: obj.flow === true, span: obj.span, entries, ownerKey, merged: isMerged(text, obj.span, entries, obj.flow === true) };
 }
 
 function listContainer(text: string, list: Extract<LocatedValue, { kind: 'list' }>, ownerKey: Span | undefined): Container {
@@ -154,7 +159,8 @@ function listContainer(text: string, list: Extract<LocatedValue, { kind: 'list' 
 }
 
 function mapNodeContainer(text: string, node: MapNode, ownerKey: Span | undefined): Container {
-  return { kind: 'map', flow: node.flow, span: node.span, entries: node.pairs.map((p) => ({ span: p.span, keySpan: p.keySpan, value: nodeInfo(text, p.value) })), ownerKey };
+  const entries = node.pairs.map((p) => ({ span: p.span, keySpan: p.keySpan, value: nodeInfo(text, p.value) }));
+  return { kind: 'map', flow: node.flow, span: node.span, entries, ownerKey, merged: isMerged(text, node.span, entries, node.flow) };
 }
 
 /** The pair (`LogicalId: {...}`) whose key is at `keySpan`, anywhere in the tree. */
@@ -187,6 +193,8 @@ type Target =
 class Planner {
   private readonly byKey = new Map<object, ContainerPlan>();
   readonly plan: Plan = { containers: [], keys: [] };
+  /** Set when a change reaches a collection that must not be edited. */
+  refused = false;
   private readonly containers = new Map<object, Container>();
   private readonly spelling: Spelling;
 
@@ -208,6 +216,9 @@ class Planner {
   }
 
   private planOf(container: Container): ContainerPlan {
+    // Merged entries, or a collection written outside the definition (merged in whole): an edit
+    // there would change what other definitions share, or break the merge.
+    if (container.merged || container.span.start < this.def.span.start || container.span.end > this.def.span.end) this.refused = true;
     let p = this.byKey.get(container);
     if (!p) {
       p = { container, removes: new Set(), replaces: new Map(), members: new Map(), items: [] };
@@ -448,5 +459,6 @@ export function planFix(text: string, def: ClientDefinition, resource: PairNode 
   for (const change of fix.changes) {
     if (!planner.add(change)) return undefined;
   }
-  return planner.plan;
+  const outside = planner.plan.keys.some((k) => k.keySpan.start < def.span.start || k.keySpan.end > def.span.end);
+  return planner.refused || outside ? undefined : planner.plan;
 }
