@@ -407,6 +407,13 @@ describe('YAML merge keys (item 6)', () => {
     assert.ok(after.text.includes('    Properties: &defaults\n      UserPoolId: !Ref UserPool\n      PreventUserExistenceErrors: ENABLED\n      AccessTokenValidity: 600\n'), 'the anchor is untouched');
   });
 
+  it('a finding outside the client that is not about a merged member keeps its message and fixes (an output revealing the secret)', () => {
+    const l = lint(yamlTemplate(['UserPoolId: !Ref UserPool', 'GenerateSecret: true']) + 'Outputs:\n  Secret:\n    Value: !GetAtt Client.ClientSecret\n');
+    const [output] = of(l, 'client-secret-output');
+    assert.ok(output, show(l));
+    assert.doesNotMatch(output.message, /YAML merge/);
+  });
+
   it('a merge of a list of anchors (the first wins) and of an inline mapping; an unresolvable merge makes the body unknown', () => {
     const doc = [
       'Metadata:',

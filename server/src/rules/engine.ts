@@ -11,10 +11,10 @@
  * one of those that edits no branch at all changes every case, so it is never applied automatically.
  *
  * A definition that is the body of a loop (`Fn::ForEach`) is checked once; its findings name the loop.
- * A finding on a value written outside the definition (merged in from an anchor with YAML's `<<`)
+ * A finding on a member written outside the definition (merged in from an anchor with YAML's `<<`)
  * names the definition and has no fixes.
  */
-import type { ClientDefinition, DocumentModel } from '../model';
+import type { ClientDefinition, DocumentModel, LocatedValue, Span } from '../model';
 import { describeConditions, variantsOf, type ConditionValues, type Variant } from '../model/variants';
 import { rules } from './index';
 import type { Finding, Rule, RuleFinding, SemanticChange, SemanticFix, Severity } from './types';
@@ -41,10 +41,11 @@ export function runRules(model: DocumentModel, options: EngineOptions = {}, onEr
   for (const def of model.clients) {
     const variants = variantsOf(def);
     const found = variants.length === 0 ? checkDefinition(def, model, options, onError) : checkVariants(variants, model, options, onError);
+    const merged = mergedSpans(def);
     for (const f of found) {
       // A value written elsewhere (merged in with YAML's `<<`) is flagged where it is written, for this
       // definition by name, and without fixes: an edit there would change every definition sharing it.
-      const inside = def.span.start <= f.span.start && f.span.end <= def.span.end;
+      const inside = !merged.some((s) => s.start <= f.span.start && f.span.end <= s.end);
       let message = inside ? f.message : `${def.name} gets this from a YAML merge (<<): ${f.message}`;
       // The body of a loop stands for every copy the loop makes: the finding names the loop.
       if (def.loop !== undefined) message = `In ${def.loop}: ${message}`;
@@ -53,6 +54,20 @@ export function runRules(model: DocumentModel, options: EngineOptions = {}, onEr
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return findings;
+}
+
+/** The members of a definition's body written outside the definition (merged in from an anchor). */
+function mergedSpans(def: ClientDefinition): Span[] {
+  const out: Span[] = [];
+  const visit = (value: LocatedValue | undefined, depth: number): void => {
+    if (!value || value.kind !== 'object' || depth > 20) return;
+    for (const m of value.members) {
+      if (m.span.start < def.span.start || m.span.end > def.span.end) out.push(m.span);
+      else visit(m.value, depth + 1);
+    }
+  };
+  visit(def.body, 0);
+  return out;
 }
 
 function checkDefinition(def: ClientDefinition, model: DocumentModel, options: EngineOptions, onError?: (rule: Rule, error: unknown) => void): Finding[] {
