@@ -129,7 +129,13 @@ const FIRING: Record<string, FixCase[]> = {
     { name: 'one standard scope', scenario: { client: machine({ AllowedOAuthScopes: ['openid', 'orders.example.com/read'] }) } },
     { name: 'several standard scopes', scenario: { client: machine({ AllowedOAuthScopes: ['email', 'orders.example.com/read', 'profile'] }) } },
   ],
-  'client-credentials-exclusive': [{ name: 'with code', scenario: { client: machine({ AllowedOAuthFlows: ['code', 'client_credentials'], CallbackURLs: ['https://app.example.com/cb'] }) } }],
+  'client-credentials-exclusive': [
+    { name: 'with code', scenario: { client: machine({ AllowedOAuthFlows: ['code', 'client_credentials'], CallbackURLs: ['https://app.example.com/cb'] }) } },
+    {
+      name: 'with code in one case of a conditional',
+      scenario: { conditions: ['IsProd'], client: machine({ AllowedOAuthFlows: { $if: ['IsProd', ['client_credentials'], ['code', 'client_credentials']] }, CallbackURLs: ['https://app.example.com/cb'] }) },
+    },
+  ],
   'client-credentials-requires-secret': [{ name: 'no secret', scenario: { client: omit(machine(), 'GenerateSecret') } }],
   'client-token-auth-exclusive': [
     { name: 'with another flow, without a secret', scenario: { client: web({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_CLIENT_TOKEN_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }) } },
@@ -154,6 +160,7 @@ const FIRING: Record<string, FixCase[]> = {
   ],
   'implicit-flow-discouraged': [
     { name: 'implicit alone', scenario: { client: web({ AllowedOAuthFlows: ['implicit'] }) } },
+    { name: 'implicit in one case of a conditional', scenario: { conditions: ['Dev'], client: web({ AllowedOAuthFlows: { $if: ['Dev', ['implicit', 'code'], ['code']] } }) } },
     { name: 'implicit next to code', scenario: { client: web({ AllowedOAuthFlows: ['implicit', 'code'] }) } },
   ],
   'invalid-enum-value': [
@@ -187,6 +194,10 @@ const FIRING: Record<string, FixCase[]> = {
   'redirect-uri-insecure': [
     { name: 'http callback', scenario: { client: web({ CallbackURLs: ['http://app.example.com/callback'], LogoutURLs: ['http://app.example.com/bye'] }) } },
     { name: 'http default redirect', scenario: { client: web({ CallbackURLs: ['http://app.example.com/callback'], DefaultRedirectURI: 'http://app.example.com/callback' }) } },
+    {
+      name: 'http in one case of a conditional',
+      scenario: { conditions: ['IsProd'], client: web({ CallbackURLs: { $if: ['IsProd', ['https://app.example.com/callback'], ['http://app.example.com/callback', 'https://app.example.com/x']] } }) },
+    },
   ],
   'redirect-uri-invalid': [
     { name: 'fragment', scenario: { client: web({ CallbackURLs: ['https://app.example.com/callback#x'] }) } },
