@@ -2,7 +2,8 @@
  * Neutral nodes → located model values, with schema-canonical names on object members.
  *
  * Intrinsics (short or long form) become `unknown` values: `Ref X` and `GetAtt X.Attr` carry the
- * reference, `If [cond, a, b]` carries its branches as alternatives (minus `AWS::NoValue`).
+ * reference, `If [cond, a, b]` carries its branches as alternatives (minus `AWS::NoValue`) and, when
+ * the condition is named literally, the value in each case (`branches`, for ../../model/variants.ts).
  * Strings with a Serverless variable are unknown too; everything else is a literal.
  */
 import type { LocatedProperty, LocatedValue, UnknownValue } from '../../model';

@@ -11,6 +11,10 @@
  * A file is `complete` only when its resources are all literally there: no fragment, no unknown
  * macro `Transform`, no `Fn::ForEach` or `Fn::Transform` in `Resources`, no Serverless function
  * that makes the framework generate a user pool.
+ *
+ * The clients in a `Fn::ForEach` loop's body are read once each (with the loop variable unknown and
+ * the loop named on the definition), though the loop still makes the file incomplete. Of a key
+ * written twice, the last one counts, as YAML and JSON loaders keep it.
  */
 import {
   type ClientDefinition,
