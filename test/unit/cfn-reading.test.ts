@@ -450,3 +450,20 @@ describe('YAML merge keys (item 6)', () => {
     assert.deepEqual(of(l, 'unknown-property'), [], show(l));
   });
 });
+
+describe('YAML merge keys on hostile input', () => {
+  it('reads each merged anchor once: merges of merges do not blow up', () => {
+    const lines = ['Metadata:', '  l0: &l0 {A0: 1, A1: 2}'];
+    for (let i = 1; i <= 30; i++) lines.push(`  l${i}: &l${i} {<<: [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}], K${i}: ${i}}`);
+    lines.push('Resources:', '  C:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      <<: *l30', '');
+    const started = Date.now();
+    const l = lint(lines.join('\n'));
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    assert.equal(l.model.clients.length, 1);
+  });
+
+  it('a merge that loops back to its own mapping is opaque, never endless', () => {
+    const l = lint(['Resources:', '  C:', '    Type: AWS::Cognito::UserPoolClient', '    Properties: &p', '      ClientName: x', '      Nested: &n {<<: *n}', '      Self: {<<: *p}', ''].join('\n'));
+    assert.equal(l.model.clients.length, 1);
+  });
+});

@@ -72,6 +72,8 @@ function clamp(offset: number, length: number): number {
 class YamlReader {
   /** Mappings being merged into the mapping being read (a merge that loops back is not followed). */
   private readonly merging = new Set<unknown>();
+  /** Merged mappings already read: each anchor is read once, however often it is merged (no blow-up). */
+  private readonly mergedReads = new Map<unknown, TemplateNode>();
 
   constructor(
     private readonly text: string,
@@ -142,13 +144,16 @@ class YamlReader {
   private mergedPairs(sources: YamlNode[], own: Set<string>, depth: number): PairNode[] | undefined {
     const out: PairNode[] = [];
     const taken = new Set(own);
-    for (const source of sources) {
-      this.merging.add(source);
-      let read: TemplateNode;
-      try {
-        read = this.node(source, depth + 1);
-      } finally {
-        this.merging.delete(source);
+    for (const source of new Set(sources)) {
+      let read = this.mergedReads.get(source);
+      if (!read) {
+        this.merging.add(source);
+        try {
+          read = this.node(source, depth + 1);
+        } finally {
+          this.merging.delete(source);
+        }
+        this.mergedReads.set(source, read);
       }
       if (read.kind !== 'map') return undefined;
       for (const pair of read.pairs) {
