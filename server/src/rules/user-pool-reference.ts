@@ -18,7 +18,7 @@ import { USER_POOL_ID } from './util/resource-links';
 export const rule: Rule = {
   id: 'user-pool-reference',
   severity: 'error',
-  description: 'UserPoolId refers to something that is not a user pool or parameter in the file.',
+  description: 'UserPoolId refers to something that is not a user pool or parameter in the file, or reads an attribute of a user pool other than its id (GetAtt Pool.Arn).',
   fixable: true,
   check(def, ctx) {
     const { file } = ctx;
