@@ -467,3 +467,47 @@ describe('YAML merge keys on hostile input', () => {
     assert.equal(l.model.clients.length, 1);
   });
 });
+
+describe('Fn::If around the whole Properties (item 7)', () => {
+  const yamlText = [
+    'Conditions:',
+    '  IsProd: !Equals [a, b]',
+    'Resources:',
+    '  UserPool:',
+    '    Type: AWS::Cognito::UserPool',
+    '  Client:',
+    '    Type: AWS::Cognito::UserPoolClient',
+    '    Properties: !If',
+    '      - IsProd',
+    '      - {UserPoolId: !Ref UserPool, PreventUserExistenceErrors: ENABLED, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: [openid], CallbackURLs: [https://a.example.com/cb], AllowedOAuthFlows: [implicit]}',
+    '      - {UserPoolId: !Ref UserPool, PreventUserExistenceErrors: ENABLED, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: [openid], CallbackURLs: [https://a.example.com/cb], AllowedOAuthFlows: [code]}',
+    '',
+  ].join('\n');
+  const branch = (flow: string) => ({ UserPoolId: { Ref: 'UserPool' }, PreventUserExistenceErrors: 'ENABLED', AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: ['openid'], CallbackURLs: ['https://a.example.com/cb'], AllowedOAuthFlows: [flow] });
+  const jsonText = JSON.stringify({
+    Conditions: { IsProd: { 'Fn::Equals': ['a', 'b'] } },
+    Resources: { UserPool: { Type: 'AWS::Cognito::UserPool' }, Client: { Type: 'AWS::Cognito::UserPoolClient', Properties: { 'Fn::If': ['IsProd', branch('implicit'), branch('code')] } } },
+  }, null, 2);
+  for (const c of [{ name: 'yaml', json: false, text: yamlText }, { name: 'json', json: true, text: jsonText }]) {
+    it(`checks each case of the body and fixes that case's branch: ${c.name}`, () => {
+      const l = lint(c.text, c.json);
+      const [implicit, ...rest] = of(l, 'implicit-flow-discouraged');
+      assert.equal(rest.length, 0, show(l));
+      assert.match(implicit.message, /^When IsProd is true: The implicit flow/);
+      const fix = implicit.fixes![0];
+      assert.deepEqual(fix.when, { IsProd: true });
+      const after = applyFix(l, implicit, fix);
+      assert.deepEqual(of(after, 'implicit-flow-discouraged'), [], show(after));
+      assert.equal(after.text.split(c.json ? '"code"' : '[code]').length, 3, `both branches now say code:\n${after.text}`);
+    });
+  }
+
+  it('a body left out in one case misses UserPoolId in that case, with no fix that would write Properties twice', () => {
+    const text = yamlText.replace(/ {6}- \{UserPoolId: !Ref UserPool, PreventUserExistenceErrors: ENABLED, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: \[openid\], CallbackURLs: \[https:\/\/a\.example\.com\/cb\], AllowedOAuthFlows: \[code\]\}/, '      - !Ref AWS::NoValue');
+    const l = lint(text);
+    const [missing, ...rest] = of(l, 'missing-required');
+    assert.equal(rest.length, 0, show(l));
+    assert.match(missing.message, /^When IsProd is false: UserPoolId is required/);
+    for (const fix of missing.fixes ?? []) assert.equal(editsOf(l, missing, fix), undefined, fix.title);
+  });
+});

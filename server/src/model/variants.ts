@@ -7,7 +7,8 @@
  * same value in all of them, so a variant is a consistent reading of the template.
  *
  * Conditionals in object members are resolved at any depth (`TokenValidityUnits.AccessToken`), also
- * inside a chosen branch; conditionals as list items are not (the rules read their alternatives).
+ * inside a chosen branch, and so is a conditional body (`Properties: !If [C, {...}, {...}]`, path
+ * `''`); conditionals as list items are not (the rules read their alternatives).
  * At most `MAX_CONDITIONS` conditions are resolved (2^3 variants); others stay unknown.
  */
 import type { ClientDefinition, LocatedProperty, LocatedValue, ObjectValue, UnknownValue } from './index';
@@ -47,7 +48,7 @@ export function conditionsOf(def: ClientDefinition): string[] {
     }
     if (value.kind === 'object') for (const m of value.members) if (m.canonical !== undefined) visit(m.value, depth + 1);
   };
-  if (def.body?.kind === 'object') for (const m of def.body.members) if (m.canonical !== undefined) visit(m.value, 0);
+  if (def.body) visit(def.body, 0);
   return out;
 }
 
@@ -79,12 +80,15 @@ export function variantOf(def: ClientDefinition, when: ConditionValues): Variant
     }
     return changed ? { ...obj, members } : obj;
   };
-  if (def.body?.kind !== 'object') return { when, def, resolved };
-  const body = objectOf(def.body, '', 0);
+  if (!def.body) return { when, def, resolved };
+  const body = choose(def.body, '', 0);
   if (body === def.body) return { when, def, resolved };
   const properties = new Map<string, LocatedProperty>();
-  for (const m of body.members) if (m.canonical !== undefined) properties.set(m.canonical, m);
-  return { when, def: { ...def, body, properties }, resolved };
+  if (body?.kind === 'object') for (const m of body.members) if (m.canonical !== undefined) properties.set(m.canonical, m);
+  const variant: ClientDefinition = { ...def, properties };
+  if (body?.kind === 'object' || body?.kind === 'unknown') variant.body = body;
+  else delete variant.body;
+  return { when, def: variant, resolved };
 }
 
 /** Every variant of a definition (one per combination of its conditions); empty when it has none. */

@@ -159,7 +159,8 @@ function keepFixes(fixes: SemanticFix[] | undefined, deciding: Map<string, strin
     fix.changes.every((change) => {
       const path = pathOf(change);
       if (!path) return true;
-      for (let i = 1; i <= path.length; i++) {
+      // From the body itself (`''`, a conditional `Properties`) down to the property the change addresses.
+      for (let i = 0; i <= path.length; i++) {
         const condition = deciding.get(path.slice(0, i).join('.'));
         if (condition === undefined) continue;
         if (!agreed.has(condition)) return false;
@@ -170,7 +171,7 @@ function keepFixes(fixes: SemanticFix[] | undefined, deciding: Map<string, strin
   );
   const touchesBranch = (fix: SemanticFix) => fix.changes.some((c) => {
     const path = pathOf(c);
-    return path !== undefined && path.some((_, i) => deciding.has(path.slice(0, i + 1).join('.')));
+    return path !== undefined && [...path, ''].some((_, i) => deciding.has(path.slice(0, i).join('.')));
   });
   // A fix of some cases that edits no branch changes every case: never applied without a person choosing.
   return kept.map((fix) => (!when ? fix : touchesBranch(fix) ? { ...fix, when } : { ...fix, unambiguous: false }));

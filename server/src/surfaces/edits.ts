@@ -62,7 +62,7 @@ function branchTarget(def: ClientDefinition, fix: SemanticFix): ClientDefinition
   const variant = variantOf(def, fix.when ?? {});
   for (const change of fix.changes) {
     if (!('path' in change)) continue;
-    for (let i = 1; i <= change.path.length; i++) {
+    for (let i = 0; i <= change.path.length; i++) {
       const resolved = variant.resolved.get(change.path.slice(0, i).join('.'));
       if (!resolved) continue;
       if (!resolved.present) return undefined;
