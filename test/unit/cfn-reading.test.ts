@@ -511,3 +511,21 @@ describe('Fn::If around the whole Properties (item 7)', () => {
     for (const fix of missing.fixes ?? []) assert.equal(editsOf(l, missing, fix), undefined, fix.title);
   });
 });
+
+describe('Fn::If: a misspelled key in one case is renamed in that branch', () => {
+  for (const json of [false, true]) {
+    it(json ? 'json' : 'yaml', () => {
+      const text = json
+        ? jsonTemplate(['"UserPoolId": { "Ref": "UserPool" }', '"PreventUserExistenceErrors": "ENABLED"', '"TokenValidityUnits": { "Fn::If": ["IsProd", { "AccessTokn": "hours" }, { "AccessToken": "minutes" }] }'], { head: ['  "Conditions": { "IsProd": { "Fn::Equals": ["a", "b"] } },'] })
+        : yamlTemplate(['UserPoolId: !Ref UserPool', 'PreventUserExistenceErrors: ENABLED', 'TokenValidityUnits: !If [IsProd, {AccessTokn: hours}, {AccessToken: minutes}]'], { head: ['Conditions:', '  IsProd: !Equals [a, b]'] });
+      const l = lint(text, json);
+      const [unknown, ...rest] = of(l, 'unknown-property');
+      assert.equal(rest.length, 0, show(l));
+      assert.match(unknown.message, /^When IsProd is true: AccessTokn is not a member of TokenValidityUnits/);
+      const fix = unknown.fixes!.find((f) => f.isPreferred)!;
+      const after = applyFix(l, unknown, fix);
+      assert.deepEqual(of(after, 'unknown-property'), [], show(after));
+      assert.equal(after.text.split('AccessToken').length, 3, after.text);
+    });
+  }
+});

@@ -169,10 +169,12 @@ function keepFixes(fixes: SemanticFix[] | undefined, deciding: Map<string, strin
       return true;
     }),
   );
+  // A change by key (rename, remove) edits that key only, which in a finding of some cases is in their branch.
   const touchesBranch = (fix: SemanticFix) => fix.changes.some((c) => {
     const path = pathOf(c);
-    return path !== undefined && [...path, ''].some((_, i) => deciding.has(path.slice(0, i).join('.')));
+    return path === undefined ? c.kind === 'renameKey' || c.kind === 'removeKey' : [...path, ''].some((_, i) => deciding.has(path.slice(0, i).join('.')));
   });
-  // A fix of some cases that edits no branch changes every case: never applied without a person choosing.
-  return kept.map((fix) => (!when ? fix : touchesBranch(fix) ? { ...fix, when } : { ...fix, unambiguous: false }));
+  // The fixes of some cases apply to the definition as it reads in them (a key in a branch is found
+  // there); one that edits no branch changes every case, so it is never applied without a person choosing.
+  return kept.map((fix) => (!when ? fix : touchesBranch(fix) ? { ...fix, when } : { ...fix, when, unambiguous: false }));
 }
