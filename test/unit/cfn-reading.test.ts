@@ -529,3 +529,21 @@ describe('Fn::If: a misspelled key in one case is renamed in that branch', () =>
     });
   }
 });
+
+describe('Fn::If in a branch of Fn::If', () => {
+  it('names both conditions of the case, and edits the inner branch of that case only', () => {
+    const l = lint(yamlTemplate([
+      'UserPoolId: !Ref UserPool',
+      'PreventUserExistenceErrors: ENABLED',
+      'AllowedOAuthFlowsUserPoolClient: true',
+      'AllowedOAuthScopes: [openid]',
+      'CallbackURLs: [https://a.example.com/cb]',
+      'AllowedOAuthFlows: !If [IsProd, !If [IsEu, [implicit], [code]], [code]]',
+    ], { head: ['Conditions:', '  IsProd: !Equals [a, b]', '  IsEu: !Equals [c, d]'] }));
+    const [implicit, ...rest] = of(l, 'implicit-flow-discouraged');
+    assert.equal(rest.length, 0, show(l));
+    assert.match(implicit.message, /^When IsProd is true and IsEu is true: The implicit flow/);
+    const after = applyFix(l, implicit, implicit.fixes![0]);
+    assert.ok(after.text.includes('AllowedOAuthFlows: !If [IsProd, !If [IsEu, [code], [code]], [code]]'), after.text);
+  });
+});

@@ -24,10 +24,11 @@ export interface Variant {
   when: ConditionValues;
   def: ClientDefinition;
   /**
-   * The canonical paths (joined with `.`) of the properties resolved in this variant, with the
-   * condition deciding each and whether the property is present in this case.
+   * The canonical paths (joined with `.`, `''` for the body) of the properties resolved in this
+   * variant, with the conditions deciding each (several for a conditional in a branch of another)
+   * and whether the property is present in this case.
    */
-  resolved: Map<string, { condition: string; present: boolean }>;
+  resolved: Map<string, { conditions: string[]; present: boolean }>;
 }
 
 function conditionalOf(value: LocatedValue): UnknownValue['branches'] | undefined {
@@ -54,13 +55,17 @@ export function conditionsOf(def: ClientDefinition): string[] {
 
 /** The definition as it reads when the conditions have the given values. */
 export function variantOf(def: ClientDefinition, when: ConditionValues): Variant {
-  const resolved = new Map<string, { condition: string; present: boolean }>();
+  const resolved = new Map<string, { conditions: string[]; present: boolean }>();
   const choose = (value: LocatedValue, path: string, depth: number): LocatedValue | undefined => {
     if (depth > 20) return value;
     const branches = conditionalOf(value);
     if (branches && branches.condition in when) {
       const present = when[branches.condition] ? branches.whenTrue : branches.whenFalse;
-      if (!resolved.has(path)) resolved.set(path, { condition: branches.condition, present: present !== undefined });
+      const seen = resolved.get(path);
+      if (seen) {
+        seen.conditions.push(branches.condition);
+        seen.present = present !== undefined;
+      } else resolved.set(path, { conditions: [branches.condition], present: present !== undefined });
       return present === undefined ? undefined : choose(present, path, depth + 1);
     }
     if (value.kind === 'object') return objectOf(value, path, depth + 1);

@@ -107,9 +107,15 @@ function checkVariants(variants: Variant[], model: DocumentModel, options: Engin
       else seen.set(key, { finding: f, variants: [index] });
     }
   });
-  // Which condition decides each conditional property (by canonical path).
-  const deciding = new Map<string, string>();
-  for (const v of variants) for (const [path, r] of v.resolved) deciding.set(path, r.condition);
+  // Which conditions decide each conditional property (by canonical path).
+  const deciding = new Map<string, Set<string>>();
+  for (const v of variants) {
+    for (const [path, r] of v.resolved) {
+      const set = deciding.get(path) ?? new Set<string>();
+      r.conditions.forEach((c) => set.add(c));
+      deciding.set(path, set);
+    }
+  }
   const conditions = Object.keys(variants[0].when);
 
   const out: Finding[] = [];
@@ -153,7 +159,7 @@ function pathOf(change: SemanticChange): string[] | undefined {
  * must be decided by an agreed condition (then `when` picks its branch), and a change may not
  * replace, remove or rename the conditional property as a whole (that would edit every branch).
  */
-function keepFixes(fixes: SemanticFix[] | undefined, deciding: Map<string, string>, agreed: Set<string>, when: ConditionValues | undefined): SemanticFix[] | undefined {
+function keepFixes(fixes: SemanticFix[] | undefined, deciding: Map<string, Set<string>>, agreed: Set<string>, when: ConditionValues | undefined): SemanticFix[] | undefined {
   if (!fixes) return fixes;
   const kept = fixes.filter((fix) =>
     fix.changes.every((change) => {
@@ -161,9 +167,9 @@ function keepFixes(fixes: SemanticFix[] | undefined, deciding: Map<string, strin
       if (!path) return true;
       // From the body itself (`''`, a conditional `Properties`) down to the property the change addresses.
       for (let i = 0; i <= path.length; i++) {
-        const condition = deciding.get(path.slice(0, i).join('.'));
-        if (condition === undefined) continue;
-        if (!agreed.has(condition)) return false;
+        const conditions = deciding.get(path.slice(0, i).join('.'));
+        if (conditions === undefined) continue;
+        if ([...conditions].some((c) => !agreed.has(c))) return false;
         if (i === path.length && change.kind !== 'addItem' && change.kind !== 'removeItem' && change.kind !== 'replaceItem') return false;
       }
       return true;
