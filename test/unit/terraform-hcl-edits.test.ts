@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import type { ClientDefinition, SemanticChange } from '../../server/src/model';
+import { parseDocument } from '../../server/src/surfaces';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
+import { editsForFix } from '../../server/src/surfaces/edits';
 import { hclFixEdits, hclString } from '../../server/src/surfaces/terraform/edits-hcl';
 import { readHcl } from '../../server/src/surfaces/terraform/hcl';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
@@ -313,5 +315,41 @@ describe('HCL edits on the Terraform corpus', () => {
     assert.ok(clients > 0);
     // Most fixes can be written; the ones refused are under dynamic blocks or similar.
     assert.ok(written >= clients * changes.length * 0.8, `${written} of ${clients * changes.length}`);
+  });
+});
+
+describe('HCL edits through the surface', () => {
+  const parse = (text: string) => {
+    const doc = { uri: 'file:///m/main.tf', languageId: 'terraform', text, siblings: [] };
+    const read = parseDocument(doc);
+    assert.ok(read && read.surface.id === 'terraform-hcl');
+    return { doc, model: read.model };
+  };
+
+  it('writes fixes for the model the surface reads, checked by reading again', () => {
+    const text = BASE;
+    const { doc, model } = parse(text);
+    const def = model.clients[0];
+    assert.equal(def.name, 'aws_cognito_user_pool_client.web');
+    const edits = editsForFix('terraform-hcl', doc, model, def, { title: 't', changes: [{ kind: 'set', path: ['TokenValidityUnits', 'IdToken'], value: 'minutes' }] });
+    assert.ok(edits && edits.length > 0);
+    assert.equal(applyEdits(text, edits), text.replace('    access_token = "minutes"\n', '    access_token = "minutes"\n    id_token     = "minutes"\n'));
+    // A renameKey from the model's own key span (the run is not aligned as fmt would: left so).
+    const typo = text.replace('enable_token_revocation = false', 'enable_token_revocaton  = false');
+    const typoRead = parse(typo);
+    const member = typoRead.model.clients[0].body?.kind === 'object' ? typoRead.model.clients[0].body.members.find((m) => m.name === 'enable_token_revocaton') : undefined;
+    assert.ok(member);
+    const renamed = editsForFix('terraform-hcl', typoRead.doc, typoRead.model, typoRead.model.clients[0], { title: 't', changes: [{ kind: 'renameKey', keySpan: member.keySpan, to: 'EnableTokenRevocation' }] });
+    assert.ok(renamed);
+    assert.equal(applyEdits(typo, renamed), typo.replace('revocaton', 'revocation'));
+  });
+
+  it('changes the items of a list given as a local of the same file where the local is written', () => {
+    const text = 'locals {\n  flows = ["code", "implicit"]\n}\n\nresource "aws_cognito_user_pool_client" "c" {\n  name                = "x"\n  allowed_oauth_flows = local.flows\n}\n';
+    const { doc, model } = parse(text);
+    const def = model.clients[0];
+    const edits = editsForFix('terraform-hcl', doc, model, def, { title: 't', changes: [{ kind: 'removeItem', path: ['AllowedOAuthFlows'], index: 1 }] });
+    assert.ok(edits);
+    assert.equal(applyEdits(text, edits), text.replace('["code", "implicit"]', '["code"]'));
   });
 });

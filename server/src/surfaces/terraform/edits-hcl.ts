@@ -19,14 +19,15 @@
  * - one-line blocks (`x { a = 1 }`) stay on one line while they hold one attribute, and open over
  *   several lines when they get more.
  * New attributes go after the body's last attribute, new blocks at its end (after a blank line).
- * `addDependency` adds to `depends_on = [...]` or writes one.
+ * `addDependency` adds to `depends_on = [...]` or writes one. Item changes to a list given as a
+ * `local.x` of the same file (which the model resolves) are made in the local's list.
  *
  * Refused (undefined): a target under a `dynamic` block, a repeated block, an object written as an
  * attribute, a value that is not a list for item changes, an attribute that shares its line with
  * another member, comments inside a one-line block being rewritten, and CloudFormation intrinsics
  * other than `Ref` / `Fn::GetAtt` (which become references).
  */
-import type { ClientDefinition, DocumentModel, ListValue, SemanticChange, SemanticFix, Span } from '../../model';
+import { propertyAt, type ClientDefinition, type DocumentModel, type ListValue, type SemanticChange, type SemanticFix, type Span } from '../../model';
 import { canonicalName, propertySchema, spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
 import { flowEdits, type FlowRenderer } from '../cloudformation/edits-flow';
@@ -291,8 +292,16 @@ class Planner {
     }
   }
 
-  private listOf(attr: TfAttribute): ContainerPlan {
-    const value = attr.value;
+  /**
+   * The list of an attribute for item changes. A `local.x` of this document that the model
+   * resolved to a literal list is changed where the local is written.
+   */
+  private listOf(attr: TfAttribute, path?: readonly string[]): ContainerPlan {
+    let value = attr.value;
+    if (value.kind === 'unknown' && value.ref?.target.startsWith('local.') && path) {
+      const resolved = propertyAt(this.def, path)?.value;
+      if (resolved?.kind === 'list' && resolved.resolvedFrom === undefined) value = resolved;
+    }
     if (value.kind !== 'list') throw new Refused('not a list');
     let plan = this.lists.get(attr);
     if (!plan) {
@@ -339,14 +348,14 @@ class Planner {
           target.plan.replaces.set(target.attr, Array.isArray(old) ? [...old, item] : [item]);
           return;
         }
-        this.listOf(target.attr).items.push(item as unknown as JsonValue);
+        this.listOf(target.attr, change.path).items.push(item as unknown as JsonValue);
         return;
       }
       case 'removeItem':
       case 'replaceItem': {
         const target = this.resolve(change.path);
         if (target.kind !== 'attr') throw new Refused('no list');
-        const plan = this.listOf(target.attr);
+        const plan = this.listOf(target.attr, change.path);
         if (!Number.isInteger(change.index) || change.index < 0 || change.index >= plan.container.entries.length) throw new Refused('no such item');
         if (change.kind === 'removeItem') plan.removes.add(change.index);
         else plan.replaces.set(change.index, toHcl(change.value, change.path) as unknown as JsonValue);
