@@ -43,7 +43,10 @@ import {
   clientArchetypes,
   escapeSnippet,
   freeAddress,
+  hclPoolReference,
+  hclQuoted,
   renderArchetypeResource,
+  snakeName,
   renderMember,
   yamlScalar,
   type RenderOptions,
@@ -195,6 +198,7 @@ function sortKey(c: Candidate, index: number): string {
 /** The value written for a candidate in the cursor's syntax (quoted as needed). */
 function valueText(value: string, ctx: CursorContext): string {
   if (ctx.style === 'json') return JSON.stringify(value);
+  if (ctx.style === 'hcl') return hclQuoted(value);
   if (ctx.quote) return ctx.quote.char === "'" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
   return yamlScalar(value, ctx.style === 'yaml-flow');
 }
@@ -242,7 +246,7 @@ function completeKeys(items: Items, ctx: CursorContext, file: FileContext): void
   for (const { canonical, name, schema: prop } of propertiesFor(ctx.spelling, ctx.path)) {
     if (!isInputIn(prop, context) || ctx.existingKeys.includes(canonical)) continue;
     const path = [...ctx.path, canonical];
-    const keyText = ctx.style === 'json' ? JSON.stringify(name) : yamlScalar(name);
+    const keyText = ctx.style === 'json' ? JSON.stringify(name) : ctx.style === 'hcl' ? name : yamlScalar(name);
     const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), renderOptions(ctx));
     const required = isRequiredIn(prop, context);
     items.add(name, snippet, {
@@ -291,7 +295,7 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
   }
   if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID) {
     [...file.userPools.keys()].forEach((address, i) => {
-      const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : `!Ref ${address}`;
+      const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : ctx.style === 'hcl' ? hclPoolReference(address) : `!Ref ${address}`;
       items.add(text, escapeSnippet(text), {
         kind: CompletionItemKind.Reference,
         detail: prop.title,
@@ -323,15 +327,18 @@ function completeType(items: Items, ctx: CursorContext): void {
 
 function completeResource(items: Items, ctx: CursorContext, model: DocumentModel): void {
   const used = model.context.resources.keys();
-  const typed = /^[A-Z][A-Za-z0-9]*$/.test(ctx.prefix) ? ctx.prefix : undefined;
+  const hcl = ctx.style === 'hcl';
+  const typed = !hcl && /^[A-Z][A-Za-z0-9]*$/.test(ctx.prefix) ? ctx.prefix : undefined;
   const archetypes = clientArchetypes(archetypeInputs(model.context));
-  const usedIds = [...used];
+  // Terraform names resources per type (`aws_cognito_user_pool_client.spa_client`), in snake case.
+  const clientType = `${schema.resource.terraformType}.`;
+  const usedIds = hcl ? [...used].filter((a) => a.startsWith(clientType)).map((a) => a.slice(clientType.length)) : [...used];
   archetypes.forEach((a, i) => {
-    const logicalId = typed ?? freeAddress(a.logicalId, usedIds);
+    const logicalId = typed ?? freeAddress(hcl ? snakeName(a.logicalId) : a.logicalId, usedIds);
     const options = renderOptions(ctx);
     const snippet = renderArchetypeResource(a, logicalId, options);
     const preview = renderArchetypeResource(a, logicalId, { ...options, indent: '', plain: true });
-    const language = ctx.style === 'json' ? 'json' : 'yaml';
+    const language = ctx.style === 'json' ? 'json' : hcl ? 'hcl' : 'yaml';
     items.add(`Cognito app client: ${a.label}`, snippet, {
       kind: CompletionItemKind.Snippet,
       detail: a.detail,
