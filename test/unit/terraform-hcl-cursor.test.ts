@@ -5,6 +5,8 @@
  * names, values, nested blocks, list items and whole-client archetypes).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { doComplete } from '../../server/src/features/completion';
@@ -211,5 +213,27 @@ describe('HCL completion: rendering', () => {
 `),
       spa,
     );
+  });
+});
+
+describe('the .tf fixture of the real-editor checks', () => {
+  it('draws the codes, hover and completions cases.json expects of every editor', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const cases = JSON.parse(readFileSync(join(root, 'test', 'editors', 'fixtures', 'cases.json'), 'utf8')) as {
+      cases: { file: string; codes: string[]; hover: { at: string }; completions: { at: string; expect: string; reject?: string }[] }[];
+    };
+    const tf = cases.cases.find((c) => c.file.endsWith('.tf'));
+    assert.ok(tf, 'a .tf case');
+    const text = readFileSync(join(root, 'test', 'editors', 'fixtures', tf.file), 'utf8');
+    const analysis = analyse({ uri: 'file:///fixtures/main.tf', languageId: 'terraform', text, siblings: [] });
+    assert.ok(analysis);
+    const codes = new Set(analysis.findings.map((f) => f.ruleId));
+    for (const code of tf.codes) assert.ok(codes.has(code), `${code} among ${[...codes].join(', ')}`);
+    for (const k of tf.completions) {
+      const at = text.indexOf(k.at);
+      const { list } = complete(text.slice(0, at) + '|' + text.slice(at));
+      assert.ok(labels(list).includes(k.expect), `${k.expect} at ${k.at}`);
+      if (k.reject) assert.ok(!labels(list).includes(k.reject));
+    }
   });
 });
