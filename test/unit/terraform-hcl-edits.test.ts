@@ -128,6 +128,28 @@ describe('HCL edits: attributes', () => {
     assert.equal(edit(text, [{ kind: 'set', path: ['GenerateSecret'], value: true }]), text.replace('false\n', 'false\n  generate_secret = true\n'));
   });
 
+  it('decides alignment run by run: an aligned run stays aligned in a block that has an unaligned one', () => {
+    const text = `resource "aws_cognito_user_pool_client" "c" {
+  name = "web"
+  enable_token_revocation = false
+
+  refresh_token_rotation {
+    retry_grace_period_seconds = 10
+  }
+  analytics_configuration {
+    application_id = "a"
+    role_arn       = "r"
+  }
+}
+`;
+    assert.equal(
+      edit(text, [{ kind: 'set', path: ['AnalyticsConfiguration', 'ExternalId'], value: 'e' }, { kind: 'set', path: ['ClientName'], value: 'w' }]),
+      text.replace('role_arn       = "r"\n', 'role_arn       = "r"\n    external_id    = "e"\n').replace('"web"', '"w"'),
+    );
+    // A run of one follows the block's majority: here one aligned run against one that is not, a tie, read as aligned.
+    assert.equal(edit(text, [{ kind: 'set', path: ['RefreshTokenRotation', 'Feature'], value: 'ENABLED' }]), text.replace('    retry_grace_period_seconds = 10\n', '    retry_grace_period_seconds = 10\n    feature                    = "ENABLED"\n'));
+  });
+
   it('writes references for Ref and Fn::GetAtt values', () => {
     const text = 'resource "aws_cognito_user_pool_client" "c" {\n  name         = "web"\n  user_pool_id = aws_cognito_user_pool.old.id\n}\n';
     assert.equal(edit(text, [{ kind: 'set', path: ['UserPoolId'], value: { Ref: 'aws_cognito_user_pool.main' } }]), text.replace('old.id', 'main.id'));

@@ -12,8 +12,8 @@
  * - `=` alignment as `terraform fmt` writes it: consecutive one-line attributes (a multi-line value
  *   ends its run) align their `=` one space after the longest name. A new attribute joins the run
  *   it is written into; when its name (or a renamed one) is longer, or the longest one goes, the
- *   run is realigned. A file whose runs are not aligned that way is left as it is, and new
- *   attributes get a single space before `=`;
+ *   run is realigned. A run written otherwise is left as it is, and its new attributes get a single
+ *   space before `=` (for a run of one, which shows nothing, most runs of the block decide);
  * - lists: one line or one item per line, trailing commas (through the flow-collection edits the
  *   CloudFormation builders use);
  * - one-line blocks (`x { a = 1 }`) stay on one line while they hold one attribute, and open over
@@ -495,10 +495,23 @@ function runAligned(text: string, run: TfAttribute[]): boolean {
   });
 }
 
-/** Whether the block's runs of attributes are all aligned as `terraform fmt` aligns them (true when it has none of two or more). */
-function blockAligned(text: string, lines: Lines, body: TfBody, depth = 0): boolean {
-  if (depth > 32) return true;
-  return writtenRuns(lines, body).every((run) => run.length < 2 || runAligned(text, run)) && body.blocks.every((b) => blockAligned(text, lines, b.body, depth + 1));
+/** How many runs of two or more attributes in a block (and its nested blocks) are aligned as `terraform fmt` aligns them, and how many are not. */
+function alignmentCounts(text: string, lines: Lines, body: TfBody, depth = 0): { aligned: number; not: number } {
+  const counts = { aligned: 0, not: 0 };
+  if (depth > 32) return counts;
+  for (const run of writtenRuns(lines, body)) if (run.length > 1) counts[runAligned(text, run) ? 'aligned' : 'not']++;
+  for (const b of body.blocks) {
+    const inner = alignmentCounts(text, lines, b.body, depth + 1);
+    counts.aligned += inner.aligned;
+    counts.not += inner.not;
+  }
+  return counts;
+}
+
+/** Whether a block is written the `terraform fmt` way: most of its runs aligned (or no run of two or more). */
+function blockAligned(text: string, lines: Lines, body: TfBody): boolean {
+  const { aligned, not } = alignmentCounts(text, lines, body);
+  return aligned >= not;
 }
 
 function memberSpan(m: Member): Span {
@@ -629,27 +642,29 @@ function bodyEdits(text: string, lines: Lines, plan: BodyPlan, style: Style): Sp
     push({ name: finalName(a), attr: a, multiLine }, previous?.last !== undefined && gapRemoved(previous.last, first), last);
     if (a === anchor) for (const slot of newSlots) push(slot, true);
   }
+  // Each final run is aligned when the written runs it takes members from were (a run of one
+  // tells nothing: then the block's majority decides).
+  const written = writtenRuns(lines, body).filter((r) => r.length > 1);
   const widths = new Map<Slot, number>();
   for (const run of runs) {
-    const width = Math.max(...run.map((s) => s.name.length));
+    const from = written.filter((w) => run.some((s) => s.attr && w.includes(s.attr)));
+    const aligned = from.length > 0 ? from.every((w) => runAligned(text, w)) : style.aligned;
+    const width = aligned ? Math.max(...run.map((s) => s.name.length)) : 0;
     for (const s of run) widths.set(s, width);
-  }
-  if (style.aligned) {
-    for (const run of runs) {
-      for (const s of run) {
-        if (!s.attr) continue;
-        const eq = equalsOf(text, s.attr);
-        if (eq === undefined) continue;
-        const gap = ' '.repeat(widths.get(s)! - s.name.length + 1);
-        if (text.slice(s.attr.nameSpan.end, eq) !== gap) edits.push({ span: { start: s.attr.nameSpan.end, end: eq }, newText: gap });
-      }
+    if (!aligned) continue;
+    for (const s of run) {
+      if (!s.attr) continue;
+      const eq = equalsOf(text, s.attr);
+      if (eq === undefined) continue;
+      const gap = ' '.repeat(width - s.name.length + 1);
+      if (text.slice(s.attr.nameSpan.end, eq) !== gap) edits.push({ span: { start: s.attr.nameSpan.end, end: eq }, newText: gap });
     }
   }
 
   if (newAttrs.length > 0) {
     const rendered = newAttrs.map(([name, value], i) => {
       const slot = newSlots[i];
-      const width = style.aligned ? widths.get(slot) ?? name.length : name.length;
+      const width = widths.get(slot) ?? name.length;
       const text = render(value, memberIndent, style);
       return `${memberIndent}${name}${' '.repeat(Math.max(1, width - name.length + 1))}= ${text}`;
     });
