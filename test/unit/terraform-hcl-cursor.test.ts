@@ -14,6 +14,8 @@ import { analyse } from '../../server/src/service';
 import { hclCursor } from '../../server/src/surfaces/terraform/cursor-hcl';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { applyCompletion, caretDocument, splitCaret } from '../support/caret';
+import { corpusFiles } from '../support/corpus';
+import { readHcl } from '../../server/src/surfaces/terraform/hcl';
 
 before(async () => {
   assert.equal(await loadGrammar('terraform'), true);
@@ -235,5 +237,26 @@ describe('the .tf fixture of the real-editor checks', () => {
       assert.ok(labels(list).includes(k.expect), `${k.expect} at ${k.at}`);
       if (k.reject) assert.ok(!labels(list).includes(k.reject));
     }
+  });
+});
+
+describe('HCL cursor on the Terraform corpus', () => {
+  const { files, skip } = corpusFiles('terraform-hcl');
+  it('gives a context or none at offsets all through every file, never throwing, and only inside client blocks', { skip }, () => {
+    let contexts = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const c = caretDocument(text + '|', FILE);
+      const source = { uri: c.document.uri, languageId: 'terraform', text };
+      const clients = readHcl(text)!.blocks.filter((b) => b.kind === 'resource' && b.labels[0] === 'aws_cognito_user_pool_client');
+      for (let offset = 0; offset <= text.length; offset += 7) {
+        const ctx = hclCursor(source, offset, c.model);
+        if (!ctx) continue;
+        contexts++;
+        assert.ok(ctx.span.start <= offset && offset <= ctx.span.end, `${file} at ${offset}`);
+        if (ctx.role !== 'newResource') assert.ok(clients.some((b) => b.span.start < offset && offset < b.span.end), `${file} at ${offset}: ${ctx.role} outside a client`);
+      }
+    }
+    assert.ok(contexts > 0);
   });
 });
