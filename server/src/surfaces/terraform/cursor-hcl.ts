@@ -17,6 +17,7 @@ import type { DocumentModel, Span } from '../../model';
 import { canonicalName, propertySchema } from '../../schema';
 import { eolOf, jsonIndentUnit, lineEnd, lineStart } from '../cloudformation/edits-text';
 import type { CursorContext, CursorFunction, QuoteState } from '../cursor-types';
+import { withLfBreaks } from '../line-breaks';
 import { CLIENT_TYPES } from './model';
 
 interface Frame {
@@ -272,7 +273,8 @@ function newResource(text: string, caret: number): { span: Span; prefix: string;
 
 /** The completion context of a `.tf` document at an offset. */
 export const hclCursor: CursorFunction = (doc, offset, model: DocumentModel) => {
-  const text = doc.text;
+  // Lone CRs read as line breaks, as everywhere (same offsets: ../line-breaks.ts).
+  const text = withLfBreaks(doc.text);
   if (offset < 0 || offset > text.length) return undefined;
   const snap = scan(text, offset);
   if (snap.dead) return undefined;
