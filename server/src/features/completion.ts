@@ -4,13 +4,14 @@
  * The surface's cursor function (from the registry in `surfaces/cursor.ts`) says what the caret is
  * on; this turns that into items:
  * - property names not yet present at that level, spelled for the surface, with a value snippet
- *   written in the document's style (YAML block or flow, JSON);
+ *   written in the document's style (YAML block or flow, JSON, HCL with nested blocks for objects);
  * - values: `true`/`false`, enum values (also in list items and `TokenValidityUnits`), the user
  *   pools of the file for `UserPoolId`;
  * - list items: enum values, standard scopes plus the custom scopes of resource servers in the
  *   file, built-in identity providers plus those declared in the file, standard attributes plus
  *   the user pool's custom attributes; items already in the list are not offered again;
- * - whole client resources for four kinds of application where a new logical id is written, and
+ * - whole client resources for four kinds of application where a new logical id (or a `.tf`
+ *   `resource "aws_cognito_user_pool_client"` header) is written, and
  *   the client's type for a resource's `Type`.
  * Every item replaces the partial word (`textEdit`) and carries `kind`, `detail` (the schema's
  * title), Markdown `documentation` and `sortText`.
