@@ -695,6 +695,7 @@ function listRenderer(style: Style, indentOf: (c: Container) => string): FlowRen
     syntax: 'hcl',
     eol: style.eol,
     unit: style.unit,
+    comma: ', ',
     entry: (e, c) => render(e.value as unknown as HclValue, indentOf(c), style),
     value: (c, _index, value) => render(value as unknown as HclValue, indentOf(c), style),
     expandEmpty: () => false,
