@@ -58,6 +58,8 @@ describe('vsce ls', () => {
       /^(package\.json|README\.md|CHANGELOG\.md|LICENSE)$/,
       /^client\/icon\.png$/,
       /^dist\/(client|server)\/[^/]+\.(js|wasm)$/,
+      // The tree-sitter runtime and grammars, where the server's loader looks for them.
+      /^dist\/server\/wasm\/[^/]+\.wasm$/,
       /^schemas\/[^/]+\.schema\.json$/,
       /^syntaxes\/[^/]+\.json$/,
     ];
