@@ -48,10 +48,7 @@ npm pack ./packages/cli --pack-destination "$WORK" --json >"$WORK/pack.json"
 read -r TGZ PACKED UNPACKED COUNT < <(node -e '
   const [p] = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const files = p.files.map((f) => f.path).sort();
-  const fs = require("fs");
-  const built = fs.readdirSync("dist/server").filter((f) => !f.endsWith(".map"))
-    .flatMap((f) => (fs.statSync("dist/server/" + f).isDirectory() ? fs.readdirSync("dist/server/" + f).map((g) => f + "/" + g) : [f]))
-    .map((f) => "dist/" + f);
+  const built = require("fs").readdirSync("dist/server").filter((f) => !f.endsWith(".map")).map((f) => "dist/" + f);
   const expected = ["LICENSE", "README.md", "package.json", ...built].sort();
   if (JSON.stringify(files) !== JSON.stringify(expected)) {
     console.error("packages.sh: the tarball holds " + files.join(", ") + "; expected " + expected.join(", "));

@@ -1,5 +1,5 @@
 // Fills packages/cli/dist from the repository's build before `npm pack` / `npm publish` (the
-// `prepack` script): every file of dist/server except the source maps (with its wasm/ folder), and the licence. The
+// `prepack` script): every file of dist/server except the source maps, and the licence. The
 // bundles embed their dependencies and the schema, so the package has no dependencies of its own.
 // Run `npm run bundle` (or `npm run build`) in the repository root first; `npm run pack:cli` there
 // does both.
@@ -40,15 +40,6 @@ for (const entry of readdirSync(built, { withFileTypes: true })) {
     copyFileSync(from, to);
   }
   copied.push(entry.name);
-}
-// The tree-sitter runtime and grammars the server loads for `.tf` files, beside the bundles.
-const wasm = join(built, 'wasm');
-if (existsSync(wasm)) {
-  mkdirSync(join(out, 'wasm'));
-  for (const name of readdirSync(wasm).filter((n) => n.endsWith('.wasm'))) {
-    copyFileSync(join(wasm, name), join(out, 'wasm', name));
-    copied.push(`wasm/${name}`);
-  }
 }
 copyFileSync(join(root, 'LICENSE'), join(here, 'LICENSE'));
 process.stderr.write(`packages/cli: staged ${copied.join(', ')} from dist/server\n`);

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLI_VERSION } from '../../server/src/cli/version';
@@ -77,8 +77,6 @@ describe('npm pack of the root package', () => {
       'package.json',
       ...readdirSync(built)
         .filter((f) => !f.endsWith('.map'))
-        // The wasm/ folder (tree-sitter runtime and grammars) ships with its files.
-        .flatMap((f) => (statSync(join(built, f)).isDirectory() ? readdirSync(join(built, f)).map((g) => `${f}/${g}`) : [f]))
         .map((f) => `dist/server/${f}`),
     ].sort();
     assert.deepEqual(pack.files.map((f) => f.path).sort(), expected);
