@@ -12,8 +12,8 @@
  * their defaults, the rules report nothing on it (a unit test inserts each one into a template and
  * runs every rule).
  */
-import type { FileContext } from '../model';
-import { schema } from '../schema';
+import type { FileContext, Spelling } from '../model';
+import { schema, spell } from '../schema';
 
 /** A tab stop with a default (the text selected when the snippet is inserted). */
 export interface PlaceholderMarker {
@@ -218,7 +218,7 @@ export function freeAddress(base: string, used: Iterable<string>): string {
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
-export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json';
+export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl';
 
 export interface RenderOptions {
   style: RenderStyle;
@@ -259,6 +259,31 @@ export function yamlNeedsQuotes(v: string, flow: boolean): boolean {
   return false;
 }
 
+/** A string in HCL's quotes, with what HCL would read otherwise escaped (`${` and `%{` too). */
+export function hclQuoted(v: string): string {
+  const body = v.replace(/[\\"\n\r\t]|\$\{|%\{/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '${': '$${', '%{': '%%{' })[c] ?? c);
+  return `"${body}"`;
+}
+
+/** A reference to a user pool (or a variable holding its id) as an HCL expression. */
+export function hclPoolReference(address: string): string {
+  return /^(var|local)\./.test(address) ? address : `${address}.id`;
+}
+
+/** A snippet object with its keys (canonical, under `path`) in a spelling family; markers kept. */
+export function spellSnippet(value: SnippetValue, path: readonly string[], spelling: Spelling): SnippetValue {
+  if (Array.isArray(value)) return value.map((v) => spellSnippet(v, path, spelling));
+  if (typeof value !== 'object' || value === null || isMarker(value)) return value;
+  const out: SnippetObject = {};
+  for (const [k, v] of Object.entries(value)) out[spell([...path, k], spelling)] = spellSnippet(v, [...path, k], spelling);
+  return out;
+}
+
+/** A snake-case resource name for an archetype's logical id (`SpaClient` → `spa_client`). */
+export function snakeName(logicalId: string): string {
+  return logicalId.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
 /** A YAML scalar, quoted when it needs to be. */
 export function yamlScalar(v: string | number | boolean, flow = false): string {
   if (typeof v !== 'string') return String(v);
@@ -275,6 +300,15 @@ class Renderer {
     return this.o.style === 'json';
   }
 
+  private get hcl(): boolean {
+    return this.o.style === 'hcl';
+  }
+
+  /** A string's text inside its quotes, escaped for the syntax. */
+  private inQuotes(s: string): string {
+    return this.hcl ? hclQuoted(s).slice(1, -1) : JSON.stringify(s).slice(1, -1);
+  }
+
   private text(s: string): string {
     return this.o.plain ? s : escapeSnippet(s);
   }
@@ -288,12 +322,12 @@ class Renderer {
   /** A string made of literal text and placeholders, quoted for the syntax when needed. */
   private stringOf(pieces: (string | PlaceholderMarker)[], flow: boolean): string {
     const literal = pieces.map((p) => (typeof p === 'string' ? p : String(p.$placeholder))).join('');
-    const quote = this.json || yamlNeedsQuotes(literal, flow);
+    const quote = this.json || this.hcl || yamlNeedsQuotes(literal, flow);
     const body = pieces
       .map((p) => {
-        if (typeof p === 'string') return this.text(quote ? JSON.stringify(p).slice(1, -1) : p);
+        if (typeof p === 'string') return this.text(quote ? this.inQuotes(p) : p);
         const def = String(p.$placeholder);
-        return this.placeholder(quote ? JSON.stringify(def).slice(1, -1) : def);
+        return this.placeholder(quote ? this.inQuotes(def) : def);
       })
       .join('');
     return quote ? `"${body}"` : body;
@@ -311,7 +345,7 @@ class Renderer {
     if ('$concat' in v) return this.stringOf(v.$concat, flow);
     if ('$cursor' in v) return this.o.plain ? '' : '$0';
     if ('$choice' in v) {
-      const quoteStrings = this.json || v.$choice.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow));
+      const quoteStrings = this.json || this.hcl || v.$choice.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow));
       const first = v.$choice[0];
       const quoted = typeof first === 'string' && quoteStrings;
       if (this.o.plain) return quoted ? JSON.stringify(first) : String(first);
@@ -320,8 +354,19 @@ class Renderer {
       return quoted ? `"${body}"` : body;
     }
     // $ref
+    if (this.hcl) return this.hclReference(v.$ref);
     const name = typeof v.$ref === 'string' ? this.text(v.$ref) : this.placeholder(String(v.$ref.$placeholder));
     return this.json ? `{"Ref": "${name}"}` : `!Ref ${name}`;
+  }
+
+  /** A reference to a user pool in HCL: `aws_cognito_user_pool.<name>.id` (the name a tab stop), or a variable. */
+  private hclReference(ref: string | PlaceholderMarker): string {
+    const address = typeof ref === 'string' ? ref : String(ref.$placeholder);
+    const type = schema.relatedTypes.userPool.terraform;
+    if (typeof ref === 'string') return this.text(hclPoolReference(address));
+    if (address.startsWith(`${type}.`)) return `${this.text(type)}.${this.placeholder(address.slice(type.length + 1))}.id`;
+    if (/^(var|local)\./.test(address)) return this.placeholder(address);
+    return `${this.text(type)}.${this.placeholder('main')}.id`;
   }
 
   /** A value written inline (flow / JSON on one line). */
@@ -331,16 +376,56 @@ class Renderer {
     if (Array.isArray(v)) return `[${v.map((x) => this.inlineValue(x)).join(', ')}]`;
     const entries = Object.entries(v as SnippetObject);
     if (entries.length === 0) return this.o.plain ? '{}' : `{${this.placeholder('')}}`;
+    if (this.hcl) return `{ ${entries.map(([k, x]) => `${this.key(k)} = ${this.inlineValue(x)}`).join(', ')} }`;
     return `{${entries.map(([k, x]) => `${this.key(k)}: ${this.inlineValue(x)}`).join(', ')}}`;
   }
 
   key(k: string | PlaceholderMarker): string {
     if (typeof k !== 'string') return this.stringOf([k], false);
+    if (this.hcl) return this.text(k);
     return this.json ? this.text(JSON.stringify(k)) : this.text(yamlScalar(k));
+  }
+
+  /**
+   * HCL: `name = value`, with the `=` at `width` (the longest name of its run, as `terraform fmt`
+   * aligns), or a nested block `name { ... }` for an object.
+   */
+  hclMember(k: string, v: SnippetValue, indent: string, width = k.length): string {
+    const { eol, unit } = this.o;
+    const inner = indent + unit;
+    const s = this.scalar(v, false);
+    if (s !== undefined || Array.isArray(v)) return `${this.key(k)}${' '.repeat(Math.max(1, width - k.length + 1))}= ${s ?? this.inlineValue(v)}`;
+    const entries = Object.entries(v as SnippetObject);
+    if (entries.length === 0) return `${this.key(k)} {${eol}${inner}${this.o.plain ? '' : '$0'}${eol}${indent}}`;
+    return `${this.key(k)} {${eol}${this.hclMembers(entries, inner).join(eol)}${eol}${indent}}`;
+  }
+
+  /** HCL members at `indent`, each line with its indentation: attributes aligned in runs, blocks and runs apart by a blank line. */
+  hclMembers(entries: [string, SnippetValue][], indent: string): string[] {
+    const isBlock = (v: SnippetValue) => typeof v === 'object' && v !== null && !Array.isArray(v) && !isMarker(v);
+    const lines: string[] = [];
+    let i = 0;
+    while (i < entries.length) {
+      if (isBlock(entries[i][1])) {
+        if (lines.length > 0) lines.push('');
+        lines.push(indent + this.hclMember(entries[i][0], entries[i][1], indent));
+        i++;
+        continue;
+      }
+      if (lines.length > 0) lines.push('');
+      let j = i;
+      while (j < entries.length && !isBlock(entries[j][1])) j++;
+      const run = entries.slice(i, j);
+      const width = Math.max(...run.map(([k]) => k.length));
+      for (const [k, v] of run) lines.push(indent + this.hclMember(k, v, indent, width));
+      i = j;
+    }
+    return lines;
   }
 
   /** `key: value` starting at `indent` (the first line's indentation is the caller's). */
   member(k: string | PlaceholderMarker, v: SnippetValue, indent: string): string {
+    if (this.hcl) return typeof k === 'string' ? this.hclMember(k, v, indent) : `${this.key(k)} = ${this.inlineValue(v)}`;
     const key = this.key(k);
     const { eol, unit } = this.o;
     const inner = indent + unit;
@@ -372,8 +457,26 @@ export function renderMember(key: string | PlaceholderMarker, value: SnippetValu
  * `Properties` (the logical id is the first tab stop).
  */
 export function renderArchetypeResource(archetype: ClientArchetype, logicalId: string, options: RenderOptions): string {
+  if (options.style === 'hcl') return renderHclArchetype(archetype, logicalId, options);
   const body: SnippetObject = { Type: schema.resource.cloudformationType };
   if (archetype.dependsOn.length > 0) body.DependsOn = archetype.dependsOn;
   body.Properties = archetype.properties;
   return renderMember({ $placeholder: logicalId }, body, options);
+}
+
+/**
+ * An archetype as a Terraform resource block: `resource "aws_cognito_user_pool_client" "<name>" {`
+ * with its arguments in Terraform spelling (`=` aligned in runs), nested blocks, and `depends_on`
+ * where it needs one (the resource name is the first tab stop).
+ */
+function renderHclArchetype(archetype: ClientArchetype, name: string, options: RenderOptions): string {
+  const stops = new TabStops();
+  const renderer = new Renderer(options, stops);
+  const label = options.plain ? name : `\${${stops.take()}:${escapeSnippet(name)}}`;
+  const text = (s: string) => (options.plain ? s : escapeSnippet(s));
+  const body = spellSnippet(archetype.properties, [], 'terraform') as SnippetObject;
+  const entries: [string, SnippetValue][] = Object.entries(body);
+  const lines = renderer.hclMembers(entries, options.indent + options.unit);
+  if (archetype.dependsOn.length > 0) lines.push('', `${options.indent}${options.unit}depends_on = [${archetype.dependsOn.map(text).join(', ')}]`);
+  return [`${text(`resource "${schema.resource.terraformType}" "`)}${label}" {`, ...lines, `${options.indent}}`].join(options.eol);
 }

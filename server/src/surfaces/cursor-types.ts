@@ -11,7 +11,8 @@ import type { ClientDefinition, DocumentModel, Span, Spelling, SurfaceKind } fro
  * - `key`: a property name in the object at `path` (`[]` = the top level of the client's properties);
  * - `value`: the value of the property at `path`;
  * - `item`: an item of the list property at `path`;
- * - `newResource`: a new entry where resources are declared (a CloudFormation logical id under `Resources`);
+ * - `newResource`: a new entry where resources are declared (a CloudFormation logical id under
+ *   `Resources`, a `resource "aws_cognito_user_pool_client" ...` header at the top of a `.tf` file);
  * - `type`: the type of a resource (the CloudFormation `Type` value).
  */
 export type CursorRole = 'key' | 'value' | 'item' | 'newResource' | 'type';
@@ -19,9 +20,9 @@ export type CursorRole = 'key' | 'value' | 'item' | 'newResource' | 'type';
 /**
  * The syntax around the caret, which decides how inserted text is written:
  * YAML block style (`Key:` on its own line, `- item`), YAML flow style (`{A: 1, B: 2}`, `[a, b]`),
- * or JSON.
+ * JSON, or Terraform HCL (`name = value`, `name { ... }` for nested blocks, `["a", "b"]`).
  */
-export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json';
+export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl';
 
 /** The quote the partial word is written in. */
 export interface QuoteState {
