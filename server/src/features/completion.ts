@@ -38,6 +38,7 @@ import { cursorFor, type CursorContext } from '../surfaces/cursor';
 import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
 import { impliedTextEdits } from './implied-edits';
+import { jsKey, jsString } from '../surfaces/sdk/edits-javascript';
 import {
   archetypeInputs,
   clientArchetypes,
@@ -69,7 +70,7 @@ function writeContextFor(ctx: CursorContext): WriteContext {
 }
 
 function renderOptions(ctx: CursorContext): RenderOptions {
-  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline };
+  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline, quote: ctx.stringQuote };
 }
 
 /** Builds items that replace the cursor's span. */
@@ -195,6 +196,7 @@ function sortKey(c: Candidate, index: number): string {
 /** The value written for a candidate in the cursor's syntax (quoted as needed). */
 function valueText(value: string, ctx: CursorContext): string {
   if (ctx.style === 'json') return JSON.stringify(value);
+  if (ctx.style === 'js') return jsString(value, ctx.quote?.char ?? ctx.stringQuote ?? '"');
   if (ctx.quote) return ctx.quote.char === "'" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
   return yamlScalar(value, ctx.style === 'yaml-flow');
 }
@@ -242,7 +244,7 @@ function completeKeys(items: Items, ctx: CursorContext, file: FileContext): void
   for (const { canonical, name, schema: prop } of propertiesFor(ctx.spelling, ctx.path)) {
     if (!isInputIn(prop, context) || ctx.existingKeys.includes(canonical)) continue;
     const path = [...ctx.path, canonical];
-    const keyText = ctx.style === 'json' ? JSON.stringify(name) : yamlScalar(name);
+    const keyText = ctx.style === 'json' ? JSON.stringify(name) : ctx.style === 'js' ? jsKey(name, ctx.stringQuote ?? '"') : yamlScalar(name);
     const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), renderOptions(ctx));
     const required = isRequiredIn(prop, context);
     items.add(name, snippet, {
@@ -289,7 +291,7 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
     addCandidates(items, { ...ctx, quote: undefined }, candidates, prop.title, (text) => `[${text}]`);
     return;
   }
-  if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID) {
+  if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID && ctx.style !== 'js') {
     [...file.userPools.keys()].forEach((address, i) => {
       const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : `!Ref ${address}`;
       items.add(text, escapeSnippet(text), {
