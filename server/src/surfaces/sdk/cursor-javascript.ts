@@ -331,10 +331,6 @@ function contextAt(text: string, offset: number, anchor: Anchor): CursorContext 
       return { ...base, role: 'value', path, insertPrefix, existingItems: [] };
     }
     if (top.state === 'colon' && !partial) return undefined;
-    if (top.state === 'afterValue' && !partial) {
-      // After a value on the same line with no comma: nothing sensible to offer.
-      if (!/\r?\n/.test(text.slice(top.lastValueEnd, offset))) return undefined;
-    }
     // The key being typed was pushed when the scan stopped before it; it is not among the existing ones.
     const hasValue = nextChar === ':';
     const existing = [...top.keys, ...membersAfter(text, span.end, 'object', !partial)];
@@ -353,7 +349,6 @@ function contextAt(text: string, offset: number, anchor: Anchor): CursorContext 
     };
   }
   // An array: its items.
-  if (top.state === 'afterValue' && !partial && !/\r?\n/.test(text.slice(top.lastValueEnd, offset))) return undefined;
   const items = [...top.items, ...membersAfter(text, span.end, 'array')];
   return {
     ...base,

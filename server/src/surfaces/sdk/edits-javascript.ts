@@ -64,8 +64,8 @@ export function jsStyle(text: string, region: Span): JsStyle {
     const double = count(s, /(^|[\s[{(,:=])"/g);
     return single > double ? "'" : double > single ? '"' : undefined;
   };
-  const trailing = (s: string) => count(s, /,[ \t]*\r?\n[ \t]*[}\]]/g) > count(s, /[^,\s{[][ \t]*\r?\n[ \t]*[}\]]/g);
-  const multiLineEnds = count(local, /\r?\n[ \t]*[}\]]/g);
+  const trailing = (s: string) => count(s, /,\s*\n\s*[}\]]/g) > count(s, /[^,\s{[]\s*\n\s*[}\]]/g);
+  const multiLineEnds = count(local, /\n\s*[}\]]/g);
   return {
     eol: eolOf(text),
     unit: jsonIndentUnit(local.includes('\n') ? local : text),
