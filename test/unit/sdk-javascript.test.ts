@@ -401,8 +401,7 @@ describe('JS/TS edits: every change kind, in the document’s style', () => {
   it('a literal bound to a name used once is edited where it is written', () => {
     const text = "const params = {\n  UserPoolId: 'p',\n  ClientName: 'web',\n};\nawait cognito.createUserPoolClient(params).promise();\n";
     assert.equal(fixed(text, [{ kind: 'set', path: ['ClientName'], value: 'app' }]), text.replace("'web'", "'app'"));
-    // (Adding a member on a line of its own above the call is refused today by the re-read check:
-    // the model names a call by its line, which the new line moves.)
+    assert.equal(fixed(text, [{ kind: 'set', path: ['GenerateSecret'], value: false }]), "const params = {\n  UserPoolId: 'p',\n  ClientName: 'web',\n  GenerateSecret: false,\n};\nawait cognito.createUserPoolClient(params).promise();\n");
   });
 
   it('refused: values resolved from elsewhere, a shared literal, members a spread lends, additions a later spread overrides, dependencies', () => {

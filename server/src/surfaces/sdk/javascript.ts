@@ -11,7 +11,8 @@
  *   `new aws_cognito.CfnUserPoolClient`): the CDK L1 construct, with its construct id when literal.
  * The argument is an object literal, or an identifier bound by `const` / `let` to one in the same
  * file (through `as`, `satisfies`, `!`, parentheses and type annotations); its spans are then where
- * that literal is written. A spread in it opens the call (absent properties are Unknown), and a
+ * that literal is written, and the call's span runs from the literal to the end of the call (the
+ * definition is both). A spread in it opens the call (absent properties are Unknown), and a
  * spread of an identifier bound to an object literal also lends its members (an update built by
  * spreading a create request); later members win, as in the language.
  *
@@ -217,6 +218,8 @@ class JsReader {
         call.props = obj;
         if (boundTo !== undefined) {
           regions.push(spanOf(literal));
+          // The definition covers the literal it is written with (findings there belong to it).
+          call.span = { start: Math.min(call.span.start, literal.startIndex), end: Math.max(call.span.end, literal.endIndex) };
           if (this.changed.has(boundTo)) open.push({ reason: `${boundTo} is changed after it is written`, span: spanOf(argument!) });
           // A literal used by this call only may be edited in place.
           if ((this.uses.get(boundTo) ?? 0) <= 1) notes.editable = spanOf(literal);
