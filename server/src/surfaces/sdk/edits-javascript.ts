@@ -118,6 +118,7 @@ function renderer(style: JsStyle): FlowRenderer {
     syntax: 'json',
     eol: style.eol,
     unit: style.unit,
+    comma: ', ',
     entry(e, _c, indent) {
       return (e.key === undefined ? '' : `${jsKey(e.key, style.quote)}: `) + valueText(e.value, indent);
     },
