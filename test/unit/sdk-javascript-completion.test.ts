@@ -27,7 +27,7 @@ function labels(list: CompletionList): string[] {
 }
 
 function find(list: CompletionList, label: string): CompletionItem {
-  const item = list.items.find((i) => i.label === label && !i.labelDetails);
+  const item = list.items.find((i) => i.label === label);
   assert.ok(item, `no item ${JSON.stringify(label)} among ${JSON.stringify(labels(list))}`);
   return item;
 }
