@@ -109,6 +109,9 @@ class Items {
     if (ctx.quote) item.filterText = ctx.quote.char + filterWord + ctx.quote.char;
     else if (word !== undefined && word !== label) item.filterText = word;
     if (ctx.commaBefore !== undefined) item.additionalTextEdits = [TextEdit.insert(document.positionAt(ctx.commaBefore), ',')];
+    // In code the TypeScript server lists its own items too (globals sort at `11`-`15`): inside a
+    // Cognito call's literal, ours come first.
+    if (ctx.style === 'js' && item.sortText !== undefined) item.sortText = `0${item.sortText}`;
     this.list.push(item);
   }
 
