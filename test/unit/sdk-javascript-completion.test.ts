@@ -95,6 +95,12 @@ describe('JS/TS completion: property names', () => {
     );
   });
 
+  it('sort before the TypeScript server’s own items (its globals sort at 11 to 15)', () => {
+    const { list } = complete("new CreateUserPoolClientCommand({\n  UserPoolId: 'p',\n  |\n});\n");
+    assert.ok(list.items.length > 0);
+    for (const item of list.items) assert.ok(item.sortText! < '11', `${item.label}: ${item.sortText}`);
+  });
+
   it('a partial name; names after the caret count as present', () => {
     const text = "x.createUserPoolClient({ UserPoolId: 'p', Gen|, ClientName: 'x' });";
     const names = labels(complete(text).list);
