@@ -250,6 +250,9 @@ describe('JS/TS reader: call shapes', () => {
     });
     const scopes = def.properties.get('AllowedOAuthScopes')!.value;
     assert.equal(scopes.kind === 'unknown' && scopes.alternatives?.length, 2);
+    // A condition without calls: each case is known, for the rule engine to check one by one.
+    assert.equal(scopes.kind === 'unknown' && scopes.branches?.condition, 'prod');
+    assert.deepEqual(scopes.kind === 'unknown' && plain(scopes.branches?.whenFalse), ['openid', 'email']);
   });
 
   it('a name bound twice, or a `var`, is not resolved; an argument changed later opens the call', () => {
@@ -523,5 +526,18 @@ describe('JS/TS and Python suppressions', () => {
     const s = codeSuppressions(py, 'python');
     assert.equal(s.length, 1);
     assert.equal(py.slice(s[0].scope.start, s[0].scope.end), 'c = 1');
+  });
+});
+
+describe('JS/TS conditionals', () => {
+  it('a rule fires in the case of a conditional that breaks it, and not when the condition is a call', () => {
+    const text = (cond: string) => `new CreateUserPoolClientCommand({ UserPoolId: 'p', ClientName: 'x', EnableTokenRevocation: ${cond} ? true : false, PreventUserExistenceErrors: 'ENABLED' });`;
+    assert.deepEqual(findings(text('isProd')).filter((f) => f.rule === 'token-revocation-disabled').map((f) => f.at), ['EnableTokenRevocation: isProd ? true : false']);
+    assert.deepEqual(findings(text('isProd()')).filter((f) => f.rule === 'token-revocation-disabled'), []);
+  });
+
+  it('`undefined` on a branch leaves the property out in that case', () => {
+    const text = "new CreateUserPoolClientCommand({ UserPoolId: 'p', ClientName: 'x', PreventUserExistenceErrors: strict ? 'ENABLED' : undefined });";
+    assert.equal(findings(text).filter((f) => f.rule === 'user-existence-errors-legacy').length, 1);
   });
 });

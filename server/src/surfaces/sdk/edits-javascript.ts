@@ -135,7 +135,7 @@ function inside(span: Span, region: Span): boolean {
 
 /** Whether a change's target is a member lent by a spread (written in another literal). */
 function lentTarget(change: SemanticChange, lent: Set<string>): boolean {
-  if (change.kind === 'renameKey' || change.kind === 'addDependency') return false;
+  if (change.kind === 'renameKey' || change.kind === 'removeKey' || change.kind === 'addDependency') return false;
   return lent.has(change.path[0]);
 }
 

@@ -359,15 +359,22 @@ class JsReader {
       }
       case 'ternary_expression': {
         const alternatives: LocatedValue[] = [];
+        const cases: (LocatedValue | undefined)[] = [];
         for (const field of ['consequence', 'alternative']) {
           const branch = n.childForFieldName(field);
-          if (!branch) continue;
-          const value = this.readValue(branch, path, spelling, depth + 1);
-          if (value.kind === 'null' && unwrap(branch)?.text === 'undefined') continue; // no value on that branch
-          alternatives.push(value);
+          const value = branch ? this.readValue(branch, path, spelling, depth + 1) : undefined;
+          // `undefined` sends nothing: the property is left out on that branch.
+          const absent = !value || (value.kind === 'null' && unwrap(branch)?.text === 'undefined');
+          cases.push(absent ? undefined : value);
+          if (!absent) alternatives.push(value);
         }
         const out: UnknownValue = { kind: 'unknown', reason: 'a conditional', span };
         if (alternatives.length > 0 && alternatives.every((a) => a.kind !== 'unknown')) out.alternatives = alternatives;
+        // A condition without calls reads the same wherever it is written: each case can be checked.
+        const condition = n.childForFieldName('condition');
+        if (condition && !condition.hasError && condition.descendantsOfType(['call_expression', 'new_expression', 'assignment_expression', 'update_expression', 'await_expression']).length === 0) {
+          out.branches = { condition: condition.text.replace(/\s+/g, ' '), whenTrue: cases[0], whenFalse: cases[1] };
+        }
         return out;
       }
       default:
