@@ -53,8 +53,30 @@ function describeFindings(doc: Rendered, findings: Finding[]): string {
   return findings.map((f) => `${f.ruleId}@${JSON.stringify(flagged(doc, f))}: ${f.message}`).join('\n') || '(none)';
 }
 
+/** When set, `ruleTests` records its cases here instead of declaring tests (see `collectRuleCases`). */
+let collector: RuleCases[] | undefined;
+
+/**
+ * The rule cases `ruleTests` is given while `load` runs (it declares no tests meanwhile): for a
+ * surface's own test file to run every rule case over renderers not yet in `renderers`.
+ */
+export function collectRuleCases(load: () => void): RuleCases[] {
+  const collected: RuleCases[] = [];
+  collector = collected;
+  try {
+    load();
+  } finally {
+    collector = undefined;
+  }
+  return collected;
+}
+
 /** Declare the node:test tests for a rule's cases over every renderer. */
 export function ruleTests(cases: RuleCases, only: Renderer[] = renderers): void {
+  if (collector) {
+    collector.push(cases);
+    return;
+  }
   describe(`rule ${cases.rule}`, () => {
     for (const renderer of only) {
       describe(renderer.id, () => {

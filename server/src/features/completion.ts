@@ -42,6 +42,7 @@ import { isInputIn, isRequiredIn, propertiesFor, propertySchema, schema, vocabul
 import { cursorFor, type CursorContext } from '../surfaces/cursor';
 import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
+import { jsKey, jsString } from '../surfaces/sdk/edits-javascript';
 import { shortReason, valueEffects, type ValueEffect } from './value-effects';
 import { fixTextEdits } from './implied-edits';
 import {
@@ -78,7 +79,7 @@ function writeContextFor(ctx: CursorContext): WriteContext {
 }
 
 function renderOptions(ctx: CursorContext): RenderOptions {
-  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline };
+  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline, quote: ctx.stringQuote };
 }
 
 /** Builds items that replace the cursor's span. */
@@ -112,6 +113,9 @@ class Items {
     if (ctx.quote) item.filterText = ctx.quote.char + filterWord + ctx.quote.char;
     else if (word !== undefined && word !== label) item.filterText = word;
     if (ctx.commaBefore !== undefined) item.additionalTextEdits = [TextEdit.insert(document.positionAt(ctx.commaBefore), ',')];
+    // In code the TypeScript server lists its own items too (globals sort at `11`-`15`): inside a
+    // Cognito call's literal, ours come first.
+    if (ctx.style === 'js' && item.sortText !== undefined) item.sortText = `0${item.sortText}`;
     this.list.push(item);
   }
 
@@ -244,6 +248,7 @@ function sortKey(c: Candidate, index: number): string {
 function valueText(value: string, ctx: CursorContext): string {
   if (ctx.style === 'json') return JSON.stringify(value);
   if (ctx.style === 'hcl') return hclQuoted(value);
+  if (ctx.style === 'js') return jsString(value, ctx.quote?.char ?? ctx.stringQuote ?? '"');
   if (ctx.quote) return ctx.quote.char === "'" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
   return yamlScalar(value, ctx.style === 'yaml-flow');
 }
@@ -291,7 +296,7 @@ function completeKeys(items: Items, ctx: CursorContext, file: FileContext): void
   for (const { canonical, name, schema: prop } of propertiesFor(ctx.spelling, ctx.path)) {
     if (!isInputIn(prop, context) || ctx.existingKeys.includes(canonical)) continue;
     const path = [...ctx.path, canonical];
-    const keyText = ctx.style === 'json' ? JSON.stringify(name) : ctx.style === 'hcl' ? name : yamlScalar(name);
+    const keyText = ctx.style === 'json' ? JSON.stringify(name) : ctx.style === 'hcl' ? name : ctx.style === 'js' ? jsKey(name, ctx.stringQuote ?? '"') : yamlScalar(name);
     const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), renderOptions(ctx));
     const required = isRequiredIn(prop, context);
     items.add(name, snippet, {
@@ -338,7 +343,7 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
     addCandidates(items, { ...ctx, quote: undefined }, candidates, prop.title, (text) => `[${text}]`);
     return;
   }
-  if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID) {
+  if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID && ctx.style !== 'js') {
     [...file.userPools.keys()].forEach((address, i) => {
       const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : ctx.style === 'hcl' ? hclPoolReference(address) : `!Ref ${address}`;
       items.add(text, escapeSnippet(text), {

@@ -218,7 +218,7 @@ export function freeAddress(base: string, used: Iterable<string>): string {
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
-export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl';
+export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js';
 
 export interface RenderOptions {
   style: RenderStyle;
@@ -231,6 +231,8 @@ export interface RenderOptions {
   inline?: boolean;
   /** Plain text with every tab stop at its default (a preview), rather than snippet syntax. */
   plain?: boolean;
+  /** For `js`: the quote strings are written in (double by default). */
+  quote?: '"' | "'";
 }
 
 /** Numbers tab stops in the order they are written. */
@@ -296,8 +298,19 @@ class Renderer {
     private readonly stops: TabStops,
   ) {}
 
+  /** JSON and JS write the same structure (strings always quoted, lists inline, objects over lines). */
   private get json(): boolean {
-    return this.o.style === 'json';
+    return this.o.style === 'json' || this.o.style === 'js';
+  }
+
+  private get js(): boolean {
+    return this.o.style === 'js';
+  }
+
+  /** A JS string's body in the chosen quote (the quotes themselves are added by the caller). */
+  private jsBody(s: string): string {
+    const body = JSON.stringify(s).slice(1, -1);
+    return this.o.quote === "'" ? body.replace(/\\"/g, '"').replace(/'/g, "\\'") : body;
   }
 
   private get hcl(): boolean {
@@ -306,7 +319,9 @@ class Renderer {
 
   /** A string's text inside its quotes, escaped for the syntax. */
   private inQuotes(s: string): string {
-    return this.hcl ? hclQuoted(s).slice(1, -1) : JSON.stringify(s).slice(1, -1);
+    if (this.hcl) return hclQuoted(s).slice(1, -1);
+    if (this.js) return this.jsBody(s);
+    return JSON.stringify(s).slice(1, -1);
   }
 
   private text(s: string): string {
@@ -330,7 +345,8 @@ class Renderer {
         return this.placeholder(quote ? this.inQuotes(def) : def);
       })
       .join('');
-    return quote ? `"${body}"` : body;
+    const q = this.js ? this.o.quote ?? '"' : '"';
+    return quote ? `${q}${body}${q}` : body;
   }
 
   /** A scalar or marker value written on one line. */
@@ -348,13 +364,16 @@ class Renderer {
       const quoteStrings = this.json || this.hcl || v.$choice.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow));
       const first = v.$choice[0];
       const quoted = typeof first === 'string' && quoteStrings;
-      if (this.o.plain) return quoted ? JSON.stringify(first) : String(first);
+      const q = this.js ? this.o.quote ?? '"' : '"';
+      if (this.o.plain) return quoted ? `${q}${this.js ? this.jsBody(String(first)) : JSON.stringify(first).slice(1, -1)}${q}` : String(first);
       const n = this.stops.take();
       const body = v.$choice.length === 1 ? `\${${n}:${escapeSnippet(String(first))}}` : `\${${n}|${v.$choice.map((c) => escapeChoice(String(c))).join(',')}|}`;
-      return quoted ? `"${body}"` : body;
+      return quoted ? `${q}${body}${q}` : body;
     }
     // $ref
     if (this.hcl) return this.hclReference(v.$ref);
+    // In code, a name the user fills in (a variable holding the id).
+    if (this.js) return this.o.plain ? 'userPoolId' : this.placeholder('userPoolId');
     const name = typeof v.$ref === 'string' ? this.text(v.$ref) : this.placeholder(String(v.$ref.$placeholder));
     return this.json ? `{"Ref": "${name}"}` : `!Ref ${name}`;
   }
@@ -383,6 +402,7 @@ class Renderer {
   key(k: string | PlaceholderMarker): string {
     if (typeof k !== 'string') return this.stringOf([k], false);
     if (this.hcl) return this.text(k);
+    if (this.js) return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? this.text(k) : this.stringOf([k], false);
     return this.json ? this.text(JSON.stringify(k)) : this.text(yamlScalar(k));
   }
 

@@ -20,9 +20,10 @@ export type CursorRole = 'key' | 'value' | 'item' | 'newResource' | 'type';
 /**
  * The syntax around the caret, which decides how inserted text is written:
  * YAML block style (`Key:` on its own line, `- item`), YAML flow style (`{A: 1, B: 2}`, `[a, b]`),
- * JSON, or Terraform HCL (`name = value`, `name { ... }` for nested blocks, `["a", "b"]`).
+ * JSON, Terraform HCL (`name = value`, `name { ... }` for nested blocks, `["a", "b"]`), or a
+ * JavaScript / TypeScript object literal (`js`: identifier keys, quoted strings).
  */
-export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl';
+export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js';
 
 /** The quote the partial word is written in. */
 export interface QuoteState {
@@ -77,6 +78,8 @@ export interface CursorContext {
   insertSuffix?: string;
   /** Where a missing separator (a JSON `,` after the previous member) must be inserted, when one is missing. */
   commaBefore?: number;
+  /** For `js`: the quote new strings are written in (the document's). */
+  stringQuote?: '"' | "'";
   /** True when the insertion is inline (inside a one-line flow or JSON object): multi-line values are written on one line. */
   inline?: boolean;
 }
