@@ -1,0 +1,293 @@
+/**
+ * Reads a Terraform JSON file (`*.tf.json`) into the blocks the Terraform model builder takes
+ * (`./tree.ts`), with `jsonc-parser`.
+ *
+ * Recognised: every top-level key (`resource`, `data`, `variable`, `output`, `locals`, `module`,
+ * `provider`, `terraform`, ...) with as many label levels as Terraform gives that block type, each
+ * level written as an object or as an array of objects (`"resource": [{...}]`, `"web": [{...}]`,
+ * as Terraform accepts both, and CDK for Terraform writes objects). A block body is read as
+ * attributes only: in JSON a nested block is an object (or an array of objects) under a key, and
+ * the builder, which knows which names are blocks, turns those into blocks.
+ *
+ * Values: JSON strings, numbers, booleans, null, arrays and objects become located values with
+ * UTF-16 spans (jsonc-parser counts UTF-16 units, as JavaScript strings do). A string holding an
+ * interpolation `${...}` or a directive `%{...}` is an expression, so Unknown; exactly `"${ref}"`
+ * with a plain reference (`aws_x.y.id`, `data.x.y.z`, `var.x`, `local.x`, `module.m.out`) carries
+ * the reference. `$${` and `%%{` are escapes: such a string is literal, with the escape undone.
+ *
+ * Ignored: `"//"` keys (Terraform's JSON comments) in block structure and bodies. Comments and
+ * trailing commas, which Terraform rejects, are tolerated rather than reported (terraform itself
+ * reports them). Syntax errors become `problems`; whatever could be read is returned. Never throws.
+ */
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { LocatedProperty, LocatedValue, ParseProblem, Reference, Span } from '../../model';
+import type { TfAttribute, TfBlock, TfBody, TfFile } from './tree';
+
+/** The key Terraform ignores in JSON, for comments. */
+export const JSON_COMMENT_KEY = '//';
+
+/** How deep values are followed; anything deeper is Unknown. */
+const MAX_DEPTH = 200;
+
+/** How many labels each block type has; any other type has none. */
+const LABELS: Record<string, number> = {
+  resource: 2,
+  data: 2,
+  variable: 1,
+  output: 1,
+  module: 1,
+  provider: 1,
+  check: 1,
+  ephemeral: 2,
+};
+
+/** The number of labels of a top-level block type. */
+export function labelCount(kind: string): number {
+  return LABELS[kind] ?? 0;
+}
+
+/** Read a `.tf.json` text. Never throws. */
+export function readTerraformJson(text: string): TfFile {
+  const problems: ParseProblem[] = [];
+  const blocks: TfBlock[] = [];
+  const root = parseJson(text, problems);
+  if (!root) return { blocks, problems };
+  if (root.type !== 'object') {
+    problems.push({ message: 'A Terraform JSON file holds one JSON object', span: spanOf(root) });
+    return { blocks, problems };
+  }
+  try {
+    for (const prop of root.children ?? []) {
+      const key = prop.children?.[0];
+      const value = prop.children?.[1];
+      if (!key || !value || key.value === JSON_COMMENT_KEY) continue;
+      const kind = String(key.value);
+      readLevels(kind, labelCount(kind), [], [], prop, value, blocks);
+    }
+  } catch (error) {
+    // Only a bug gets here; the blocks read so far stand.
+    problems.push({ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+  }
+  return { blocks, problems };
+}
+
+/** jsonc-parser's tree of a text, its errors as problems. */
+export function parseJson(text: string, problems: ParseProblem[]): JsonNode | undefined {
+  const errors: ParseError[] = [];
+  // A byte order mark is not JSON; blank it out without moving any offset.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  } catch (error) {
+    // jsonc-parser recurses per nesting level; absurd nesting overflows the stack.
+    problems.push({ message: `The JSON could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+    return undefined;
+  }
+  for (const e of errors) {
+    const start = Math.min(e.offset, text.length);
+    problems.push({ message: messageOf(e), span: { start, end: Math.min(text.length, start + e.length) } });
+  }
+  return tree;
+}
+
+/** `CommaExpected` → `Comma expected`. */
+function messageOf(error: ParseError): string {
+  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function spanOf(node: JsonNode): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/**
+ * Walk the label levels of a block type down to its bodies. `entry` is the innermost object
+ * member seen so far (`"web": {...}`); `value` is what it holds: an object keyed by the next label,
+ * an array of such objects, or (with no labels left) a body or an array of bodies.
+ */
+function readLevels(kind: string, remaining: number, labels: string[], labelSpans: Span[], entry: JsonNode, value: JsonNode, out: TfBlock[]): void {
+  if (remaining === 0) {
+    const keySpan = spanOf(entry.children![0]);
+    const nameSpan = labelSpans.length ? labelSpans[labelSpans.length - 1] : keySpan;
+    const push = (bodyNode: JsonNode, span: Span) => out.push({ kind, labels, labelSpans, span, nameSpan, body: readBody(bodyNode) });
+    if (value.type === 'object') push(value, spanOf(entry));
+    else if (value.type === 'array') {
+      const items = (value.children ?? []).filter((item) => item.type === 'object');
+      // One body in an array is the whole entry; several are each their own block.
+      for (const item of items) push(item, items.length === 1 ? spanOf(entry) : spanOf(item));
+    }
+    return;
+  }
+  const objects = value.type === 'object' ? [value] : value.type === 'array' ? (value.children ?? []).filter((item) => item.type === 'object') : [];
+  for (const obj of objects) {
+    for (const prop of obj.children ?? []) {
+      const key = prop.children?.[0];
+      const inner = prop.children?.[1];
+      if (!key || !inner || key.value === JSON_COMMENT_KEY) continue;
+      readLevels(kind, remaining - 1, [...labels, String(key.value)], [...labelSpans, spanOf(key)], prop, inner, out);
+    }
+  }
+}
+
+/** A block body: every member an attribute (nested blocks are objects to the builder). */
+function readBody(node: JsonNode): TfBody {
+  const attributes: TfAttribute[] = [];
+  for (const prop of node.children ?? []) {
+    const key = prop.children?.[0];
+    if (!key || key.value === JSON_COMMENT_KEY) continue;
+    const member = readMember(prop, 1);
+    if (member) attributes.push({ name: member.name, nameSpan: member.keySpan, value: member.value, span: member.span });
+  }
+  return { attributes, blocks: [], span: spanOf(node) };
+}
+
+/** One object member (`"key": value`), or undefined for a member without a key. */
+function readMember(prop: JsonNode, depth: number): LocatedProperty | undefined {
+  const key = prop.children?.[0];
+  if (!key) return undefined;
+  const keySpan = spanOf(key);
+  const valueNode = prop.children?.[1];
+  // A key written without a value (`"name":` in a half-typed file) reads as null at the colon.
+  const at = prop.colonOffset !== undefined ? prop.colonOffset + 1 : keySpan.end;
+  const value: LocatedValue = valueNode ? readValue(valueNode, depth) : { kind: 'null', span: { start: at, end: at } };
+  return { name: String(key.value ?? ''), keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } };
+}
+
+/** A JSON value as a located value. */
+export function readValue(node: JsonNode, depth = 0): LocatedValue {
+  const span = spanOf(node);
+  if (depth > MAX_DEPTH) return { kind: 'unknown', reason: 'nesting too deep', span };
+  switch (node.type) {
+    case 'object': {
+      const members: LocatedProperty[] = [];
+      for (const prop of node.children ?? []) {
+        if (prop.children?.[0]?.value === JSON_COMMENT_KEY) continue;
+        const m = readMember(prop, depth + 1);
+        if (m) members.push(m);
+      }
+      return { kind: 'object', members, flow: true, span };
+    }
+    case 'array':
+      return { kind: 'list', items: (node.children ?? []).map((child) => readValue(child, depth + 1)), flow: true, span };
+    case 'string':
+      return stringValue(String(node.value ?? ''), span);
+    case 'number':
+      return { kind: 'number', value: Number(node.value), raw: String(node.value), span };
+    case 'boolean':
+      return { kind: 'boolean', value: node.value === true, span };
+    case 'null':
+      return { kind: 'null', span };
+    default:
+      return { kind: 'unknown', reason: 'unreadable', span };
+  }
+}
+
+/**
+ * A JSON string as Terraform reads it: a template. Literal unless it holds an interpolation or a
+ * directive; `$${` and `%%{` are written for a literal `${` and `%{`.
+ */
+export function stringValue(raw: string, span: Span): LocatedValue {
+  const template = templateParts(raw);
+  if (!template) return { kind: 'string', value: raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'), quoted: true, span };
+  if (template.whole !== undefined) {
+    const expr = template.whole.trim();
+    const ref = referenceOf(expr);
+    if (ref) return { kind: 'unknown', reason: expr, ref, span };
+    return { kind: 'unknown', reason: describe(expr), span };
+  }
+  return { kind: 'unknown', reason: template.directive ? 'a template directive' : 'a template with interpolation', span };
+}
+
+/**
+ * Whether a string is a template: undefined when it is literal; `whole` is the expression when the
+ * string is exactly one interpolation.
+ */
+function templateParts(raw: string): { whole?: string; directive: boolean } | undefined {
+  let found = false;
+  let directive = false;
+  for (let i = 0; i < raw.length - 1; i++) {
+    const c = raw[i];
+    if (c !== '$' && c !== '%') continue;
+    if (raw[i + 1] === c && raw[i + 2] === '{') {
+      i += 2; // `$${` / `%%{`: an escaped sign and its brace
+    } else if (raw[i + 1] === '{') {
+      found = true;
+      if (c === '%') directive = true;
+    }
+  }
+  if (!found) return undefined;
+  if (!directive && raw.startsWith('${') && raw.endsWith('}')) {
+    const close = interpolationEnd(raw, 2);
+    if (close === raw.length - 1) return { whole: raw.slice(2, -1), directive };
+  }
+  return { directive };
+}
+
+/** The index of the `}` closing an interpolation whose expression starts at `from` (braces and quotes balanced), or -1. */
+function interpolationEnd(raw: string, from: number): number {
+  let depth = 0;
+  let quote = false;
+  for (let i = from; i < raw.length; i++) {
+    const c = raw[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === '"') quote = false;
+      continue;
+    }
+    if (c === '"') quote = true;
+    else if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Names that start a traversal but refer to no resource, variable or local. */
+const NOT_ADDRESSES = new Set(['each', 'count', 'self', 'path', 'terraform', 'true', 'false', 'null']);
+
+/**
+ * The reference a traversal expression makes (`aws_x.y.id`, `aws_x.y[0].id`, `data.x.y.z`,
+ * `var.x`, `local.x`, `module.m.out`), or undefined when it is not a plain traversal.
+ */
+export function referenceOf(expr: string): Reference | undefined {
+  const names: string[] = [];
+  const step = /\.([A-Za-z_][\w-]*)|\.(\d+|\*)|\[\s*(?:\d+|"[^"\\]*"|\*)\s*\]/y;
+  const head = /^[A-Za-z_][\w-]*/.exec(expr);
+  if (!head) return undefined;
+  names.push(head[0]);
+  let indexed = false;
+  for (let at = head[0].length; at < expr.length; ) {
+    step.lastIndex = at;
+    const m = step.exec(expr);
+    if (!m) return undefined;
+    if (m[1] !== undefined && !indexed) names.push(m[1]);
+    else indexed = true; // names after an index or splat are attributes of one instance: the first one is kept
+    at = step.lastIndex;
+  }
+  const [root] = names;
+  if (NOT_ADDRESSES.has(root) || names.length < 2) return undefined;
+  if (root === 'var' || root === 'local') return { target: `${root}.${names[1]}` };
+  const width = root === 'data' ? 3 : 2;
+  if (names.length < width) return undefined;
+  const target = names.slice(0, width).join('.');
+  const attribute = names[width] ?? firstAttributeAfterIndex(expr, width);
+  return attribute === undefined ? { target } : { target, attribute };
+}
+
+/** The first attribute name after an index (`aws_x.y[0].id` → `id`). */
+function firstAttributeAfterIndex(expr: string, width: number): string | undefined {
+  const m = /\]\s*\.([A-Za-z_][\w-]*)/.exec(expr);
+  return width > 0 && m ? m[1] : undefined;
+}
+
+/** A short description of an expression that is not a reference. */
+function describe(expr: string): string {
+  if (/^[\w-]+\s*\(/.test(expr) && expr.endsWith(')')) return 'a function call';
+  if (/^[[{]\s*for\s/.test(expr)) return 'a for expression';
+  if (/\?[\s\S]*:/.test(expr)) return 'a conditional';
+  if (/\[\*\]|\.\*/.test(expr)) return 'a splat';
+  return '${...}';
+}
