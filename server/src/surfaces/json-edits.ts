@@ -17,6 +17,8 @@ export interface JsonLayout {
   comma: string;
   /** The object being edited is laid out over several lines (new objects and arrays are too). */
   pretty: boolean;
+  /** Between items added on one line to a collection with fewer than two entries (the collection executor's default otherwise). */
+  separator?: string;
   /** Values written on one line even inside a multi-line layout (CloudFormation's one-line intrinsics). */
   keepInline?: (value: JsonValue) => boolean;
 }
@@ -69,5 +71,6 @@ export function jsonRenderer(layout: JsonLayout): FlowRenderer {
       return valueText(value, indent);
     },
     expandEmpty: () => layout.pretty,
+    separator: layout.separator,
   };
 }

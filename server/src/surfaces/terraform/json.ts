@@ -57,18 +57,37 @@ export function readTerraformJson(text: string): TfFile {
     return { blocks, problems };
   }
   try {
-    for (const prop of root.children ?? []) {
-      const key = prop.children?.[0];
-      const value = prop.children?.[1];
-      if (!key || !value || key.value === JSON_COMMENT_KEY) continue;
-      const kind = String(key.value);
-      readLevels(kind, labelCount(kind), [], [], prop, value, blocks);
+    for (const raw of rawBlocks(root)) {
+      const { body, ...rest } = raw;
+      blocks.push({ ...rest, body: readBody(body) });
     }
   } catch (error) {
     // Only a bug gets here; the blocks read so far stand.
     problems.push({ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
   }
   return { blocks, problems };
+}
+
+/** A top-level block as found in the JSON tree, its body still a JSON node (for the edit builders). */
+export interface RawBlock extends Omit<TfBlock, 'body'> {
+  /** The body object. */
+  body: JsonNode;
+  /** The member the body is written under is an array (`"web": [{...}]`) rather than the body itself. */
+  inArray: boolean;
+}
+
+/** Every top-level block of a JSON root object, in document order. */
+export function rawBlocks(root: JsonNode | undefined): RawBlock[] {
+  const out: RawBlock[] = [];
+  if (!root || root.type !== 'object') return out;
+  for (const prop of root.children ?? []) {
+    const key = prop.children?.[0];
+    const value = prop.children?.[1];
+    if (!key || !value || key.value === JSON_COMMENT_KEY) continue;
+    const kind = String(key.value);
+    readLevels(kind, labelCount(kind), [], [], prop, value, out);
+  }
+  return out;
 }
 
 /** jsonc-parser's tree of a text, its errors as problems. */
@@ -97,7 +116,8 @@ function messageOf(error: ParseError): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function spanOf(node: JsonNode): Span {
+/** The span of a JSON node. */
+export function spanOf(node: JsonNode): Span {
   return { start: node.offset, end: node.offset + node.length };
 }
 
@@ -106,16 +126,16 @@ function spanOf(node: JsonNode): Span {
  * member seen so far (`"web": {...}`); `value` is what it holds: an object keyed by the next label,
  * an array of such objects, or (with no labels left) a body or an array of bodies.
  */
-function readLevels(kind: string, remaining: number, labels: string[], labelSpans: Span[], entry: JsonNode, value: JsonNode, out: TfBlock[]): void {
+function readLevels(kind: string, remaining: number, labels: string[], labelSpans: Span[], entry: JsonNode, value: JsonNode, out: RawBlock[]): void {
   if (remaining === 0) {
     const keySpan = spanOf(entry.children![0]);
     const nameSpan = labelSpans.length ? labelSpans[labelSpans.length - 1] : keySpan;
-    const push = (bodyNode: JsonNode, span: Span) => out.push({ kind, labels, labelSpans, span, nameSpan, body: readBody(bodyNode) });
-    if (value.type === 'object') push(value, spanOf(entry));
+    const push = (body: JsonNode, span: Span, inArray: boolean) => out.push({ kind, labels, labelSpans, span, nameSpan, body, inArray });
+    if (value.type === 'object') push(value, spanOf(entry), false);
     else if (value.type === 'array') {
       const items = (value.children ?? []).filter((item) => item.type === 'object');
       // One body in an array is the whole entry; several are each their own block.
-      for (const item of items) push(item, items.length === 1 ? spanOf(entry) : spanOf(item));
+      for (const item of items) push(item, items.length === 1 ? spanOf(entry) : spanOf(item), true);
     }
     return;
   }

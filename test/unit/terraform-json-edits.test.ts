@@ -1,0 +1,249 @@
+/**
+ * The Terraform JSON edit builder, change kind by change kind: each case asserts the exact text
+ * after applying the edits (and that it reads again without problems with the Terraform JSON
+ * reader), over the object form (as CDK for Terraform writes) and the array form, on several lines
+ * and on one line, or that no edit is offered where one would be unsafe.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emptyFileContext, type ClientDefinition, type SemanticChange } from '../../server/src/model';
+import { applyEdits, editProblem } from '../../server/src/surfaces/apply-edits';
+import { terraformJsonEdits } from '../../server/src/surfaces/terraform/edits-json';
+import { readTerraformJson } from '../../server/src/surfaces/terraform/json';
+
+/**
+ * The client definition of block `name` as far as the edit builder looks at it (its position,
+ * spelling and explicit dependencies), made from the reader's block.
+ */
+function definition(text: string, name = 'web', dependsOn: string[] = []): ClientDefinition {
+  const block = readTerraformJson(text).blocks.find((b) => b.kind === 'resource' && b.labels[1] === name);
+  assert.ok(block, `block ${name}`);
+  return { surface: 'terraform', spelling: 'terraform', operation: 'resource', name, span: block.span, nameSpan: block.nameSpan, properties: new Map(), dependsOn, references: new Set() };
+}
+
+/** Apply one fix made of `changes` to client `name`; the text, or undefined when no edit is offered. */
+function fix(text: string, changes: SemanticChange[], name = 'web', dependsOn: string[] = []): string | undefined {
+  assert.deepEqual(readTerraformJson(text).problems, [], 'the input reads without problems');
+  const doc = { uri: 'file:///t/main.tf.json', languageId: 'json', text };
+  const model = { surface: 'terraform' as const, clients: [], context: emptyFileContext(), problems: [] };
+  const edits = terraformJsonEdits(doc, definition(text, name, dependsOn), { title: 'test', changes }, model);
+  if (!edits) return undefined;
+  assert.equal(editProblem(text, edits), undefined);
+  const out = applyEdits(text, edits);
+  assert.deepEqual(readTerraformJson(out).problems, [], `the result reads without problems:\n${out}`);
+  assert.doesNotThrow(() => JSON.parse(out), out);
+  return out;
+}
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+/** An object-form file (CDK for Terraform) with the client's body lines. */
+const objectForm = (...body: string[]) =>
+  lines(
+    '{',
+    '  "//": "café ✓ — non-ASCII above the client",',
+    '  "resource": {',
+    '    "aws_cognito_user_pool_client": {',
+    '      "web": {',
+    ...body,
+    '      }',
+    '    }',
+    '  }',
+    '}',
+  );
+
+/** An array-form file with the client's body lines. */
+const arrayForm = (...body: string[]) =>
+  lines('{', '  "resource": {', '    "aws_cognito_user_pool_client": {', '      "web": [', '        {', ...body, '        }', '      ]', '    }', '  }', '}');
+
+const base = [
+  '        "name": "web",',
+  '        "user_pool_id": "${aws_cognito_user_pool.pool.id}",',
+  '        "allowed_oauth_flows": [',
+  '          "code",',
+  '          "implicit"',
+  '        ],',
+  '        "allowed_oauth_scopes": ["openid", "email"],',
+  '        "enable_token_revocation": false',
+];
+
+describe('Terraform JSON edits: object form', () => {
+  const text = objectForm(...base);
+
+  it('set: replaces a scalar in place, in Terraform spelling', () => {
+    assert.equal(fix(text, [{ kind: 'set', path: ['EnableTokenRevocation'], value: true }]), text.replace('"enable_token_revocation": false', '"enable_token_revocation": true'));
+  });
+
+  it('set: a missing property goes after the last one, with a comma', () => {
+    assert.equal(
+      fix(text, [{ kind: 'set', path: ['PreventUserExistenceErrors'], value: 'ENABLED' }]),
+      objectForm(...base.slice(0, -1), '        "enable_token_revocation": false,', '        "prevent_user_existence_errors": "ENABLED"'),
+    );
+  });
+
+  it('set: creates a missing nested block as an object (the resource is an object) and two changes share it', () => {
+    assert.equal(
+      fix(text, [
+        { kind: 'set', path: ['TokenValidityUnits', 'AccessToken'], value: 'minutes' },
+        { kind: 'set', path: ['TokenValidityUnits', 'IdToken'], value: 'minutes' },
+        { kind: 'set', path: ['AccessTokenValidity'], value: 30 },
+      ]),
+      objectForm(
+        ...base.slice(0, -1),
+        '        "enable_token_revocation": false,',
+        '        "token_validity_units": {',
+        '          "access_token": "minutes",',
+        '          "id_token": "minutes"',
+        '        },',
+        '        "access_token_validity": 30',
+      ),
+    );
+  });
+
+  it('set: into an existing nested block written as an object or as a one-item array', () => {
+    const obj = objectForm('        "name": "web",', '        "token_validity_units": {"id_token": "hours"}');
+    assert.equal(fix(obj, [{ kind: 'set', path: ['TokenValidityUnits', 'AccessToken'], value: 'minutes' }]), obj.replace('{"id_token": "hours"}', '{"id_token": "hours", "access_token": "minutes"}'));
+    const arr = objectForm('        "name": "web",', '        "token_validity_units": [', '          {', '            "id_token": "hours"', '          }', '        ]');
+    assert.equal(
+      fix(arr, [{ kind: 'set', path: ['TokenValidityUnits', 'IdToken'], value: 'minutes' }, { kind: 'set', path: ['TokenValidityUnits', 'RefreshToken'], value: 'days' }]),
+      objectForm('        "name": "web",', '        "token_validity_units": [', '          {', '            "id_token": "minutes",', '            "refresh_token": "days"', '          }', '        ]'),
+    );
+  });
+
+  it('set: a whole nested block keeps the form it is written in', () => {
+    const arr = objectForm('        "name": "web",', '        "refresh_token_rotation": [{"feature": "DISABLED"}]');
+    assert.equal(fix(arr, [{ kind: 'set', path: ['RefreshTokenRotation'], value: { Feature: 'ENABLED', RetryGracePeriodSeconds: 10 } }]), arr.replace('[{"feature": "DISABLED"}]', '[{"feature": "ENABLED", "retry_grace_period_seconds": 10}]'));
+  });
+
+  it('set: a null parent becomes the nested block', () => {
+    const t = objectForm('        "name": "web",', '        "token_validity_units": null');
+    assert.equal(fix(t, [{ kind: 'set', path: ['TokenValidityUnits', 'AccessToken'], value: 'hours' }]), t.replace('"token_validity_units": null', '"token_validity_units": {"access_token": "hours"}'));
+  });
+
+  it('set: a reference is written as an interpolation', () => {
+    const t = objectForm('        "name": "web",', '        "user_pool_id": "${aws_cognito_user_pool.pol.id}"');
+    assert.equal(fix(t, [{ kind: 'set', path: ['UserPoolId'], value: { Ref: 'aws_cognito_user_pool.pool' } }]), t.replace('pol.id', 'pool.id'));
+    assert.equal(fix(t, [{ kind: 'set', path: ['UserPoolId'], value: { 'Fn::GetAtt': ['a', 'b'] } }]), undefined);
+  });
+
+  it('remove: the last member takes the comma before it; a middle one its own line', () => {
+    assert.equal(fix(text, [{ kind: 'remove', path: ['EnableTokenRevocation'] }]), objectForm(...base.slice(0, -2), '        "allowed_oauth_scopes": ["openid", "email"]'));
+    assert.equal(fix(text, [{ kind: 'remove', path: ['AllowedOAuthScopes'] }]), objectForm(...base.filter((l) => !l.includes('scopes'))));
+    // Removing what is not there changes nothing.
+    assert.equal(fix(text, [{ kind: 'remove', path: ['ExplicitAuthFlows'] }]), text);
+  });
+
+  it('remove: inside a nested block', () => {
+    const t = objectForm('        "name": "web",', '        "token_validity_units": [{"id_token": "hours", "access_token": "hours"}]');
+    assert.equal(fix(t, [{ kind: 'remove', path: ['TokenValidityUnits', 'IdToken'] }]), t.replace('"id_token": "hours", ', ''));
+  });
+
+  it('rename and renameKey write the Terraform name', () => {
+    assert.equal(fix(text, [{ kind: 'rename', path: ['AllowedOAuthScopes'], to: 'ReadAttributes' }]), text.replace('"allowed_oauth_scopes"', '"read_attributes"'));
+    const typo = objectForm('        "name": "web",', '        "token_validity_units": {"acess_token": "hours"}');
+    const keyStart = typo.indexOf('"acess_token"');
+    assert.equal(fix(typo, [{ kind: 'renameKey', keySpan: { start: keyStart, end: keyStart + '"acess_token"'.length }, to: 'AccessToken' }]), typo.replace('acess_token', 'access_token'));
+  });
+
+  it('addItem: to a multi-line list and to a one-line list, in their layouts', () => {
+    assert.equal(fix(text, [{ kind: 'addItem', path: ['AllowedOAuthFlows'], value: 'client_credentials' }]), text.replace('          "implicit"\n', '          "implicit",\n          "client_credentials"\n'));
+    assert.equal(fix(text, [{ kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'profile' }]), text.replace('["openid", "email"]', '["openid", "email", "profile"]'));
+  });
+
+  it('addItem: creates a missing list', () => {
+    assert.equal(
+      fix(text, [{ kind: 'addItem', path: ['ExplicitAuthFlows'], value: 'ALLOW_REFRESH_TOKEN_AUTH' }]),
+      objectForm(...base.slice(0, -1), '        "enable_token_revocation": false,', '        "explicit_auth_flows": [', '          "ALLOW_REFRESH_TOKEN_AUTH"', '        ]'),
+    );
+  });
+
+  it('removeItem and replaceItem: by index into the list as written, together', () => {
+    assert.equal(fix(text, [{ kind: 'removeItem', path: ['AllowedOAuthFlows'], index: 1 }]), text.replace('          "code",\n          "implicit"\n', '          "code"\n'));
+    assert.equal(
+      fix(text, [
+        { kind: 'replaceItem', path: ['AllowedOAuthScopes'], index: 0, value: 'phone' },
+        { kind: 'removeItem', path: ['AllowedOAuthScopes'], index: 1 },
+      ]),
+      text.replace('["openid", "email"]', '["phone"]'),
+    );
+    assert.equal(fix(text, [{ kind: 'removeItem', path: ['AllowedOAuthScopes'], index: 5 }]), undefined);
+  });
+
+  it('addDependency: writes depends_on with the address, then adds to it', () => {
+    const added = fix(text, [{ kind: 'addDependency', target: 'aws_cognito_identity_provider.google' }]);
+    assert.equal(added, objectForm(...base.slice(0, -1), '        "enable_token_revocation": false,', '        "depends_on": [', '          "aws_cognito_identity_provider.google"', '        ]'));
+    const more = fix(added!, [{ kind: 'addDependency', target: 'aws_cognito_resource_server.api' }], 'web', ['aws_cognito_identity_provider.google']);
+    assert.ok(more!.includes('"aws_cognito_identity_provider.google",\n          "aws_cognito_resource_server.api"\n'));
+    // Already there (also written as an interpolation): nothing to do.
+    const interp = objectForm('        "name": "web",', '        "depends_on": ["${aws_cognito_resource_server.api}"]');
+    assert.deepEqual(terraformJsonEdits({ uri: 'u', languageId: 'json', text: interp }, definition(interp), { title: 't', changes: [{ kind: 'addDependency', target: 'aws_cognito_resource_server.api' }] }, { surface: 'terraform', clients: [], context: emptyFileContext(), problems: [] }), []);
+  });
+
+  it('refuses targets under an interpolation', () => {
+    const t = objectForm('        "name": "web",', '        "token_validity_units": "${var.units}"');
+    assert.equal(fix(t, [{ kind: 'set', path: ['TokenValidityUnits', 'AccessToken'], value: 'hours' }]), undefined);
+    assert.equal(fix(t, [{ kind: 'addItem', path: ['ClientName'], value: 'x' }]), undefined);
+  });
+
+  it('keeps "//" entries and their commas', () => {
+    const t = objectForm('        "//": "cognito-client-disable scope-requires-openid",', '        "name": "web",', '        "generate_secret": true');
+    assert.equal(fix(t, [{ kind: 'remove', path: ['GenerateSecret'] }]), objectForm('        "//": "cognito-client-disable scope-requires-openid",', '        "name": "web"'));
+    assert.equal(fix(t, [{ kind: 'remove', path: ['ClientName'] }]), objectForm('        "//": "cognito-client-disable scope-requires-openid",', '        "generate_secret": true'));
+  });
+});
+
+describe('Terraform JSON edits: array form and other layouts', () => {
+  const body = ['          "name": "web",', '          "allowed_oauth_flows": ["code"]'];
+  const text = arrayForm(...body);
+
+  it('new nested blocks are one-item arrays where the resource is one', () => {
+    assert.equal(
+      fix(text, [{ kind: 'set', path: ['TokenValidityUnits', 'AccessToken'], value: 'minutes' }]),
+      arrayForm('          "name": "web",', '          "allowed_oauth_flows": ["code"],', '          "token_validity_units": [', '            {', '              "access_token": "minutes"', '            }', '          ]'),
+    );
+  });
+
+  it('new nested blocks follow the form the file uses for nested blocks', () => {
+    const t = lines(
+      '{',
+      '  "resource": {',
+      '    "aws_cognito_user_pool_client": {',
+      '      "a": {"name": "a", "token_validity_units": [{"id_token": "hours"}]},',
+      '      "web": {"name": "web"}',
+      '    }',
+      '  }',
+      '}',
+    );
+    assert.equal(fix(t, [{ kind: 'set', path: ['AnalyticsConfiguration', 'UserDataShared'], value: true }]), t.replace('"web": {"name": "web"}', '"web": {"name": "web", "analytics_configuration": [{"user_data_shared": true}]}'));
+  });
+
+  it('several blocks under one name: the one whose span is the definition\'s', () => {
+    const t = '{"resource": {"aws_cognito_user_pool_client": {"web": [{"name": "a"}, {"name": "b"}]}}}';
+    const def = readTerraformJson(t).blocks[1];
+    const doc = { uri: 'u', languageId: 'json', text: t };
+    const edits = terraformJsonEdits(
+      doc,
+      { surface: 'terraform', spelling: 'terraform', operation: 'resource', name: 'web', span: def.span, nameSpan: def.nameSpan, properties: new Map(), dependsOn: [], references: new Set() },
+      { title: 't', changes: [{ kind: 'set', path: ['ClientName'], value: 'c' }] },
+      { surface: 'terraform', clients: [], context: emptyFileContext(), problems: [] },
+    );
+    assert.equal(applyEdits(t, edits!), t.replace('"b"', '"c"'));
+  });
+
+  it('a file on one line with tight separators, and tabs with CRLF', () => {
+    const t = '{"resource":{"aws_cognito_user_pool_client":{"web":{"name":"web","allowed_oauth_scopes":["openid"]}}}}';
+    assert.equal(fix(t, [{ kind: 'set', path: ['GenerateSecret'], value: true }, { kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'email' }]), t.replace('["openid"]}', '["openid","email"],"generate_secret":true}'));
+    const crlf = '{\r\n\t"resource": {\r\n\t\t"aws_cognito_user_pool_client": {\r\n\t\t\t"web": {\r\n\t\t\t\t"name": "web"\r\n\t\t\t}\r\n\t\t}\r\n\t}\r\n}\r\n';
+    assert.equal(
+      fix(crlf, [{ kind: 'set', path: ['TokenValidityUnits', 'IdToken'], value: 'hours' }]),
+      crlf.replace('\t\t\t\t"name": "web"\r\n', '\t\t\t\t"name": "web",\r\n\t\t\t\t"token_validity_units": {\r\n\t\t\t\t\t"id_token": "hours"\r\n\t\t\t\t}\r\n'),
+    );
+  });
+
+  it('an empty body gains its first member, on its line or over lines as the body is written', () => {
+    const t = objectForm().replace('"web": {\n      }', '"web": {}');
+    assert.equal(fix(t, [{ kind: 'set', path: ['ClientName'], value: 'w' }]), t.replace('"web": {}', '"web": {"name": "w"}'));
+    const open = objectForm();
+    assert.equal(fix(open, [{ kind: 'set', path: ['ClientName'], value: 'w' }]), objectForm('        "name": "w"'));
+  });
+});
