@@ -73,8 +73,8 @@ const roleTypes: Record<ScenarioResource['role'], string> = {
   other: 'AWS::S3::Bucket',
 };
 
-/** The scenario as a CloudFormation template object (long-form intrinsics), before syntax. */
-function templateOf(s: Scenario): { outputs: [string, { value: ScenarioValue; export?: boolean }][]; parameters: string[]; conditions: string[]; resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] } {
+/** The scenario as a CloudFormation template object (long-form intrinsics), before syntax (the defaults applied; other renderers start from it too). */
+export function templateOf(s: Scenario): { outputs: [string, { value: ScenarioValue; export?: boolean }][]; parameters: string[]; conditions: string[]; resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] } {
   const resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] = [];
   const given = s.resources ?? {};
   if (!s.noUserPool && !Object.values(given).some((r) => r.role === 'userPool')) {
