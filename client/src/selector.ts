@@ -13,4 +13,7 @@ export const documentSelector: DocumentFilter[] = [
   { language: 'json' },
   { language: 'jsonc' },
   { pattern: '**/*.template' },
+  { language: 'terraform' },
+  { pattern: '**/*.tf' },
+  { pattern: '**/*.tf.json' },
 ];

@@ -2,7 +2,7 @@
  * `cognito-client-lint`: the language server's headless twin. The same engine, files in, text,
  * JSON or SARIF out (see `cognito-client-lint --help`). Bundled to dist/server/cli.js.
  */
-import { runCli } from './cli/main';
+import { runCliAsync } from './cli/main';
 
 // Piping into `head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -10,8 +10,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCliAsync(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
 });

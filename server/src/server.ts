@@ -34,7 +34,9 @@ import { toDiagnostics } from './features/diagnostics';
 import { DocumentCache, type CacheEntry } from './features/document-cache';
 import { doHover } from './features/hover';
 import { ruleById } from './rules/index';
-import type { analyse } from './service';
+import { moduleDirectoryOf, siblingDocuments } from './module-files';
+import { prepareDocument, type analyse } from './service';
+import { surfaceFor } from './surfaces';
 
 /** The name the server gives in `initialize` (`serverInfo.name`), also its binary's name. */
 export const SERVER_NAME = 'cognito-client-language-server';
@@ -174,6 +176,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const cache = new DocumentCache({
     keyOf: analysisKey,
     analyse: options.analyse,
+    siblingsOf: (source) =>
+      siblingDocuments(source, {
+        maxBytes: (lastSettings.get(source.uri) ?? globalSettings).maxFileSizeKb * 1024,
+        openDocuments: () => documents.all().map((d) => ({ uri: d.uri, languageId: d.languageId, text: d.getText() })),
+      }),
     onRuleError: (ruleId, error, uri) => {
       // Once at error level per rule: a broken rule would otherwise log on every keystroke.
       if (ruleErrorsLogged.has(ruleId)) {
@@ -242,6 +249,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const document = documents.get(uri);
       if (!document) return;
       const version = document.version;
+      await prepared(document);
       const settings = await getSettings(uri);
       // Never stale: drop the result when the document changed, closed or was queued again meanwhile.
       const current = documents.get(uri);
@@ -250,6 +258,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       latestRun.delete(uri);
       await connection.sendDiagnostics({ uri, version, diagnostics });
     });
+  }
+
+  /**
+   * Wait for what the document's surface must load before it can read it (a grammar); an analysis
+   * made before that (by a hover, say) is dropped so that it is made again.
+   */
+  /** Counts module changes, so a pulled report of an unchanged document is not `unchanged` after its module changed. */
+  let moduleChanges = 0;
+
+  async function prepared(document: TextDocument): Promise<void> {
+    const pending = prepareDocument({ uri: document.uri, languageId: document.languageId, text: document.getText() });
+    if (!pending) return;
+    await pending;
+    cache.delete(document.uri);
+  }
+
+  /**
+   * A document of a module-reading surface (Terraform) changed, opened or closed: the other open
+   * documents of its module read facts from it, so they are analysed again.
+   */
+  function revalidateModule(changed: TextDocument): void {
+    const dir = moduleDirectoryOf(changed.uri);
+    if (dir === undefined || !surfaceFor({ uri: changed.uri, languageId: changed.languageId, text: '' })?.module) return;
+    for (const other of documents.all()) {
+      if (other.uri === changed.uri || moduleDirectoryOf(other.uri) !== dir) continue;
+      if (!surfaceFor({ uri: other.uri, languageId: other.languageId, text: '' })?.module) continue;
+      cache.delete(other.uri);
+      moduleChanges++;
+      if (pullDiagnostics) {
+        if (diagnosticRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+      } else {
+        scheduleValidation(other);
+      }
+    }
   }
 
   function revalidateAll(): void {
@@ -288,7 +330,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       serverInfo: { name: SERVER_NAME },
     };
     if (pullDiagnostics) {
-      result.capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: false, workspaceDiagnostics: false };
+      result.capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: true, workspaceDiagnostics: false };
     }
     return result;
   });
@@ -344,6 +386,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       openedVersion.set(event.document.uri, event.document.version);
       // The first check of a freshly opened document is not debounced.
       scheduleValidation(event.document, 0);
+      revalidateModule(event.document);
     });
   });
 
@@ -351,6 +394,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('didChange', undefined, () => {
       if (openedVersion.get(event.document.uri) === event.document.version) return;
       scheduleValidation(event.document);
+      revalidateModule(event.document);
     });
   });
 
@@ -363,6 +407,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       lastSettings.delete(uri);
       reported.delete(uri);
       openedVersion.delete(uri);
+      revalidateModule(event.document);
       // Pulled diagnostics are dropped by the client itself on close.
       if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => log.debug(`clearing diagnostics failed: ${describeError(error)}`));
     });
@@ -374,11 +419,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return guardAsync('textDocument/diagnostic', empty, async () => {
       const uri = params.textDocument.uri;
       const generation = settingsGeneration;
-      if (!documents.get(uri)) return empty;
+      const opened = documents.get(uri);
+      if (!opened) return empty;
+      await prepared(opened);
       const settings = await getSettings(uri);
       const document = documents.get(uri);
       if (!document) return empty;
-      const resultId = `${document.version}:${generation}`;
+      const resultId = `${document.version}:${generation}:${moduleChanges}`;
       if (params.previousResultId === resultId && generation === settingsGeneration) {
         return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       }

@@ -6,7 +6,7 @@ import type { DocumentModel } from './model';
 import { runRules, type EngineOptions } from './rules/engine';
 import type { Finding } from './rules/types';
 import { partitionSuppressed, type Suppression } from './suppress';
-import { parseDocument, type SourceDocument, type Surface } from './surfaces';
+import { parseDocument, surfaceFor, type SourceDocument, type Surface } from './surfaces';
 import { readSuppressions } from './surfaces/suppressions';
 
 /** Where each rule is documented (the README's rule list, one anchor per rule id). */
@@ -26,6 +26,18 @@ export interface Analysis {
   suppressed: Finding[];
   /** Every suppression written in the document. */
   suppressions: Suppression[];
+}
+
+/**
+ * What must finish before a document can be analysed (its surface's `prepare`: a grammar to load),
+ * or undefined when nothing must. Never rejects.
+ */
+export function prepareDocument(doc: SourceDocument): Promise<void> | undefined {
+  try {
+    return surfaceFor(doc)?.prepare?.(doc)?.catch(() => undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

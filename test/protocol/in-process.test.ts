@@ -71,7 +71,7 @@ describe('initialize', () => {
 
   it('offers pull diagnostics to a client that supports them', async () => {
     await withSession(PULL_CAPABILITIES, async ({ initializeResult }) => {
-      assert.deepEqual(initializeResult.capabilities.diagnosticProvider, { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: false, workspaceDiagnostics: false });
+      assert.deepEqual(initializeResult.capabilities.diagnosticProvider, { identifier: DIAGNOSTIC_PROVIDER_ID, interFileDependencies: true, workspaceDiagnostics: false });
       assert.equal(initializeResult.capabilities.hoverProvider, true);
     });
   });

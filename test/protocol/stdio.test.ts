@@ -143,7 +143,7 @@ describe('the bundled server over node IPC (as VS Code starts it)', () => {
     try {
       const { client } = child;
       const result = await client.initialize(PULL_CAPABILITIES, { processId: process.pid });
-      assert.equal(result.capabilities.diagnosticProvider?.interFileDependencies, false);
+      assert.equal(result.capabilities.diagnosticProvider?.interFileDependencies, true);
       await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
       const report = await client.pullDiagnostics(TEMPLATE_URI);
       assert.ok(report.kind === 'full');

@@ -13,7 +13,8 @@ import { renderers, type Rendered, type Renderer, type Scenario } from './scenar
 
 /** Parse a rendered document and run every rule. */
 export function lintRendered(doc: Rendered, options: EngineOptions = {}): { model: DocumentModel; findings: Finding[] } {
-  const parsed = parseDocument({ uri: 'file:///test/' + doc.fileName, languageId: doc.languageId, text: doc.text });
+  // `siblings: []`: the document is the whole module (Terraform reads facts across a module's files).
+  const parsed = parseDocument({ uri: 'file:///test/' + doc.fileName, languageId: doc.languageId, text: doc.text, siblings: [] });
   assert.ok(parsed, `no surface reads ${doc.fileName}`);
   return { model: parsed.model, findings: runRules(parsed.model, options) };
 }

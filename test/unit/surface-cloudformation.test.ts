@@ -506,7 +506,7 @@ describe('which documents are read', () => {
     assert.equal(cloudFormationYamlSurface.accepts(doc('file:///a/notes.txt', 'plaintext')), false);
   });
 
-  it('routes JSON by language and by file name, never Terraform JSON', () => {
+  it('routes JSON by language and by file name, never Terraform JSON (the Terraform JSON surface reads it)', () => {
     assert.equal(cloudFormationJsonSurface.accepts(doc('file:///a/template.json', 'json')), true);
     assert.equal(cloudFormationJsonSurface.accepts(doc('file:///a/cdk.out/Stack.template.json', 'jsonc')), true);
     assert.equal(cloudFormationJsonSurface.accepts(doc('file:///a/stack.template', 'plaintext')), true);
@@ -514,7 +514,7 @@ describe('which documents are read', () => {
     assert.equal(cloudFormationJsonSurface.accepts(doc('file:///a/MAIN.TF.JSON', 'jsonc')), false);
     assert.equal(cloudFormationYamlSurface.accepts(doc('file:///a/main.tf.json', 'json')), false);
     assert.equal(cloudFormationJsonSurface.accepts(doc('file:///a/template.yaml', 'yaml')), false);
-    assert.equal(surfaceFor(doc('file:///a/main.tf.json', 'json')), undefined);
+    assert.equal(surfaceFor(doc('file:///a/main.tf.json', 'json'))?.id, 'terraform-json');
     assert.equal(surfaceFor(doc('file:///a/t.yaml', 'yaml'))?.id, 'cloudformation-yaml');
     assert.equal(surfaceFor(doc('file:///a/t.json', 'json'))?.id, 'cloudformation-json');
   });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { fixAll, type AppliedFix } from '../features/fix-all';
 import type { RuleSetting } from '../rules/engine';
-import { languageIdFor, lintText, readSource, skippedReport } from './lint-file';
+import { lintText, readSource, skippedReport, sourceDocument } from './lint-file';
 import type { FileReport } from './types';
 import type { FoundFile } from './walk';
 
@@ -46,8 +46,7 @@ export function fixFile(file: FoundFile, options: FixFileOptions): FixFileOutcom
   const uri = pathToFileURL(file.absolute).href;
   const lint = (text: string): FileReport => lintText(file.path, uri, text, { rules: options.rules, onRuleError: options.onRuleError });
   try {
-    const languageId = languageIdFor(file.path, read.text);
-    const result = fixAll({ uri, languageId, text: read.text }, { rules: options.rules });
+    const result = fixAll(sourceDocument(file.path, uri, read.text), { rules: options.rules });
     if (!result || result.text === read.text) return { report: lint(read.text), applied: [], stable: result?.stable ?? true };
     // The texts as the file holds them (with its byte order mark), so a diff of them applies to the file.
     const bom = read.bom ? '\ufeff' : '';

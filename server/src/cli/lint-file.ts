@@ -10,7 +10,9 @@ import type { SurfaceKind } from '../model';
 import type { RuleSetting } from '../rules/engine';
 import type { Severity } from '../rules/types';
 import { analyse } from '../service';
+import { siblingDocuments } from '../module-files';
 import { languageIdForPath } from '../surfaces';
+import type { SourceDocument } from '../surfaces/types';
 import { reportFixes } from './fix-edits';
 import type { FileReport, Range, ReportDiagnostic } from './types';
 import type { FoundFile } from './walk';
@@ -132,10 +134,24 @@ export function lintFile(file: FoundFile, options: LintFileOptions): FileReport 
   }
 }
 
+/** Module siblings larger than this are not read. */
+const SIBLING_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The document the engine reads for a file's text: its language, and for a surface that reads its
+ * module (Terraform), the other files of the directory (none for a file that is not on disk).
+ */
+export function sourceDocument(path: string, uri: string, text: string): SourceDocument {
+  const own: SourceDocument = { uri, languageId: languageIdFor(path, text), text };
+  const siblings = siblingDocuments(own, { maxBytes: SIBLING_MAX_BYTES });
+  return siblings ? { ...own, siblings } : own;
+}
+
 /** Check a document's text (the part of `lintFile` after reading). May throw on an engine bug. */
 export function lintText(path: string, uri: string, text: string, options: Omit<LintFileOptions, 'maxFileSizeKb'>): FileReport {
-  const languageId = languageIdFor(path, text);
-  const analysis = analyse({ uri, languageId, text }, { rules: options.rules }, options.onRuleError);
+  const source = sourceDocument(path, uri, text);
+  const languageId = source.languageId;
+  const analysis = analyse(source, { rules: options.rules }, options.onRuleError);
   if (!analysis) return { path, surface: guessSurface(languageId), clients: [], diagnostics: [] };
   const document = TextDocument.create(uri, languageId, 0, text);
   const range = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
@@ -149,7 +165,6 @@ export function lintText(path: string, uri: string, text: string, options: Omit<
       diagnostics.push({ rule: SYNTAX_ERROR, severity: syntaxSeverity(options.rules), message: problem.message, range: range(problem.span), fixes: [] });
     }
   }
-  const source = { uri, languageId, text };
   for (const finding of analysis.findings) {
     const fixes = reportFixes(surface.id, source, model, finding, document);
     diagnostics.push({ rule: finding.ruleId, severity: finding.severity, message: finding.message, range: range(finding.span), fixes });

@@ -11,7 +11,11 @@ import { fixFile, type FixFileOutcome } from './fix-file';
 import { formatJson } from './format-json';
 import { formatSarif, sarifRules } from './format-sarif';
 import { formatSummary, formatText } from './format-text';
-import { lintFile, SYNTAX_ERROR } from './lint-file';
+import { lintFile, readSource, SYNTAX_ERROR } from './lint-file';
+import { pathToFileURL } from 'node:url';
+import { siblingDocuments } from '../module-files';
+import { prepareDocument } from '../service';
+import { languageIdForPath, surfaceFor } from '../surfaces';
 import { totalsOf, type LintReport } from './types';
 import { CLI_NAME, CLI_VERSION } from './version';
 import { collectFiles, PathError, type FoundFile } from './walk';
@@ -70,6 +74,34 @@ function messageOf(error: unknown): string {
 }
 
 /** Run the CLI; returns the exit status. Never throws. */
+/**
+ * `runCli` after what the files' surfaces must load first (the HCL grammar for `.tf` files): the
+ * checks themselves are synchronous, the loading is not. The entry point calls this.
+ */
+export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const parsed = parseArgs(argv, isKnownRule);
+    if (parsed.kind === 'run') {
+      const files = collectFiles(parsed.options.paths, io.cwd);
+      const waits: Promise<void>[] = [];
+      for (const file of files) {
+        const languageId = languageIdForPath(file.path) ?? 'plaintext';
+        const uri = pathToFileURL(file.absolute).href;
+        if (!surfaceFor({ uri, languageId, text: '' })?.prepare) continue;
+        const read = readSource(file, parsed.options.maxFileSizeKb);
+        if (read.kind !== 'text') continue;
+        const doc = { uri, languageId, text: read.text };
+        const pending = prepareDocument({ ...doc, siblings: siblingDocuments(doc, { maxBytes: parsed.options.maxFileSizeKb * 1024 }) });
+        if (pending) waits.push(pending);
+      }
+      await Promise.all(waits);
+    }
+  } catch {
+    // runCli reports bad arguments and paths itself
+  }
+  return runCli(argv, io);
+}
+
 export function runCli(argv: readonly string[], io: CliIo): number {
   const fail = (message: string): number => {
     io.stderr(`${CLI_NAME}: ${message}\n`);

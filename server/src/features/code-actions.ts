@@ -19,7 +19,7 @@ import type { Finding } from '../rules/types';
 import { applySuppressions, disableLineEdit, isSuppressed } from '../suppress';
 import { applyEdits, mapOffset } from '../surfaces/apply-edits';
 import { editsForFix } from '../surfaces/edits';
-import { surfaceById, type SourceDocument } from '../surfaces';
+import { sourceOf, surfaceById, type SourceDocument } from '../surfaces';
 import { readSuppressions, suppressionSupport } from '../surfaces/suppressions';
 import type { SpanEdit } from '../surfaces/types';
 import { DIAGNOSTIC_SOURCE, diagnosticData } from './diagnostics';
@@ -143,7 +143,7 @@ export function getCodeActions(
   findings?: Finding[],
   options: CodeActionOptions = {},
 ): CodeAction[] {
-  const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+  const source: SourceDocument = sourceOf(document, model);
   const current = findings ?? currentFindings(source, surfaceId, model, options.rules);
   const only = context.only;
 
@@ -192,7 +192,7 @@ export function resolveCodeAction(document: TextDocument, model: DocumentModel, 
   if (!deferred || action.edit) return action;
   const resolved: CodeAction = { title: action.title, kind: action.kind, edit: { changes: {} } };
   if (deferred.uri !== document.uri || deferred.version !== document.version) return resolved;
-  const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+  const source: SourceDocument = sourceOf(document, model);
   const current = findings ?? currentFindings(source, surfaceId, model, options.rules);
   return fixAllAction(document, source, model, surfaceId, current, options, action.kind ?? CodeActionKind.QuickFix) ?? resolved;
 }

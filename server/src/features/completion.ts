@@ -35,6 +35,7 @@ import { FLOW_CLIENT_CREDENTIALS, OAUTH_PATHS } from '../rules/util/oauth-values
 import { referencedUserPool, USER_POOL_ID } from '../rules/util/resource-links';
 import { isInputIn, isRequiredIn, propertiesFor, propertySchema, schema, vocabulary, writeContextOf, type PropertySchema, type ValueSchema, type WriteContext } from '../schema';
 import { cursorFor, type CursorContext } from '../surfaces/cursor';
+import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
 import { impliedTextEdits } from './implied-edits';
 import {
@@ -345,7 +346,7 @@ function completeResource(items: Items, ctx: CursorContext, model: DocumentModel
 export function doComplete(document: TextDocument, model: DocumentModel, surfaceId: string, position: Position): CompletionList {
   const cursor = cursorFor(surfaceId);
   if (!cursor) return EMPTY;
-  const ctx = cursor({ uri: document.uri, languageId: document.languageId, text: document.getText() }, document.offsetAt(position), model);
+  const ctx = cursor(sourceOf(document, model), document.offsetAt(position), model);
   if (!ctx) return EMPTY;
   const items = new Items(document, ctx, { model, surfaceId });
   switch (ctx.role) {

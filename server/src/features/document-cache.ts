@@ -44,6 +44,8 @@ export interface DocumentCacheOptions {
   onRuleError?(ruleId: string, error: unknown, uri: string): void;
   /** The analysis itself (the service's `analyse` unless a test substitutes it). */
   analyse?: typeof analyseDocument;
+  /** The other files of a document's module, for surfaces that read across files (see ../module-files.ts). */
+  siblingsOf?(source: SourceDocument): SourceDocument[] | undefined;
 }
 
 /** The NUL character: text containing it is binary, not a template. */
@@ -106,7 +108,7 @@ export class DocumentCache {
   }
 
   private compute(document: TextDocument, settings: AnalysisSettings, key: string): CacheEntry {
-    const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+    let source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
     const entry: CacheEntry = { uri: document.uri, version: document.version, key, analysis: undefined };
     if (surfaceFor(source)) {
       const skipped = skipReasonFor(source.text, settings.maxFileSizeKb);
@@ -115,6 +117,8 @@ export class DocumentCache {
       } else {
         this.analyses++;
         try {
+          const siblings = this.options.siblingsOf?.(source);
+          if (siblings) source = { ...source, siblings };
           entry.analysis = this.analyse(source, { rules: settings.rules }, (ruleId, error) => this.options.onRuleError?.(ruleId, error, document.uri));
         } catch (error) {
           entry.error = error;

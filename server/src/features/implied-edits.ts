@@ -20,6 +20,7 @@ import type { Rule, RuleFinding, SemanticChange, SemanticFix } from '../rules/ty
 import { propertySchema, spell } from '../schema';
 import type { JsonValue } from '../schema/types';
 import { editsForFix } from '../surfaces/edits';
+import { sourceOf } from '../surfaces';
 import type { SourceDocument } from '../surfaces/types';
 
 /**
@@ -157,7 +158,7 @@ export function impliedTextEdits(
 ): { title: string; edits: TextEdit[] } | undefined {
   const fix = impliedChanges(canonicalPath, insertedValue, def, model.context);
   if (!fix) return undefined;
-  const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+  const source: SourceDocument = sourceOf(document, model);
   const edits = editsForFix(surfaceId, source, model, def, fix);
   if (!edits || edits.length === 0) return undefined;
   const start = document.offsetAt(replace.start);

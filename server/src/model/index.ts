@@ -36,6 +36,11 @@ export interface Reference {
 interface ValueBase {
   /** The whole value as written (for a list: from `[`/first item to the end of the last item). */
   span: Span;
+  /**
+   * Set when the value is written elsewhere and was resolved through a name (a Terraform local of
+   * another file of the module): then `span` is where the name is used, and no fix may edit it.
+   */
+  resolvedFrom?: string;
 }
 
 export interface StringValue extends ValueBase {
@@ -145,6 +150,11 @@ export interface ClientDefinition {
   dependsOnSpan?: Span;
   /** True when the definition is conditional (`Condition:`, `count`, `for_each`). */
   conditional?: boolean;
+  /**
+   * Canonical properties the definition provides by other means, so they are never missing (a
+   * Terraform managed client selects its client by `name_prefix` / `name_pattern` instead of `name`).
+   */
+  providedElsewhere?: string[];
 }
 
 /** A user pool declared in the same file. */

@@ -6,7 +6,7 @@
  * definitions and the same number of resources. Anything else (a builder that cannot express the
  * fix, a builder bug) gives `undefined`, and then no fix is offered: an edit never breaks a file.
  */
-import type { ClientDefinition, DocumentModel, SemanticFix } from '../model';
+import type { ClientDefinition, DocumentModel, LocatedValue, SemanticFix } from '../model';
 import { applyEdits, editProblem, sortEdits } from './apply-edits';
 import { surfaceById, surfaces } from './index';
 import { reduceForEdits } from './reduce';
@@ -32,7 +32,28 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
   if (!edits || editProblem(doc.text, edits)) return undefined;
   const effective = sortEdits(edits.filter((e) => e.newText !== doc.text.slice(e.span.start, e.span.end)));
   if (effective.length === 0) return [];
+  if (touchesResolvedValues(def, effective)) return undefined;
   return stillReads(surfaceId, doc, model, def, effective) ? effective : undefined;
+}
+
+/**
+ * Whether an edit touches a value written elsewhere and resolved through a name (its span is the
+ * name's use, so editing it would replace the name, not the value).
+ */
+function touchesResolvedValues(def: ClientDefinition, edits: readonly SpanEdit[]): boolean {
+  const spans: { start: number; end: number }[] = [];
+  const visit = (value: LocatedValue | undefined): void => {
+    if (!value) return;
+    if (value.resolvedFrom !== undefined) {
+      spans.push(value.span);
+      return;
+    }
+    if (value.kind === 'list') value.items.forEach(visit);
+    else if (value.kind === 'object') value.members.forEach((m) => visit(m.value));
+  };
+  visit(def.body);
+  if (spans.length === 0) return false;
+  return edits.some((e) => spans.some((s) => e.span.start < s.end && s.start < e.span.end || (e.span.start === e.span.end && s.start < e.span.start && e.span.start < s.end)));
 }
 
 /**

@@ -5,12 +5,13 @@
  */
 import type { DocumentModel } from '../model';
 import { cloudFormationJsonSurface, cloudFormationYamlSurface } from './cloudformation';
+import { terraformHclSurface, terraformJsonSurface } from './terraform';
 import type { SourceDocument, Surface } from './types';
 
 export type { SourceDocument, Surface } from './types';
 
 /** Every surface, most specific first (the first that accepts a document reads it). */
-export const surfaces: readonly Surface[] = [cloudFormationJsonSurface, cloudFormationYamlSurface];
+export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, cloudFormationJsonSurface, cloudFormationYamlSurface];
 
 /** The surface that reads a document, or undefined when none does. */
 export function surfaceFor(doc: SourceDocument): Surface | undefined {
@@ -22,11 +23,28 @@ export function surfaceById(id: string): Surface | undefined {
   return surfaces.find((s) => s.id === id);
 }
 
+/** The document each model was read from (with its siblings), for features that edit and re-read it. */
+const modelSources = new WeakMap<DocumentModel, SourceDocument>();
+
 /** Parse a document with its surface; undefined when no surface reads it. */
 export function parseDocument(doc: SourceDocument): { surface: Surface; model: DocumentModel } | undefined {
   const surface = surfaceFor(doc);
   if (!surface) return undefined;
-  return { surface, model: surface.parse(doc) };
+  const model = surface.parse(doc);
+  modelSources.set(model, doc);
+  return { surface, model };
+}
+
+/**
+ * The source document a model was read from when `document` still has that text (it carries the
+ * module siblings the model was read with, so an edited copy re-reads alike), else one made from
+ * the document alone.
+ */
+export function sourceOf(document: { uri: string; languageId: string; getText(): string }, model: DocumentModel): SourceDocument {
+  const text = document.getText();
+  const known = modelSources.get(model);
+  if (known && known.uri === document.uri && known.text === text) return known;
+  return { uri: document.uri, languageId: document.languageId, text };
 }
 
 /**

@@ -17,6 +17,12 @@ export interface SourceDocument {
   uri: string;
   languageId: string;
   text: string;
+  /**
+   * The other files of the document's module, for a surface that reads facts across files
+   * (`Surface.module`): given by the host (open documents first, then disk). Undefined when the
+   * host did not look; `[]` when it looked and found none.
+   */
+  siblings?: readonly SourceDocument[];
 }
 
 /** A text edit as offsets into the document text (UTF-16), applied to the original text. */
@@ -80,6 +86,16 @@ export interface Surface {
    * Used to check fixes on a smaller document (see ./reduce.ts); undefined when it cannot be done.
    */
   withoutDefinitions?(text: string, defs: readonly ClientDefinition[]): SpanEdit[] | undefined;
+  /**
+   * Optional: the file endings of the other files in a document's directory that this surface reads
+   * facts from (a Terraform module is a directory). The host passes them as `siblings`.
+   */
+  module?: { suffixes: readonly string[] };
+  /**
+   * Optional: work to finish before `parse` can read a document (a grammar to load); undefined when
+   * there is none. The host awaits it; the promise never rejects.
+   */
+  prepare?(doc: SourceDocument): Promise<void> | undefined;
   /** Optional: writes semantic fixes as text edits (no quick fixes without it). */
   edits?: EditBuilder;
   /** Optional: the completion context at an offset (no completion without it). */
