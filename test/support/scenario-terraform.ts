@@ -12,7 +12,8 @@
  *   unless the scenario exports them; `dependsOn`: `depends_on = [aws_x.y]`;
  * - dynamic values: `$ref` to a resource → the attribute its CloudFormation `Ref` returns
  *   (`aws_cognito_user_pool.UserPool.id`, an identity provider's `provider_name`, a resource
- *   server's `identifier`), to a parameter → `var.X`, to a name declared nowhere → a reference of
+ *   server's `identifier`), to a parameter → `var.X`, `AWS::NoValue` → `null`, other pseudo
+ *   parameters → data sources or `terraform.workspace`, to a name declared nowhere → a reference of
  *   the type the property takes (`aws_cognito_user_pool.X.id` for a user pool id, else `var.X`);
  *   `$getAtt` → the matching attribute; `$sub` → a template with interpolations; `$if` → a
  *   conditional `var.C ? a : b`. In JSON each is a `"${...}"` string;
@@ -69,6 +70,9 @@ function refExpr(name: string, names: Names, property?: string): string {
   if (name === 'AWS::StackName') return 'terraform.workspace';
   if (name === 'AWS::Region') return 'data.aws_region.current.name';
   if (name === 'AWS::AccountId') return 'data.aws_caller_identity.current.account_id';
+  if (name === 'AWS::NoValue') return 'null';
+  if (name === 'AWS::Partition') return 'data.aws_partition.current.partition';
+  if (name.includes('::')) return `var.${name.replace(/::/g, '_')}`;
   const type = names.types.get(name);
   if (type) return `${type}.${name}.${refAttribute(type)}`;
   if (names.parameters.has(name)) return `var.${name}`;

@@ -175,6 +175,9 @@ describe('Terraform scenario renderers', () => {
     assert.match(hcl, /user_pool_id +?= aws_cognito_user_pool\.UserPoool\.id/);
     assert.match(hcl, /read_attributes += \[var\.Nope\]/);
     assert.match(hcl, /CreationDate += "x"/);
+    const pseudo = terraformHcl.render({ conditions: ['C'], client: { CallbackURLs: [{ $if: ['C', 'https://a.example.com/', { $ref: 'AWS::NoValue' }] }], ClientName: { $sub: '${AWS::Region}-web' } } }).text;
+    assert.match(pseudo, /callback_urls += \[var\.C \? "https:\/\/a\.example\.com\/" : null\]/);
+    assert.match(pseudo, /name += "\$\{data\.aws_region\.current\.name\}-web"/);
     assert.equal(terraformTypeOf('AWS::IAM::Role'), 'aws_iam_role');
   });
 });
