@@ -108,6 +108,25 @@ describe('fix-all', () => {
     assert.equal(result.stable, true);
   });
 
+  it('leaves standard scopes on a client_credentials client that also has a user flow, and removes them once it is machine-only', () => {
+    const client = { GenerateSecret: true, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials', 'code'], AllowedOAuthScopes: ['openid', 'orders/read'], PreventUserExistenceErrors: 'ENABLED' };
+    for (const renderer of renderers) {
+      const mixed = renderer.render({ client });
+      const before = ruleIds(mixed.text, mixed.languageId);
+      assert.ok(before.includes('client-credentials-exclusive') && before.includes('client-credentials-custom-scopes-only'), before.join());
+      const result = fixAll(doc(mixed.text, mixed.languageId))!;
+      assert.ok(!result.applied.some((a) => a.ruleId === 'client-credentials-custom-scopes-only' || a.ruleId === 'client-credentials-exclusive'), JSON.stringify(result.applied));
+      assert.ok(ruleIds(result.text, mixed.languageId).includes('client-credentials-custom-scopes-only'), 'the choice is left to a person');
+
+      // Once the person removes code, what is left is certain: openid goes.
+      const machine = renderer.render({ client: { ...client, AllowedOAuthFlows: ['client_credentials'] } });
+      const fixed = fixAll(doc(machine.text, machine.languageId))!;
+      assert.ok(fixed.applied.some((a) => a.ruleId === 'client-credentials-custom-scopes-only'), JSON.stringify(fixed.applied));
+      assert.ok(!ruleIds(fixed.text, machine.languageId).includes('client-credentials-custom-scopes-only'), fixed.text);
+      assert.doesNotMatch(fixed.text, /openid/);
+    }
+  });
+
   it('does not rename a key onto one that is already written', () => {
     const text = renderers[0].render({ client: { CallbackUrls: ['https://b.example.com/'], CallbackURLs: ['https://a.example.com/'], PreventUserExistenceErrors: 'ENABLED' } }).text;
     assert.ok(ruleIds(text).includes('unknown-property'));

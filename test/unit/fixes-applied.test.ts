@@ -128,6 +128,7 @@ const FIRING: Record<string, FixCase[]> = {
   'client-credentials-custom-scopes-only': [
     { name: 'one standard scope', scenario: { client: machine({ AllowedOAuthScopes: ['openid', 'orders.example.com/read'] }) } },
     { name: 'several standard scopes', scenario: { client: machine({ AllowedOAuthScopes: ['email', 'orders.example.com/read', 'profile'] }) } },
+    { name: 'next to code', scenario: { client: machine({ AllowedOAuthFlows: ['client_credentials', 'code'], CallbackURLs: ['https://app.example.com/cb'], AllowedOAuthScopes: ['openid', 'orders.example.com/read'] }) } },
   ],
   'client-credentials-exclusive': [{ name: 'with code', scenario: { client: machine({ AllowedOAuthFlows: ['code', 'client_credentials'], CallbackURLs: ['https://app.example.com/cb'] }) } }],
   'client-credentials-requires-secret': [{ name: 'no secret', scenario: { client: omit(machine(), 'GenerateSecret') } }],

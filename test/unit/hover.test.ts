@@ -9,7 +9,10 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import { doHover } from '../../server/src/features/hover';
+import { emptyFileContext, type DocumentModel } from '../../server/src/model';
+import { propertySchema } from '../../server/src/schema';
 import { parseDocument } from '../../server/src/surfaces';
+import { build, type Built } from '../support/model-builder';
 import { caretDocument } from '../support/caret';
 import { renderers, type Rendered, type Scenario } from '../support/scenario';
 
@@ -80,7 +83,7 @@ for (const renderer of renderers) {
       assert.match(text, /\*\*Create-only:\*\* changing it replaces the client/);
       assert.match(text, /\[API reference\]\(https:\/\/docs\.aws\.amazon\.com\/cognito-user-identity-pools\/latest\/APIReference\/API_CreateUserPoolClient\.html#CognitoUserPools-CreateUserPoolClient-request-GenerateSecret\)/);
       assert.match(text, /\[CloudFormation\]\(https:\/\/docs\.aws\.amazon\.com\/AWSCloudFormation\//);
-      assert.match(text, /\[Terraform\]\(https:\/\/registry\.terraform\.io\//);
+      assert.doesNotMatch(text, /\[Terraform\]/, 'links to the reference of this surface and the API only');
     });
 
     it('on a required key with length limits and allowed values', () => {
@@ -101,8 +104,21 @@ for (const renderer of renderers) {
     it('on a token validity key: the duration it gives here', () => {
       const { text } = hoverOn(doc, token(doc, 'AccessTokenValidity'));
       assert.match(text, /^\*\*AccessTokenValidity\*\* — Access token lifetime/);
-      assert.match(text, /Here: `AccessTokenValidity`: 60 in hours \(the default unit\) = \*\*60 hours\*\*; \*\*out of range\*\*: access tokens may last 5 minutes to 1 day\./);
+      assert.match(text, /Here: `AccessTokenValidity`: 60 in hours \(the default unit\) = \*\*2.5 days\*\*; \*\*out of range\*\*: access tokens may last 5 minutes to 1 day\./);
       assert.match(text, /\*\*Limits:\*\* 1 to 86400/);
+    });
+
+    it('on a key: the description and the CloudFormation note, nothing about other surfaces', () => {
+      const access = propertySchema(['AccessTokenValidity'])!;
+      const { text } = hoverOn(doc, token(doc, 'AccessTokenValidity'));
+      assert.ok(text.includes(access.description));
+      assert.ok(access.surfaceNotes?.cloudformation && text.includes(access.surfaceNotes.cloudformation));
+      assert.doesNotMatch(text, /Terraform|terraform|CDK/);
+      for (const key of ['ClientName', 'UserPoolId', 'GenerateSecret', 'SupportedIdentityProviders']) {
+        const other = hoverOn(doc, token(doc, key), -1).text; // the client is written last
+        assert.match(other, new RegExp(`^\\*\\*${key}\\*\\*`));
+        assert.doesNotMatch(other, /Terraform|terraform|CDK/, key);
+      }
     });
 
     it('on a nested key: TokenValidityUnits.IdToken', () => {
@@ -123,7 +139,7 @@ for (const renderer of renderers) {
       assert.ok(onNumber);
       assert.equal(rangeText(doc, onNumber), '60');
       const text = (onNumber.contents as { value: string }).value;
-      assert.equal(text, '`AccessTokenValidity`: 60 in hours (the default unit) = **60 hours**; **out of range**: access tokens may last 5 minutes to 1 day.');
+      assert.equal(text, '`AccessTokenValidity`: 60 in hours (the default unit) = **2.5 days**; **out of range**: access tokens may last 5 minutes to 1 day.');
 
       const idAt = doc.text.indexOf('30', doc.text.indexOf(token(doc, 'IdTokenValidity')));
       const id = doHover(document, parsed.model, document.positionAt(idAt));
@@ -179,7 +195,7 @@ for (const renderer of renderers) {
       assert.match(text, /- OAuth grants \(`AllowedOAuthFlows`\): `code`/);
       assert.match(text, /- OAuth scopes \(`AllowedOAuthScopes`\): `openid`, `orders\/read`/);
       assert.match(text, /- Callback URLs \(`CallbackURLs`\): 2/);
-      assert.match(text, /- Access tokens \(`AccessTokenValidity`\): 60 hours \(60 in hours, the default unit\) — \*\*out of range\*\*: access tokens may last 5 minutes to 1 day/);
+      assert.match(text, /- Access tokens \(`AccessTokenValidity`\): 2.5 days \(60 in hours, the default unit\) — \*\*out of range\*\*: access tokens may last 5 minutes to 1 day/);
       assert.match(text, /- ID tokens \(`IdTokenValidity`\): 30 minutes \(30 in minutes\)/);
       assert.match(text, /- Refresh tokens \(`RefreshTokenValidity`\): 30 days \(the default\)/);
       assert.match(text, /- User existence errors \(`PreventUserExistenceErrors`\): `LEGACY`/);
@@ -237,6 +253,64 @@ for (const renderer of renderers) {
     });
   });
 }
+
+describe('hover: the notes follow the definition\'s surface', () => {
+  /** The hover text on a key of a hand-built definition. */
+  const onKey = (built: Built, key: string): string => {
+    const document = TextDocument.create('file:///x', 'plaintext', 1, built.text);
+    const model: DocumentModel = { surface: built.def.surface, clients: [built.def], context: emptyFileContext(), problems: [] };
+    const hover = doHover(document, model, document.positionAt(built.text.indexOf(JSON.stringify(key)) + 1));
+    assert.ok(hover, `a hover on ${key}`);
+    return (hover.contents as { value: string }).value;
+  };
+  const notes = propertySchema(['AccessTokenValidity'])!.surfaceNotes!;
+
+  it('Terraform: the Terraform note only', () => {
+    const text = onKey(build({ user_pool_id: 'x_y', access_token_validity: 60 }, { surface: 'terraform' }), 'access_token_validity');
+    assert.match(text, /^\*\*access_token_validity\*\*/);
+    assert.ok(text.includes(notes.terraform!));
+    assert.ok(!text.includes(notes.cloudformation!) && !text.includes(notes.api!));
+    assert.match(text, /plan time/);
+    assert.match(text, /\[Terraform\]\(https:\/\/registry\.terraform\.io\//);
+    assert.doesNotMatch(text, /\[CloudFormation\]/);
+  });
+
+  it('an SDK call: the API note only', () => {
+    const text = onKey(build({ UserPoolId: 'x_y', ClientName: 'web', AccessTokenValidity: 60 }, { surface: 'sdk' }), 'AccessTokenValidity');
+    assert.ok(text.includes(notes.api!));
+    assert.doesNotMatch(text, /Terraform|CloudFormation/);
+  });
+
+  it('a CDK definition: the CDK note only', () => {
+    const text = onKey(build({ userPoolId: 'x_y', accessTokenValidity: 60 }, { surface: 'sdk', spelling: 'cdk', operation: 'resource' }), 'accessTokenValidity');
+    assert.ok(text.includes(notes.cdk!));
+    assert.doesNotMatch(text, /Terraform/);
+    assert.ok(!text.includes(notes.cloudformation!));
+  });
+});
+
+describe('hover: durations in words', () => {
+  /** The hover text on the value of a key of a hand-built definition. */
+  const onValue = (built: Built, key: string): string => {
+    const document = TextDocument.create('file:///x', 'plaintext', 1, built.text);
+    const model: DocumentModel = { surface: built.def.surface, clients: [built.def], context: emptyFileContext(), problems: [] };
+    const at = built.text.indexOf(JSON.stringify(key)) + JSON.stringify(key).length + 2;
+    const hover = doHover(document, model, document.positionAt(at));
+    assert.ok(hover, `a hover on the value of ${key}`);
+    return (hover.contents as { value: string }).value;
+  };
+
+  it('a plain duration: the number in its unit, and the larger unit only when it says more', () => {
+    assert.equal(onValue(build({ AuthSessionValidity: 3 }), 'AuthSessionValidity'), '`AuthSessionValidity`: 3 minutes; allowed 3 to 15 minutes.');
+    assert.equal(onValue(build({ RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 60 } }), 'RetryGracePeriodSeconds'), '`RefreshTokenRotation.RetryGracePeriodSeconds`: 60 seconds = **1 minute**; allowed 0 to 60 seconds.');
+    assert.equal(onValue(build({ RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 1 } }), 'RetryGracePeriodSeconds'), '`RefreshTokenRotation.RetryGracePeriodSeconds`: 1 second; allowed 0 to 60 seconds.');
+  });
+
+  it('a token lifetime: rounded with "about", or "just over" next to a bound', () => {
+    assert.match(onValue(build({ RefreshTokenValidity: 3651, TokenValidityUnits: { RefreshToken: 'hours' } }), 'RefreshTokenValidity'), /3651 in hours = \*\*about 152 days\*\*; refresh tokens may last 1 hour to 10 years\./);
+    assert.match(onValue(build({ RefreshTokenValidity: 3651 }), 'RefreshTokenValidity'), /= \*\*just over 10 years\*\*; \*\*out of range\*\*/);
+  });
+});
 
 describe('hover: positions', () => {
   it('counts UTF-16 characters after non-ASCII text (YAML)', () => {

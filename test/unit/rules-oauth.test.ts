@@ -162,14 +162,18 @@ ruleTests({
       at: 'profile',
       count: 2,
     },
+    {
+      // client-credentials-exclusive reports the mix too; removing code would leave this one
+      name: 'client_credentials mixed with code',
+      scenario: { client: webClient({ GenerateSecret: true, AllowedOAuthFlows: ['client_credentials', 'code'] }) },
+      at: 'email',
+      count: 2,
+    },
   ],
   clean: [
     { name: 'custom scopes only', scenario: { client: machineClient({ AllowedOAuthScopes: ['orders.example.com/read', 'https://api.example.com/write'] }) } },
     { name: 'standard scopes on a code client', scenario: { client: webClient({ AllowedOAuthScopes: ['openid', 'email', 'aws.cognito.signin.user.admin'] }) } },
-    {
-      name: 'client_credentials mixed with code is client-credentials-exclusive\'s',
-      scenario: { client: webClient({ GenerateSecret: true, AllowedOAuthFlows: ['code', 'client_credentials'] }) },
-    },
+    { name: 'custom scopes next to code', scenario: { client: webClient({ GenerateSecret: true, AllowedOAuthFlows: ['client_credentials', 'code'], AllowedOAuthScopes: ['orders.example.com/read'] }) } },
   ],
   unknown: [
     { name: 'the scopes are a parameter', scenario: { parameters: ['Scopes'], client: machineClient({ AllowedOAuthScopes: { $ref: 'Scopes' } }) } },
@@ -536,6 +540,40 @@ describe('OAuth rule fixes', () => {
         { kind: 'removeItem', path: ['AllowedOAuthScopes'], index: 2 },
         { kind: 'removeItem', path: ['AllowedOAuthScopes'], index: 0 },
       ]);
+    }
+  });
+
+  it('client-credentials-custom-scopes-only next to a user flow: both findings, and fixes that ask', () => {
+    // With callback URLs the client signs users in: keeping code (dropping client_credentials) is preferred, as in client-credentials-exclusive.
+    const withCallbacks = { client: webClient({ GenerateSecret: true, AllowedOAuthFlows: ['client_credentials', 'code'], AllowedOAuthScopes: ['openid'] }) };
+    for (const { renderer, findings } of findingsFor(withCallbacks, 'client-credentials-custom-scopes-only')) {
+      assert.equal(findings.length, 1, renderer);
+      const [f] = findings;
+      assert.equal(f.message, 'openid in AllowedOAuthScopes is a user scope, which client_credentials cannot grant: machine tokens carry only resource server scopes (identifier/scope). AllowedOAuthFlows also has code, which may need it: remove it if the client stays a machine client, or remove client_credentials instead.');
+      assert.deepEqual(f.fixes?.map((x) => x.title), ['Remove openid from AllowedOAuthScopes', 'Remove client_credentials from AllowedOAuthFlows']);
+      assert.deepEqual(f.fixes?.[1].changes, [{ kind: 'removeItem', path: ['AllowedOAuthFlows'], index: 0 }]);
+      assert.ok(f.fixes?.every((x) => x.unambiguous !== true), 'the user flows may need the scope: a choice');
+      assert.deepEqual(f.fixes?.map((x) => x.isPreferred === true), [false, true]);
+    }
+    const both = lintRendered(renderers[0].render(withCallbacks)).findings.map((f) => f.ruleId);
+    assert.ok(both.includes('client-credentials-exclusive') && both.includes('client-credentials-custom-scopes-only'), both.join());
+
+    // Without callbacks it is a machine client with a stray user flow: dropping the scope is preferred, still not automatic.
+    const noCallbacks = { client: machineClient({ AllowedOAuthFlows: ['client_credentials', 'implicit', 'code'], AllowedOAuthScopes: ['openid', 'email'] }) };
+    for (const { findings } of findingsFor(noCallbacks, 'client-credentials-custom-scopes-only')) {
+      assert.equal(findings.length, 2);
+      assert.match(findings[0].message, /also has implicit and code, which may need it/);
+      assert.deepEqual(findings[0].fixes?.map((x) => x.isPreferred === true), [true, false, false]);
+      assert.ok(findings.every((f) => f.fixes?.every((x) => x.unambiguous !== true)));
+    }
+
+    // A flow that is not literal may be a user flow: the fixes ask.
+    const unknownFlow = { parameters: ['Extra'], client: machineClient({ AllowedOAuthFlows: ['client_credentials', { $ref: 'Extra' }], AllowedOAuthScopes: ['openid'] }) };
+    for (const { findings } of findingsFor(unknownFlow, 'client-credentials-custom-scopes-only')) {
+      assert.equal(findings.length, 1);
+      assert.match(findings[0].message, /Remove it\.$/);
+      assert.equal(findings[0].fixes?.[0].unambiguous, false);
+      assert.equal(findings[0].fixes?.length, 1);
     }
   });
 

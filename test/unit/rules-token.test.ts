@@ -10,6 +10,7 @@ import {
   describeReading,
   effectiveDuration,
   effectiveOrDefaultDuration,
+  formatAmount,
   formatDuration,
   formatRange,
   TOKEN_UNITS_PROPERTY,
@@ -24,17 +25,32 @@ import { cloudFormationYaml } from '../support/scenario';
 // ---------- the duration util ----------
 
 describe('duration util', () => {
-  it('formats durations in the largest whole unit', () => {
-    assert.equal(formatDuration(60 * 3600), '60 hours');
+  it('formats durations in the largest unit they fill, with "about" when rounded', () => {
+    assert.equal(formatDuration(60 * 3600), '2.5 days');
     assert.equal(formatDuration(86400), '1 day');
     assert.equal(formatDuration(300), '5 minutes');
     assert.equal(formatDuration(30 * 86400), '30 days');
     assert.equal(formatDuration(315360000), '10 years');
     assert.equal(formatDuration(3600), '1 hour');
-    assert.equal(formatDuration(90), '90 seconds');
+    assert.equal(formatDuration(90), '1.5 minutes');
+    assert.equal(formatDuration(59), '59 seconds');
     assert.equal(formatDuration(1), '1 second');
     assert.equal(formatDuration(0), '0 seconds');
-    assert.equal(formatDuration(25 * 3600), '25 hours');
+    assert.equal(formatDuration(25 * 3600), 'just over 1 day');
+    assert.equal(formatDuration(36 * 3600), '1.5 days');
+    assert.equal(formatDuration(3651 * 3600), 'about 152 days');
+    assert.equal(formatDuration(100 * 60), 'about 1.7 hours');
+    assert.equal(formatDuration(400 * 86400), 'about 1.1 years');
+    assert.equal(formatDuration(1.5 * 365 * 86400), '1.5 years');
+    assert.equal(formatDuration(3651 * 86400), 'just over 10 years', 'not "about 10 years", which would read as in range');
+    assert.equal(formatDuration(86401), 'just over 1 day');
+    assert.equal(formatDuration(86399), 'just under 24 hours');
+  });
+
+  it('formats a number of a unit, singular for one', () => {
+    assert.equal(formatAmount(1, 'hours'), '1 hour');
+    assert.equal(formatAmount(3651, 'hours'), '3651 hours');
+    assert.equal(formatAmount(0, 'days'), '0 days');
   });
 
   it('formats the ranges from the schema', () => {
@@ -162,7 +178,7 @@ describe('token-validity-range (direct)', () => {
     const [f, ...rest] = run('token-validity-range', build({ AccessTokenValidity: 60 }));
     assert.equal(rest.length, 0);
     assert.equal(f.at, '60');
-    assert.ok(f.message.startsWith('AccessTokenValidity 60 in hours (the default unit) is 60 hours; access tokens last 5 minutes to 1 day.'), f.message);
+    assert.ok(f.message.startsWith('AccessTokenValidity 60 in hours (the default unit) is 2.5 days; access tokens last 5 minutes to 1 day.'), f.message);
     assert.match(f.message, /Set TokenValidityUnits\.AccessToken to minutes, or use 1 to 24 in hours\./);
     assert.deepEqual(f.fixes?.[0], {
       title: 'Set TokenValidityUnits.AccessToken to minutes (60 minutes is 1 hour)',
@@ -175,7 +191,7 @@ describe('token-validity-range (direct)', () => {
 
   it('spells names for Terraform', () => {
     const [f] = run('token-validity-range', build({ access_token_validity: 60 }, { surface: 'terraform' }));
-    assert.ok(f.message.startsWith('access_token_validity 60 in hours (the default unit) is 60 hours; access tokens last 5 minutes to 1 day. Set token_validity_units.access_token to minutes'), f.message);
+    assert.ok(f.message.startsWith('access_token_validity 60 in hours (the default unit) is 2.5 days; access tokens last 5 minutes to 1 day. Set token_validity_units.access_token to minutes'), f.message);
     assert.equal(f.fixes?.[0].title, 'Set token_validity_units.access_token to minutes (60 minutes is 1 hour)');
   });
 
@@ -190,14 +206,16 @@ describe('token-validity-range (direct)', () => {
 
   it('refresh tokens: 3651 days is over 10 years; hours fits', () => {
     const [f] = run('token-validity-range', build({ RefreshTokenValidity: 3651 }));
-    assert.ok(f.message.startsWith('RefreshTokenValidity 3651 in days (the default unit) is 3651 days; refresh tokens last 1 hour to 10 years.'), f.message);
+    assert.ok(f.message.startsWith('RefreshTokenValidity 3651 in days (the default unit) is just over 10 years; refresh tokens last 1 hour to 10 years.'), f.message);
     assert.deepEqual(f.fixes?.[0].changes, [{ kind: 'set', path: ['TokenValidityUnits', 'RefreshToken'], value: 'hours' }]);
+    assert.equal(f.fixes?.[0].title, 'Set TokenValidityUnits.RefreshToken to hours (3651 hours is about 152 days)');
     assert.deepEqual(f.fixes?.[f.fixes.length - 1].changes, [{ kind: 'set', path: ['RefreshTokenValidity'], value: 3650 }]);
+    assert.equal(f.fixes?.[f.fixes.length - 1].title, 'Change RefreshTokenValidity to 3650 (10 years)');
   });
 
   it('offers each unit that fits, nearest first, then the clamp', () => {
     const [f] = run('token-validity-range', build({ AccessTokenValidity: 2, TokenValidityUnits: { AccessToken: 'days' } }));
-    assert.deepEqual(f.fixes?.map((x) => x.title), ['Set TokenValidityUnits.AccessToken to hours (2 hours is 2 hours)', 'Change AccessTokenValidity to 1 (1 day)']);
+    assert.deepEqual(f.fixes?.map((x) => x.title), ['Set TokenValidityUnits.AccessToken to hours (2 hours)', 'Change AccessTokenValidity to 1 (1 day)']);
     const [g] = run('token-validity-range', build({ AccessTokenValidity: 86400, TokenValidityUnits: { AccessToken: 'minutes' } }));
     assert.deepEqual(g.fixes?.map((x) => x.changes), [
       [{ kind: 'set', path: ['TokenValidityUnits', 'AccessToken'], value: 'seconds' }],
@@ -211,6 +229,12 @@ describe('token-validity-range (direct)', () => {
       [{ kind: 'set', path: ['RefreshTokenValidity'], value: 3600 }],
     ]);
     assert.deepEqual(h.fixes?.map((x) => x.isPreferred === true), [true, false, false, false]);
+    assert.deepEqual(h.fixes?.map((x) => x.title), [
+      'Set TokenValidityUnits.RefreshToken to minutes (100 minutes is about 1.7 hours)',
+      'Set TokenValidityUnits.RefreshToken to hours (100 hours is about 4.2 days)',
+      'Set TokenValidityUnits.RefreshToken to days (100 days)',
+      'Change RefreshTokenValidity to 3600 (1 hour)',
+    ]);
   });
 
   it('orders units nearest to the current one first', () => {

@@ -14,6 +14,8 @@ import { describe, it } from 'node:test';
 import type { Spelling } from '../../server/src/model';
 import {
   canonicalName,
+  describeFor,
+  docSurfaceOf,
   isInputIn,
   isRequiredIn,
   membersAt,
@@ -25,7 +27,7 @@ import {
   spellPath,
   vocabulary,
 } from '../../server/src/schema';
-import type { DocLinks, JsonValue, PropertySchema, SchemaDocument, ValueSchema, WriteContext } from '../../server/src/schema';
+import type { DocLinks, DocSurface, JsonValue, PropertySchema, SchemaDocument, ValueSchema, WriteContext } from '../../server/src/schema';
 import cloudformationJsonSchema from '../../schemas/user-pool-client.cloudformation.schema.json';
 
 const SPELLINGS: Spelling[] = ['cloudformation', 'api', 'terraform', 'cdk', 'cdkPython'];
@@ -397,6 +399,44 @@ const textsArePresent: Check = (doc) => {
   return problems;
 };
 
+/** The spellings a documentation surface reads its notes in. */
+const NOTE_SPELLINGS: Record<DocSurface, Spelling[]> = { cloudformation: ['cloudformation'], terraform: ['terraform'], api: ['api'], cdk: ['cdk', 'cdkPython'] };
+
+/** Tool names that must not appear in text shown on other surfaces (a CDK note may speak of CloudFormation, which deploys it). */
+const SURFACE_WORDS: { word: RegExp; allowedIn: DocSurface[] }[] = [
+  { word: /\bCloudFormation\b/, allowedIn: ['cloudformation', 'cdk'] },
+  { word: /\bTerraform\b|\bterraform plan\b/, allowedIn: ['terraform'] },
+  { word: /\bCDK\b|\bCfnUserPoolClient\b/, allowedIn: ['cdk'] },
+];
+
+/**
+ * Descriptions hold for every surface: anything about one surface is in that surface's note, a
+ * note exists only where the property exists, and no text names another surface's tool.
+ */
+const textsFollowSurfaces: Check = (doc) => {
+  const problems: string[] = [];
+  for (const { path: p, prop } of allProperties(doc)) {
+    const where = p.join('.');
+    for (const { word } of SURFACE_WORDS) {
+      if (word.test(prop.description)) problems.push(`${where}: description names ${word.source}; move that to surfaceNotes`);
+      if (prop.defaultNote !== undefined && word.test(prop.defaultNote)) problems.push(`${where}: defaultNote names ${word.source}`);
+    }
+    for (const [surface, note] of Object.entries(prop.surfaceNotes ?? {})) {
+      const spellings = NOTE_SPELLINGS[surface as DocSurface];
+      if (!spellings) {
+        problems.push(`${where}: surfaceNotes.${surface} is not a documentation surface`);
+        continue;
+      }
+      if (!isRealText(note)) problems.push(`${where}: empty surfaceNotes.${surface}`);
+      if (!spellings.some((sp) => prop.names[sp] !== undefined)) problems.push(`${where}: surfaceNotes.${surface} but the property has no name there`);
+      for (const { word, allowedIn } of SURFACE_WORDS) {
+        if (!allowedIn.includes(surface as DocSurface) && word.test(note)) problems.push(`${where}: surfaceNotes.${surface} names ${word.source}`);
+      }
+    }
+  }
+  return problems;
+};
+
 /** Every docs link is https; each spelled surface has a link; Terraform anchors are the Terraform name. */
 const docsLinksAreValid: Check = (doc) => {
   const problems: string[] = [];
@@ -579,6 +619,7 @@ const CHECKS: Record<string, Check> = {
   vocabulariesAreConsistent,
   contextsAreValid,
   textsArePresent,
+  textsFollowSurfaces,
   docsLinksAreValid,
   ruleBoundsArePresent,
   coverageMatchesFacts,
@@ -805,6 +846,36 @@ const BROKEN: { check: keyof typeof CHECKS; name: string; mutate: (doc: SchemaDo
     expect: /resource: missing description/,
   },
   {
+    check: 'textsFollowSurfaces',
+    name: 'a Terraform remark in the shared description',
+    mutate: (d) => { prop(d, 'AccessTokenValidity').description += ' Terraform checks it at plan time.'; },
+    expect: /AccessTokenValidity: description names .*Terraform.*; move that to surfaceNotes/,
+  },
+  {
+    check: 'textsFollowSurfaces',
+    name: 'a note for a surface that is not one',
+    mutate: (d) => { (prop(d, 'ClientName').surfaceNotes as Record<string, string>).pulumi = 'Pulumi says so.'; },
+    expect: /ClientName: surfaceNotes\.pulumi is not a documentation surface/,
+  },
+  {
+    check: 'textsFollowSurfaces',
+    name: 'a note where the property does not exist',
+    mutate: (d) => { prop(d, 'Region').surfaceNotes = { cloudformation: 'The stack decides.' }; },
+    expect: /Region: surfaceNotes\.cloudformation but the property has no name there/,
+  },
+  {
+    check: 'textsFollowSurfaces',
+    name: 'a CloudFormation note that speaks of Terraform',
+    mutate: (d) => { prop(d, 'ClientName').surfaceNotes = { cloudformation: 'Unlike Terraform, optional.' }; },
+    expect: /ClientName: surfaceNotes\.cloudformation names .*Terraform/,
+  },
+  {
+    check: 'textsFollowSurfaces',
+    name: 'an empty note',
+    mutate: (d) => { prop(d, 'ClientName').surfaceNotes = { api: ' ' }; },
+    expect: /ClientName: empty surfaceNotes\.api/,
+  },
+  {
     check: 'docsLinksAreValid',
     name: 'an http link',
     mutate: (d) => { prop(d, 'ClientName').docs.api = 'http://docs.aws.amazon.com/x'; },
@@ -974,6 +1045,29 @@ describe('schema accessors on the real document', () => {
     assert.deepStrictEqual(propertiesFor('cdk').map((p) => p.canonical).sort(), propertiesFor('cdkPython').map((p) => p.canonical).sort());
   });
 
+  it('docSurfaceOf picks the notes by spelling and write context', () => {
+    assert.equal(docSurfaceOf('cloudformation', 'cloudformation'), 'cloudformation');
+    assert.equal(docSurfaceOf('terraform', 'terraform'), 'terraform');
+    assert.equal(docSurfaceOf('api', 'create'), 'api');
+    assert.equal(docSurfaceOf('api', 'update'), 'api');
+    assert.equal(docSurfaceOf('cdk', 'create'), 'cdk');
+    assert.equal(docSurfaceOf('cdkPython', 'cloudformation'), 'cdk');
+  });
+
+  it('describeFor adds the note of one surface only', () => {
+    const access = propertySchema(['AccessTokenValidity']);
+    assert.ok(access?.surfaceNotes?.terraform && access.surfaceNotes.cloudformation);
+    const cfn = describeFor(access, 'cloudformation');
+    const tf = describeFor(access, 'terraform');
+    assert.ok(cfn.startsWith(access.description) && tf.startsWith(access.description));
+    assert.ok(cfn.includes(access.surfaceNotes.cloudformation) && !cfn.includes(access.surfaceNotes.terraform));
+    assert.ok(tf.includes(access.surfaceNotes.terraform) && !tf.includes(access.surfaceNotes.cloudformation));
+    assert.doesNotMatch(cfn, /Terraform/);
+    const feature = propertySchema(['RefreshTokenRotation', 'Feature']);
+    assert.ok(feature);
+    assert.equal(describeFor(feature, 'terraform'), feature.description, 'no note: the description alone');
+  });
+
   it('propertiesFor lists what exists on each surface', () => {
     const names = (s: Spelling, parent: string[] = []): string[] => propertiesFor(s, parent).map((p) => p.name);
     const tf = names('terraform');
@@ -1093,7 +1187,7 @@ function cloudformationValue(vs: ValueSchema, p: string[]): Json {
   const ps = vs as Partial<PropertySchema>;
   const out: Json = {};
   if (ps.title !== undefined) out.title = ps.title;
-  if (ps.description !== undefined) out.description = ps.description;
+  if (ps.description !== undefined) out.description = describeFor({ description: ps.description, surfaceNotes: ps.surfaceNotes }, 'cloudformation');
   if (vs.type === 'object') Object.assign(out, cloudformationObject(vs.properties ?? {}, p));
   else out.type = JSON_SCHEMA_TYPES[vs.type];
   if (vs.enum) out.enum = vs.enum.map((e) => e.value);

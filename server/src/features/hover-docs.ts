@@ -6,7 +6,7 @@
  */
 import type { Spelling, UnknownValue } from '../model';
 import { TOKEN_UNITS_PROPERTY as TOKEN_UNITS } from '../rules/util/duration';
-import { isInputIn, isRequiredIn, propertySchema, schema, spellPath, vocabulary, type DocLinks, type EnumValue, type JsonValue, type PropertySchema, type ValueSchema, type WriteContext } from '../schema';
+import { describeFor, docSurfaceOf, isInputIn, isRequiredIn, propertySchema, schema, spellPath, vocabulary, type DocLinks, type DocSurface, type EnumValue, type JsonValue, type PropertySchema, type ValueSchema, type WriteContext } from '../schema';
 
 /** Inline code, safe for backticks inside. */
 export function code(text: string): string {
@@ -89,13 +89,17 @@ export function enumOf(v: ValueSchema | undefined): EnumValue[] | undefined {
   return v?.enum ?? v?.items?.enum;
 }
 
-/** Reference links as one Markdown line. */
-export function linksLine(docs: DocLinks): string | undefined {
+/**
+ * Reference links as one Markdown line: the API reference (what every surface ends up calling)
+ * and the surface's own reference; every link when no surface is given.
+ */
+export function linksLine(docs: DocLinks, surface?: DocSurface): string | undefined {
   const links: string[] = [];
+  const shown = (s: DocSurface): boolean => surface === undefined || surface === s;
   if (docs.api) links.push(`[API reference](${docs.api})`);
-  if (docs.cloudformation) links.push(`[CloudFormation](${docs.cloudformation})`);
-  if (docs.terraform) links.push(`[Terraform](${docs.terraform})`);
-  if (docs.cdk) links.push(`[CDK](${docs.cdk})`);
+  if (docs.cloudformation && shown('cloudformation')) links.push(`[CloudFormation](${docs.cloudformation})`);
+  if (docs.terraform && shown('terraform')) links.push(`[Terraform](${docs.terraform})`);
+  if (docs.cdk && shown('cdk')) links.push(`[CDK](${docs.cdk})`);
   return links.length ? links.join(' · ') : undefined;
 }
 
@@ -140,13 +144,17 @@ export function propertyFacts(prop: PropertySchema, context: WriteContext, spell
   return facts;
 }
 
-/** The full Markdown documentation of a property for a surface. */
+/**
+ * The full Markdown documentation of a property for a surface: the description holds for every
+ * surface; only the note and the reference link for this one (spelling and write context) are added.
+ */
 export function propertyMarkdown(path: readonly string[], spelling: Spelling, context: WriteContext, extra: string[] = []): string | undefined {
   const prop = propertySchema(path);
   if (!prop) return undefined;
-  const parts = [`**${spellPath(path, spelling)}** — ${prop.title}`, prop.description, ...extra];
+  const surface = docSurfaceOf(spelling, context);
+  const parts = [`**${spellPath(path, spelling)}** — ${prop.title}`, describeFor(prop, surface), ...extra];
   parts.push(propertyFacts(prop, context, spelling).map((f) => `- ${f}`).join('\n'));
-  const links = linksLine(prop.docs);
+  const links = linksLine(prop.docs, surface);
   if (links) parts.push(links);
   return parts.join('\n\n');
 }

@@ -12,7 +12,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import { spanContains, type ClientDefinition, type DocumentModel, type FileContext, type LocatedProperty, type LocatedValue, type Span } from '../model';
-import { describeReading, effectiveDuration, effectiveOrDefaultDuration, formatDuration, formatRange, tokenNoun, tokenProperty, unitOf, withinSpec, TOKEN_UNITS_PROPERTY, type DurationUnit } from '../rules/util/duration';
+import { describeReading, effectiveDuration, effectiveOrDefaultDuration, formatAmount, formatDuration, formatRange, tokenNoun, tokenProperty, unitOf, withinSpec, TOKEN_UNITS_PROPERTY, type DurationUnit } from '../rules/util/duration';
 import { CUSTOM_PREFIX } from '../rules/util/attribute-names';
 import { referencedUserPool } from '../rules/util/resource-links';
 import { propertySchema, SECONDS_PER_UNIT, spellPath, vocabulary, writeContextOf, type DurationSpec } from '../schema';
@@ -92,7 +92,9 @@ function durationText(def: ClientDefinition, path: string[]): string | undefined
     const d = effectiveDuration(def, path);
     if (!d) return undefined;
     const range = prop.minimum !== undefined && prop.maximum !== undefined ? `; allowed ${prop.minimum} to ${prop.maximum} ${prop.unit}` : '';
-    return `${name}: ${d.value} ${d.unit} = **${formatDuration(d.seconds)}**${range}.`;
+    const written = formatAmount(d.value, d.unit);
+    const meaning = formatDuration(d.seconds);
+    return `${name}: ${written}${meaning === written ? '' : ` = **${meaning}**`}${range}.`;
   }
   return undefined;
 }

@@ -3,6 +3,9 @@
  * auth flow). Flags each later copy; the fix removes it. Where the engine converts scalars, `60`
  * and `"60"` count as the same item.
  *
+ * Terraform declares these arguments as sets, so there a copy is harmless (the provider drops it):
+ * info, not a warning.
+ *
  * Ignores unknown items (a list with some is still checked on its literal items).
  */
 import type { LocatedValue, SurfaceKind } from '../model';
@@ -19,8 +22,8 @@ function itemKey(item: LocatedValue, surface: SurfaceKind): string | undefined {
 
 export const rule: Rule = {
   id: 'duplicate-value',
-  severity: 'warning',
-  description: 'The same item twice in a list property.',
+  severity: (def) => (def.surface === 'terraform' ? 'info' : 'warning'),
+  description: 'The same item twice in a list property (info in Terraform, whose sets drop copies).',
   fixable: true,
   check(def, ctx) {
     const wc = walkContextOf(def);
@@ -40,7 +43,9 @@ export const rule: Rule = {
           const label = siteLabel(site, ctx.spelling);
           const change = removeChange({ ...site, value: item, index });
           out.push({
-            message: `${label} lists ${showValue(item)} twice (items ${first + 1} and ${index + 1})${site.branch ? ' in a branch of a condition' : ''}; remove the duplicate.`,
+            message: `${label} lists ${showValue(item)} twice (items ${first + 1} and ${index + 1})${site.branch ? ' in a branch of a condition' : ''}; ${
+              ctx.surface === 'terraform' ? 'Terraform keeps it once (the argument is a set), so remove the copy for clarity.' : 'remove the duplicate.'
+            }`,
             span: item.span,
             fixes: change ? [{ title: `Remove the duplicate ${showValue(item)}`, changes: [change], isPreferred: true, unambiguous: true }] : [],
           });

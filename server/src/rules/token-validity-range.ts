@@ -15,6 +15,7 @@ import {
   describeReading,
   DURATION_UNITS,
   effectiveDuration,
+  formatAmount,
   formatDuration,
   formatRange,
   tokenNoun,
@@ -53,8 +54,11 @@ export const rule: Rule = {
       const fixes: SemanticFix[] = [];
       const units = unitsThatFit(d.value, d.unit, token.spec);
       for (const unit of units) {
+        // "(3651 hours is about 152 days)"; just "(5 minutes)" when the number already reads best in its unit.
+        const written = formatAmount(d.value, unit);
+        const meaning = formatDuration(d.value * SECONDS_PER_UNIT[unit]);
         fixes.push({
-          title: `Set ${unitName} to ${unit} (${d.value} ${unit} is ${formatDuration(d.value * SECONDS_PER_UNIT[unit])})`,
+          title: `Set ${unitName} to ${unit} (${written}${meaning === written ? '' : ` is ${meaning}`})`,
           changes: [{ kind: 'set', path: unitPath(token.spec), value: unit }],
         });
       }

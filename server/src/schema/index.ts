@@ -4,7 +4,7 @@
  */
 import rawSchema from '../../../schemas/user-pool-client.json';
 import type { ClientDefinition, Spelling } from '../model';
-import type { PropertySchema, SchemaDocument, VocabularyEntry, WriteContext } from './types';
+import type { DocSurface, PropertySchema, SchemaDocument, VocabularyEntry, WriteContext } from './types';
 
 export * from './types';
 
@@ -15,6 +15,22 @@ export const schema: SchemaDocument = rawSchema as unknown as SchemaDocument;
 export function writeContextOf(def: Pick<ClientDefinition, 'surface' | 'operation'>): WriteContext {
   if (def.surface === 'sdk') return def.operation === 'update' ? 'update' : 'create';
   return def.surface;
+}
+
+/**
+ * Whose documentation a definition reads: CDK spellings get the CDK notes, otherwise the write
+ * context decides (an SDK create or update call reads the API notes).
+ */
+export function docSurfaceOf(spelling: Spelling, context: WriteContext): DocSurface {
+  if (spelling === 'cdk' || spelling === 'cdkPython') return 'cdk';
+  if (context === 'cloudformation' || context === 'terraform') return context;
+  return 'api';
+}
+
+/** A property's description for one surface: the surface-neutral paragraph, then that surface's note if it has one. */
+export function describeFor(prop: Pick<PropertySchema, 'description' | 'surfaceNotes'>, surface: DocSurface): string {
+  const note = prop.surfaceNotes?.[surface];
+  return note ? `${prop.description}\n\n${note}` : prop.description;
 }
 
 /** The members of an object level: the top level for an empty path, else the nested object's members. */

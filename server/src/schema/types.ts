@@ -12,6 +12,12 @@ export type WriteContext = 'cloudformation' | 'terraform' | 'create' | 'update';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * Who a piece of documentation is written for: a CloudFormation template, a Terraform
+ * configuration, an SDK call or API JSON (`api`), or a CDK `CfnUserPoolClient` (`cdk`).
+ */
+export type DocSurface = 'cloudformation' | 'terraform' | 'api' | 'cdk';
+
 /** Links to the reference pages for a property (or for the resource). */
 export interface DocLinks {
   api?: string;
@@ -81,8 +87,16 @@ export interface PropertySchema extends ValueSchema {
   names: Partial<Record<Spelling, string>>;
   /** One line saying what it is, in our own words (used as a completion detail). */
   title: string;
-  /** A paragraph explaining what it does and what to watch for, in our own words (Markdown). */
+  /**
+   * A paragraph explaining what it does and what to watch for, in our own words (Markdown). It
+   * holds for every surface: anything true of one surface only goes in `surfaceNotes`.
+   */
   description: string;
+  /**
+   * What only one surface needs to know (how it checks, replaces or spells the setting), each
+   * note readable on its own after `description`. A note only for surfaces where the property exists.
+   */
+  surfaceNotes?: Partial<Record<DocSurface, string>>;
   /** The value used when the property is omitted, if there is a fixed one. */
   default?: JsonValue;
   /** The default explained in words, when it is not a plain value or depends on the case. */

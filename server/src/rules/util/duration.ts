@@ -1,7 +1,7 @@
 /**
  * Token lifetimes as durations: the number of a token validity property times the seconds of its
  * unit (from `TokenValidityUnits`, or the schema's default unit), and human wording for
- * durations ("60 hours", "1 day", "10 years"). The token rules and the hover feature share this.
+ * durations ("2.5 days", "1 day", "about 152 days"). The token rules and the hover feature share this.
  *
  * What a number means comes from the schema: `duration` (unit member, default unit, effective
  * bounds) on the three token validities and `unit` on plain durations such as
@@ -130,14 +130,26 @@ const WORDS: readonly [string, number][] = [
   ['second', 1],
 ];
 
-/** A duration in the largest whole unit: "60 hours", "1 day", "5 minutes", "30 days", "10 years". */
+/**
+ * A duration for people, in the largest unit it fills at least once: "1 day", "5 minutes",
+ * "10 years", "2.5 days" (exact with one decimal), "about 152 days" (rounded: one decimal under
+ * 10, whole numbers above), "just over 10 years" / "just under 24 hours" (rounded to a whole
+ * number by a hair, where "about 10 years" would hide that it is not 10 years).
+ */
 export function formatDuration(seconds: number): string {
-  if (Number.isInteger(seconds) && seconds > 0) {
-    for (const [word, size] of WORDS) {
-      if (seconds % size === 0) return count(seconds / size, word);
-    }
-  }
-  return count(seconds, 'second');
+  if (!Number.isFinite(seconds) || seconds <= 0) return count(seconds, 'second');
+  const [word, size] = WORDS.find(([, s]) => seconds >= s) ?? WORDS[WORDS.length - 1];
+  const exact = seconds / size;
+  const tenths = Math.round(exact * 10);
+  if (Math.abs(exact * 10 - tenths) < 1e-9) return count(tenths / 10, word);
+  const rounded = exact < 10 ? Math.round(exact * 10) / 10 : Math.round(exact);
+  if (Number.isInteger(rounded) && Math.abs(exact - rounded) < 0.05) return `just ${exact > rounded ? 'over' : 'under'} ${count(rounded, word)}`;
+  return `about ${count(rounded, word)}`;
+}
+
+/** A number of a unit, singular for 1: "1 hour", "3651 hours". */
+export function formatAmount(n: number, unit: DurationUnit): string {
+  return count(n, unit.slice(0, -1));
 }
 
 function count(n: number, word: string): string {
