@@ -2,7 +2,8 @@
  * Terraform renderers of the twin scenarios (see ./scenario.ts): the same client and resources as
  * a `.tf` (HCL) and a `.tf.json` module file, written as Terraform users write them.
  *
- * - the client: `resource "aws_cognito_user_pool_client" "<clientName>"`, property names through
+ * - the client: `resource "aws_cognito_user_pool_client" "<clientName>"`, with a `name` (required
+ *   in Terraform) when the scenario has no `ClientName` and no `noClientName`; property names through
  *   the schema's Terraform spelling (names Terraform does not have stay as written), object-typed
  *   properties as nested blocks (in JSON: objects);
  * - the other resources by role: `aws_cognito_user_pool` (its `Schema` entries as `schema`
@@ -244,13 +245,23 @@ interface Module {
   outputs: { name: string; value: ScenarioValue; sensitive: boolean }[];
 }
 
+/** The client's properties with a `ClientName` (the resource name in lower case) after `UserPoolId`, or first. */
+function withName(props: Record<string, ScenarioValue>, id: string): Record<string, ScenarioValue> {
+  const entries = Object.entries(props);
+  const at = entries[0]?.[0] === 'UserPoolId' ? 1 : 0;
+  entries.splice(at, 0, ['ClientName', id.toLowerCase()]);
+  return Object.fromEntries(entries);
+}
+
 function moduleOf(s: Scenario): Module {
   const t = templateOf(s);
   const names: Names = { types: new Map(t.resources.map(([id, r]) => [id, terraformTypeOf(r.Type)])), parameters: new Set(t.parameters) };
   const resources = t.resources.map(([id, r]) => {
     const type = terraformTypeOf(r.Type);
     const client = type === 'aws_cognito_user_pool_client' && id === (s.clientName ?? 'Client');
-    const body = client ? clientBody(r.Properties) : resourceBody(type, r.Properties);
+    // `name` is required in Terraform: added after the user pool id unless the scenario says otherwise.
+    const props = client && !s.noClientName && !('ClientName' in r.Properties) ? withName(r.Properties, id) : r.Properties;
+    const body = client ? clientBody(props) : resourceBody(type, props);
     if (r.DependsOn?.length) {
       const addresses = r.DependsOn.map((d) => `${names.types.get(d) ?? 'aws_cloudformation_stack'}.${d}`);
       body.push({ kind: 'raw', name: 'depends_on', hcl: `[${addresses.join(', ')}]`, json: addresses });

@@ -42,6 +42,8 @@ export interface Scenario {
   noUserPoolId?: boolean;
   /** Leave out the default `UserPool` resource. */
   noUserPool?: boolean;
+  /** Terraform renderers add `name` (required there) when `ClientName` is absent, unless this is set. */
+  noClientName?: boolean;
   /** Stack outputs by name: a value and whether it is exported. */
   outputs?: Record<string, { value: ScenarioValue; export?: boolean }>;
   /** The client's logical id (default `Client`). */

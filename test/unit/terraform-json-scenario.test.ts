@@ -166,8 +166,12 @@ describe('Terraform scenario renderers', () => {
   it('defaults: the user pool and its id are added, the client is named as asked', () => {
     const hcl = terraformHcl.render({ client: { ClientName: 'a' }, clientName: 'Web' }).text;
     assert.equal(hcl, 'resource "aws_cognito_user_pool" "UserPool" {\n  name = "pool"\n}\n\n# café ✓ — a non-ASCII line above the client\nresource "aws_cognito_user_pool_client" "Web" {\n  user_pool_id = aws_cognito_user_pool.UserPool.id\n  name         = "a"\n}\n');
-    const json = JSON.parse(terraformJson.render({ client: {}, noUserPool: true, noUserPoolId: true }).text);
+    const json = JSON.parse(terraformJson.render({ client: {}, noUserPool: true, noUserPoolId: true, noClientName: true }).text);
     assert.deepEqual(json, { resource: { aws_cognito_user_pool_client: { '//': 'café ✓ — a non-ASCII line above the client', Client: {} } } });
+    // `name` is required in Terraform: added unless asked not to.
+    const named = terraformHcl.render({ client: { AllowedOAuthFlows: ['code'] } }).text;
+    assert.match(named, /user_pool_id += aws_cognito_user_pool\.UserPool\.id\n  name += "client"\n  allowed_oauth_flows = \["code"\]/);
+    assert.deepEqual(JSON.parse(terraformJson.render({ client: {}, noUserPoolId: true }).text).resource.aws_cognito_user_pool_client.Client, { name: 'client' });
   });
 
   it('references to undeclared names follow the property; unknown names stay as written', () => {
