@@ -10,6 +10,11 @@ import { emptyFileContext, type ClientDefinition, type SemanticChange } from '..
 import { applyEdits, editProblem } from '../../server/src/surfaces/apply-edits';
 import { terraformJsonEdits } from '../../server/src/surfaces/terraform/edits-json';
 import { readTerraformJson } from '../../server/src/surfaces/terraform/json';
+import { editsForFix } from '../../server/src/surfaces/edits';
+import { clientAt, fixAll } from '../../server/src/features/fix-all';
+import { analyse } from '../../server/src/service';
+import type { Scenario } from '../support/scenario';
+import { terraformJson } from '../support/scenario-terraform';
 
 /**
  * The client definition of block `name` as far as the edit builder looks at it (its position,
@@ -245,5 +250,61 @@ describe('Terraform JSON edits: array form and other layouts', () => {
     assert.equal(fix(t, [{ kind: 'set', path: ['ClientName'], value: 'w' }]), t.replace('"web": {}', '"web": {"name": "w"}'));
     const open = objectForm();
     assert.equal(fix(open, [{ kind: 'set', path: ['ClientName'], value: 'w' }]), objectForm('        "name": "w"'));
+  });
+});
+
+describe('Terraform JSON edits through the surface: rule fixes and fix-all', () => {
+  const many: Scenario = {
+    client: {
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['CODE'],
+      AllowedOAuthScopes: ['openid', 'Email', 'email'],
+      CallbackURLs: ['http://a.example.com/cb', 'https://a.example.com/#x'],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'],
+      EnableTokenRevocation: false,
+    },
+  };
+  const docOf = (text: string) => ({ uri: 'file:///m/main.tf.json', languageId: 'json', text, siblings: [] });
+
+  it('every fix the rules offer on a scenario applies through the registry and reads the same', () => {
+    const text = terraformJson.render(many).text;
+    const analysis = analyse(docOf(text))!;
+    assert.equal(analysis.surface.id, 'terraform-json');
+    let applied = 0;
+    for (const finding of analysis.findings) {
+      for (const f of finding.fixes ?? []) {
+        const def = clientAt(analysis.model, finding.span);
+        assert.ok(def);
+        const edits = editsForFix('terraform-json', docOf(text), analysis.model, def, f);
+        assert.ok(edits && edits.length > 0, `${finding.ruleId}: ${f.title}`);
+        const out = applyEdits(text, edits);
+        assert.deepEqual(readTerraformJson(out).problems, []);
+        applied++;
+      }
+    }
+    assert.ok(applied >= 5, `${applied} fixes`);
+  });
+
+  it('fix-all fixes the twin and a second run changes nothing', () => {
+    const text = terraformJson.render(many).text;
+    const once = fixAll(docOf(text))!;
+    assert.ok(once.stable, `stable after ${once.passes} passes`);
+    const left = analyse(docOf(once.text))!.findings.map((f) => f.ruleId);
+    for (const rule of ['invalid-enum-value', 'unknown-scope', 'duplicate-value', 'redirect-uri-invalid', 'auth-flows-missing-refresh', 'token-revocation-disabled', 'user-existence-errors-legacy']) {
+      assert.ok(!left.includes(rule), `${rule} is fixed:\n${once.text}`);
+    }
+    assert.ok(left.includes('redirect-uri-insecure'), 'a fix needing a choice is left');
+    assert.match(once.text, /"enable_token_revocation": true/);
+    assert.match(once.text, /"explicit_auth_flows": \[\n\s+"ALLOW_USER_SRP_AUTH",\n\s+"ALLOW_REFRESH_TOKEN_AUTH"\n\s+\]/);
+    assert.equal(fixAll(docOf(once.text))!.text, once.text);
+  });
+
+  it('user-pool-reference writes the pool as an interpolation', () => {
+    const text = terraformJson.render({ client: { UserPoolId: { $ref: 'UserPoool' } } }).text;
+    const analysis = analyse(docOf(text))!;
+    const finding = analysis.findings.find((f) => f.ruleId === 'user-pool-reference');
+    assert.ok(finding?.fixes?.length, JSON.stringify(analysis.findings.map((f) => f.ruleId)));
+    const edits = editsForFix('terraform-json', docOf(text), analysis.model, clientAt(analysis.model, finding.span)!, finding.fixes![0])!;
+    assert.match(applyEdits(text, edits), /"user_pool_id": "\$\{aws_cognito_user_pool\.UserPool\.id\}"/);
   });
 });
