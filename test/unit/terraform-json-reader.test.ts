@@ -141,6 +141,24 @@ describe('Terraform JSON reader: expressions', () => {
     }
   });
 
+  it('a conditional with literal branches carries them, each with its own span', () => {
+    const src = JSON.stringify({ resource: { [CLIENT]: { web: { v: '${var.prod == "yes" ? "https://a.example.com/#x" : 5}', w: '${var.c ? true : null}', x: '${var.c ? "a${var.d}" : upper("b")}' } } } });
+    const b = readTerraformJson(src).blocks[0];
+    const v = attr(b, 'v');
+    assert.ok(v.kind === 'unknown' && v.alternatives, JSON.stringify(v));
+    assert.equal(v.reason, 'a conditional');
+    const [first, second] = v.alternatives;
+    assert.ok(first.kind === 'string' && first.value === 'https://a.example.com/#x');
+    assert.equal(text(src, first.span), '\\"https://a.example.com/#x\\"');
+    assert.ok(second.kind === 'number' && second.value === 5);
+    assert.equal(text(src, second.span), '5');
+    // A null branch leaves the argument unset: no alternative for it.
+    const w = attr(b, 'w');
+    assert.ok(w.kind === 'unknown' && w.alternatives?.length === 1 && w.alternatives[0].kind === 'boolean');
+    const x = attr(b, 'x');
+    assert.ok(x.kind === 'unknown' && x.alternatives?.every((a) => a.kind === 'unknown'));
+  });
+
   it('escaped $${ and %%{ are literal text, the escape undone', () => {
     assert.deepEqual({ ...read('a $${b} %%{c}'), span: undefined }, { kind: 'string', value: 'a ${b} %{c}', quoted: true, span: undefined });
     assert.equal(read('price: $5 and 100%').kind, 'string');

@@ -59,7 +59,7 @@ export function readTerraformJson(text: string): TfFile {
   try {
     for (const raw of rawBlocks(root)) {
       const { body, ...rest } = raw;
-      blocks.push({ ...rest, body: readBody(body) });
+      blocks.push({ ...rest, body: readBody(body, text) });
     }
   } catch (error) {
     // Only a bug gets here; the blocks read so far stand.
@@ -151,31 +151,31 @@ function readLevels(kind: string, remaining: number, labels: string[], labelSpan
 }
 
 /** A block body: every member an attribute (nested blocks are objects to the builder). */
-function readBody(node: JsonNode): TfBody {
+function readBody(node: JsonNode, text: string): TfBody {
   const attributes: TfAttribute[] = [];
   for (const prop of node.children ?? []) {
     const key = prop.children?.[0];
     if (!key || key.value === JSON_COMMENT_KEY) continue;
-    const member = readMember(prop, 1);
+    const member = readMember(prop, 1, text);
     if (member) attributes.push({ name: member.name, nameSpan: member.keySpan, value: member.value, span: member.span });
   }
   return { attributes, blocks: [], span: spanOf(node) };
 }
 
 /** One object member (`"key": value`), or undefined for a member without a key. */
-function readMember(prop: JsonNode, depth: number): LocatedProperty | undefined {
+function readMember(prop: JsonNode, depth: number, text: string): LocatedProperty | undefined {
   const key = prop.children?.[0];
   if (!key) return undefined;
   const keySpan = spanOf(key);
   const valueNode = prop.children?.[1];
   // A key written without a value (`"name":` in a half-typed file) reads as null at the colon.
   const at = prop.colonOffset !== undefined ? prop.colonOffset + 1 : keySpan.end;
-  const value: LocatedValue = valueNode ? readValue(valueNode, depth) : { kind: 'null', span: { start: at, end: at } };
+  const value: LocatedValue = valueNode ? readValue(valueNode, text, depth) : { kind: 'null', span: { start: at, end: at } };
   return { name: String(key.value ?? ''), keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } };
 }
 
-/** A JSON value as a located value. */
-export function readValue(node: JsonNode, depth = 0): LocatedValue {
+/** A JSON value (of the document `text`) as a located value. */
+export function readValue(node: JsonNode, text: string, depth = 0): LocatedValue {
   const span = spanOf(node);
   if (depth > MAX_DEPTH) return { kind: 'unknown', reason: 'nesting too deep', span };
   switch (node.type) {
@@ -183,15 +183,15 @@ export function readValue(node: JsonNode, depth = 0): LocatedValue {
       const members: LocatedProperty[] = [];
       for (const prop of node.children ?? []) {
         if (prop.children?.[0]?.value === JSON_COMMENT_KEY) continue;
-        const m = readMember(prop, depth + 1);
+        const m = readMember(prop, depth + 1, text);
         if (m) members.push(m);
       }
       return { kind: 'object', members, flow: true, span };
     }
     case 'array':
-      return { kind: 'list', items: (node.children ?? []).map((child) => readValue(child, depth + 1)), flow: true, span };
+      return { kind: 'list', items: (node.children ?? []).map((child) => readValue(child, text, depth + 1)), flow: true, span };
     case 'string':
-      return stringValue(String(node.value ?? ''), span);
+      return stringValue(String(node.value ?? ''), span, text.slice(span.start, span.end));
     case 'number':
       return { kind: 'number', value: Number(node.value), raw: String(node.value), span };
     case 'boolean':
@@ -207,16 +207,75 @@ export function readValue(node: JsonNode, depth = 0): LocatedValue {
  * A JSON string as Terraform reads it: a template. Literal unless it holds an interpolation or a
  * directive; `$${` and `%%{` are written for a literal `${` and `%{`.
  */
-export function stringValue(raw: string, span: Span): LocatedValue {
+export function stringValue(raw: string, span: Span, source?: string): LocatedValue {
   const template = templateParts(raw);
-  if (!template) return { kind: 'string', value: raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'), quoted: true, span };
+  if (!template) return { kind: 'string', value: unescapeTemplate(raw), quoted: true, span };
   if (template.whole !== undefined) {
     const expr = template.whole.trim();
     const ref = referenceOf(expr);
     if (ref) return { kind: 'unknown', reason: expr, ref, span };
+    const alternatives = source !== undefined ? conditionalBranches(source, span.start) : undefined;
+    if (alternatives) return { kind: 'unknown', reason: 'a conditional', alternatives, span };
     return { kind: 'unknown', reason: describe(expr), span };
   }
   return { kind: 'unknown', reason: template.directive ? 'a template directive' : 'a template with interpolation', span };
+}
+
+/** A literal template's text: `$${` and `%%{` are a literal `${` and `%{`. */
+function unescapeTemplate(raw: string): string {
+  return raw.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+/**
+ * The branches of a conditional written as a whole JSON string, `"${cond ? a : b}"`, when each
+ * branch is a literal (a string without interpolation, a number, a boolean; `null` branches are
+ * left out, as Terraform then leaves the argument unset) or else an Unknown branch. Read from the
+ * string as written in the document (`source`, with its quotes, at `offset`), so each branch keeps
+ * its own span. Undefined when the string is not such a conditional, or holds escapes other than
+ * the quotes of the branches.
+ */
+function conditionalBranches(source: string, offset: number): LocatedValue[] | undefined {
+  if (!source.startsWith('"${') || !source.endsWith('}"')) return undefined;
+  const from = 3;
+  const to = source.length - 2;
+  let depth = 0;
+  let quoted = false;
+  let question = -1;
+  let colon = -1;
+  for (let i = from; i < to; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      if (source[i + 1] !== '"') return undefined;
+      quoted = !quoted;
+      i++;
+      continue;
+    }
+    if (quoted) continue;
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (depth === 0 && c === '?' && question < 0) question = i;
+    else if (depth === 0 && c === ':' && question >= 0 && colon < 0) colon = i;
+  }
+  if (question < 0 || colon < 0 || quoted || depth !== 0) return undefined;
+  const out: LocatedValue[] = [];
+  for (const [start, end] of [
+    [question + 1, colon],
+    [colon + 1, to],
+  ]) {
+    let a = start;
+    let b = end;
+    while (a < b && /\s/.test(source[a])) a++;
+    while (b > a && /\s/.test(source[b - 1])) b--;
+    const branch = source.slice(a, b);
+    const span = { start: offset + a, end: offset + b };
+    const str = /^\\"([^\\"]*)\\"$/.exec(branch);
+    if (str) {
+      out.push(templateParts(str[1]) ? { kind: 'unknown', reason: 'a template with interpolation', span } : { kind: 'string', value: unescapeTemplate(str[1]), quoted: true, span });
+    } else if (/^-?\d+(\.\d+)?$/.test(branch)) out.push({ kind: 'number', value: Number(branch), raw: branch, span });
+    else if (branch === 'true' || branch === 'false') out.push({ kind: 'boolean', value: branch === 'true', span });
+    else if (branch !== 'null') out.push({ kind: 'unknown', reason: describe(branch), span });
+  }
+  return out;
 }
 
 /**
