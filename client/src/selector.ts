@@ -16,4 +16,9 @@ export const documentSelector: DocumentFilter[] = [
   { language: 'terraform' },
   { pattern: '**/*.tf' },
   { pattern: '**/*.tf.json' },
+  { language: 'javascript' },
+  { language: 'javascriptreact' },
+  { language: 'typescript' },
+  { language: 'typescriptreact' },
+  { language: 'python' },
 ];

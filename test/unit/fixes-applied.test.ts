@@ -228,6 +228,7 @@ const FIRING: Record<string, FixCase[]> = {
 const NOT_IN_TEMPLATES: Record<string, string> = {
   'client-secret-conflict': 'only an API create call has a ClientSecret input; in a template ClientSecret is an output',
   'create-only-in-update': 'only an UpdateUserPoolClient call has the update write context',
+  'update-resets-omitted': 'only an UpdateUserPoolClient call has the update write context',
 };
 
 /** Fixes that may bring a new error by design, with the rule ids of the errors allowed and why. */

@@ -71,9 +71,9 @@ Output:
   json   one JSON document on stdout: {"version":1,"files":[...]} with 0-based
          lines and UTF-16 characters, as in LSP
   sarif  SARIF 2.1.0 on stdout
-A file that is not checked (too large, binary, unreadable) gets one info diagnostic
-with the rule id file-skipped saying why; a template with a syntax error gets an
-error with the rule id syntax-error.
+A file that is not checked (too large, binary, unreadable, not UTF-8, nested too
+deep to read) gets one info diagnostic with the rule id file-skipped saying why; a
+template with a syntax error gets an error with the rule id syntax-error.
 
 Configuration:
   The nearest .cognito-client.json in the directory of each file or above it sets
@@ -91,8 +91,10 @@ Fixing:
 Exit status:
   0  no error-severity diagnostics (after fixing, with --fix / --fix-dry-run)
   1  at least one error-severity diagnostic
-  2  the command failed (bad arguments, a path that does not exist or cannot be read,
-     a configuration file that is not JSON, a file --fix could not write)
+  2  the command failed (bad arguments, a path that does not exist, a configuration
+     file that is not JSON, a file --fix could not write), or a file or directory
+     could not be checked (unreadable, not UTF-8, nested too deep; the rest is still
+     checked and printed)
 
 Rules (for --rule):
 ${wrap(ruleIds.length ? ruleIds.join(', ') : '(none)', 86, '  ')}

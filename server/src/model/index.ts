@@ -155,6 +155,12 @@ export interface ClientDefinition {
    * Terraform managed client selects its client by `name_prefix` / `name_pattern` instead of `name`).
    */
   providedElsewhere?: string[];
+  /**
+   * Set when members beyond those written may be present (a spread `...defaults`, unresolved
+   * `**kwargs`): then `properties` answers an absent name with an Unknown property (see
+   * `openProperties`), so no rule concludes that a property is absent.
+   */
+  open?: { reason: string; span: Span };
 }
 
 /** A user pool declared in the same file. */
@@ -223,6 +229,11 @@ export interface FileContext {
 export interface ParseProblem {
   message: string;
   span: Span;
+  /**
+   * The reader could not read the document (or could not tell what it missed): its clients may
+   * not all be in the model. The CLI reports such a file as not checked, and fails the run.
+   */
+  unread?: boolean;
 }
 
 /** Everything one surface read from one document version. */
@@ -250,6 +261,29 @@ export function emptyFileContext(): FileContext {
 /** Whether `offset` lies inside `span` (inclusive of the end, for a caret after the last char). */
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
+}
+
+/**
+ * The properties of a definition whose body may hold more than is written: a map that answers
+ * every name it does not hold with an Unknown property located at `at` (the spread), and says it
+ * has every name. Iteration and `size` cover only what is written.
+ */
+export function openProperties(written: Map<string, LocatedProperty>, at: Span, reason: string): Map<string, LocatedProperty> {
+  return new OpenPropertyMap(written, at, reason);
+}
+
+class OpenPropertyMap extends Map<string, LocatedProperty> {
+  constructor(written: Map<string, LocatedProperty>, private readonly at: Span, private readonly reason: string) {
+    super(written);
+  }
+
+  override get(name: string): LocatedProperty | undefined {
+    return super.get(name) ?? { name, canonical: name, keySpan: this.at, span: this.at, value: { kind: 'unknown', reason: this.reason, span: this.at } };
+  }
+
+  override has(_name: string): boolean {
+    return true;
+  }
 }
 
 /** Look up a member of an object value by canonical name. */

@@ -15,6 +15,7 @@ import { rule as userPoolReference } from './user-pool-reference';
 import { rule as writeAttributeNotReadable } from './write-attribute-not-readable';
 
 import { rule as privilegedAttributeWritable } from './privileged-attribute-writable';
+import { rule as updateResetsOmitted } from './update-resets-omitted';
 
 /** The authentication-flow, attribute and cross-resource rules, in the catalogue's order. */
 export const flowAttributeResourceRules: Rule[] = [
@@ -35,4 +36,6 @@ export const flowAttributeResourceRules: Rule[] = [
   identityProviderDependency,
   customScopeUndeclared,
   customAttributeUndeclared,
+  // SDK calls only
+  updateResetsOmitted,
 ];

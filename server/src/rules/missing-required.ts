@@ -28,7 +28,7 @@ export const rule: Rule = {
         for (const [canonical, prop] of Object.entries(membersAt(site.path) ?? {})) {
           if (!isRequiredIn(prop, wc.context) || prop.names[wc.spelling] === undefined) continue;
           if (site.members.some((m) => m.path?.[m.path.length - 1] === canonical)) continue;
-          if (site.path.length === 0 && def.providedElsewhere?.includes(canonical)) continue;
+          if (site.path.length === 0 && (def.open || def.providedElsewhere?.includes(canonical))) continue;
           const meant = site.members.some((m) => m.status === 'unknown' && suggestProperties(m.member.name, site.path, wc, 1)[0]?.canonical === canonical);
           if (meant) continue;
           const path = [...site.path, canonical];

@@ -79,7 +79,9 @@ export const rule: Rule = {
       if (clampValid) advice.push(`use ${lo === hi ? lo : `${lo} to ${hi}`} in ${d.unit}`);
       out.push({
         message: `${name} ${describeReading(d)} is ${formatDuration(d.seconds)}; ${tokenNoun(token.spec)}s last ${formatRange(token.spec)}.`
-          + (advice.length > 0 ? ` ${capitalise(advice.join(', or '))}.` : ''),
+          + (advice.length > 0 ? ` ${capitalise(advice.join(', or '))}.` : '')
+          // The AWS provider converts with the units itself and refuses the value before anything is sent.
+          + (def.surface === 'terraform' ? ' terraform plan already fails on it (the provider checks the converted duration).' : ''),
         span: prop.value.span,
         fixes,
       });

@@ -5,13 +5,14 @@
  */
 import type { DocumentModel } from '../model';
 import { cloudFormationJsonSurface, cloudFormationYamlSurface } from './cloudformation';
+import { javascriptSurface, pythonSurface } from './sdk';
 import { terraformHclSurface, terraformJsonSurface } from './terraform';
 import type { SourceDocument, Surface } from './types';
 
 export type { SourceDocument, Surface } from './types';
 
 /** Every surface, most specific first (the first that accepts a document reads it). */
-export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, cloudFormationJsonSurface, cloudFormationYamlSurface];
+export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, cloudFormationJsonSurface, cloudFormationYamlSurface, javascriptSurface, pythonSurface];
 
 /** The surface that reads a document, or undefined when none does. */
 export function surfaceFor(doc: SourceDocument): Surface | undefined {
