@@ -11,6 +11,8 @@ import { describe, it } from 'node:test';
 import type { LocatedValue } from '../../server/src/model';
 import { readTerraformJson, referenceOf } from '../../server/src/surfaces/terraform/json';
 import type { TfBlock } from '../../server/src/surfaces/terraform/tree';
+import { runRules } from '../../server/src/rules/engine';
+import { parseDocument } from '../../server/src/surfaces';
 import { corpusFiles } from '../support/corpus';
 
 const CLIENT = 'aws_cognito_user_pool_client';
@@ -70,6 +72,15 @@ describe('Terraform JSON reader: block forms', () => {
     const flows = attr(b, 'allowed_oauth_flows');
     assert.ok(flows.kind === 'list' && flows.flow === true && flows.items[0].kind === 'string');
     assert.equal(b.body.blocks.length, 0);
+  });
+
+  it('reads "dynamic" as the dynamic nested blocks it stands for', () => {
+    const src = JSON.stringify({ resource: { [CLIENT]: { web: { name: 'w', dynamic: { token_validity_units: [{ for_each: '${var.u}', content: [{ access_token: 'hours' }] }], refresh_token_rotation: { for_each: [], content: {} } } } } } });
+    const b = readTerraformJson(src).blocks[0];
+    assert.deepEqual(b.body.attributes.map((a) => a.name), ['name']);
+    assert.deepEqual(b.body.blocks.map((x) => [x.type, ...x.labels]), [['dynamic', 'token_validity_units'], ['dynamic', 'refresh_token_rotation']]);
+    assert.equal(text(src, b.body.blocks[0].typeSpan), '"token_validity_units"');
+    assert.deepEqual(b.body.blocks[0].body.attributes.map((a) => a.name), ['for_each', 'content']);
   });
 
   it('gives each block type its labels: data, variable, output, locals, provider, terraform', () => {
@@ -263,5 +274,17 @@ describe('Terraform JSON reader: corpus', () => {
       }
     }
     assert.ok(total >= files.length, `${total} clients in ${files.length} files`);
+  });
+
+  it('the surface reads every corpus file into the model: every client, no problem, no unknown-property on real arguments', { skip }, () => {
+    for (const file of files) {
+      const src = readFileSync(file, 'utf8');
+      const parsed = parseDocument({ uri: `file://${file}`, languageId: 'json', text: src });
+      assert.equal(parsed?.surface.id, 'terraform-json', basename(file));
+      assert.deepEqual(parsed.model.problems, [], basename(file));
+      assert.equal(parsed.model.clients.length, countClients(JSON.parse(src)), basename(file));
+      const unknown = runRules(parsed.model).filter((f) => f.ruleId === 'unknown-property');
+      assert.deepEqual(unknown.map((f) => src.slice(f.span.start, f.span.end)), [], basename(file));
+    }
   });
 });

@@ -15,13 +15,15 @@
  * with a plain reference (`aws_x.y.id`, `data.x.y.z`, `var.x`, `local.x`, `module.m.out`) carries
  * the reference. `$${` and `%%{` are escapes: such a string is literal, with the escape undone.
  *
+ * `"dynamic": {"x": {...}}` is read as the nested `dynamic "x"` blocks it stands for.
+ *
  * Ignored: `"//"` keys (Terraform's JSON comments) in block structure and bodies. Comments and
  * trailing commas, which Terraform rejects, are tolerated rather than reported (terraform itself
  * reports them). Syntax errors become `problems`; whatever could be read is returned. Never throws.
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { LocatedProperty, LocatedValue, ParseProblem, Reference, Span } from '../../model';
-import type { TfAttribute, TfBlock, TfBody, TfFile } from './tree';
+import type { TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
 
 /** The key Terraform ignores in JSON, for comments. */
 export const JSON_COMMENT_KEY = '//';
@@ -150,16 +152,45 @@ function readLevels(kind: string, remaining: number, labels: string[], labelSpan
   }
 }
 
-/** A block body: every member an attribute (nested blocks are objects to the builder). */
+/**
+ * A block body: every member an attribute (nested blocks are objects to the builder), except
+ * `"dynamic": {"<name>": {...}}`, the JSON form of `dynamic "<name>" { ... }` blocks: those are
+ * nested blocks of type `dynamic` labelled with the name (located at the name's key), as HCL has them.
+ */
 function readBody(node: JsonNode, text: string): TfBody {
   const attributes: TfAttribute[] = [];
+  const blocks: TfNestedBlock[] = [];
   for (const prop of node.children ?? []) {
     const key = prop.children?.[0];
     if (!key || key.value === JSON_COMMENT_KEY) continue;
+    const value = prop.children?.[1];
+    if (key.value === DYNAMIC && value && (value.type === 'object' || value.type === 'array')) {
+      blocks.push(...dynamicBlocks(value, text));
+      continue;
+    }
     const member = readMember(prop, 1, text);
     if (member) attributes.push({ name: member.name, nameSpan: member.keySpan, value: member.value, span: member.span });
   }
-  return { attributes, blocks: [], span: spanOf(node) };
+  return { attributes, blocks, span: spanOf(node) };
+}
+
+/** The key of Terraform's generated nested blocks. */
+const DYNAMIC = 'dynamic';
+
+/** The `dynamic` blocks under a `"dynamic"` key: each label, each of its bodies (an object or an array of objects). */
+function dynamicBlocks(value: JsonNode, text: string): TfNestedBlock[] {
+  const out: TfNestedBlock[] = [];
+  const objects = value.type === 'object' ? [value] : (value.children ?? []).filter((item) => item.type === 'object');
+  for (const obj of objects) {
+    for (const prop of obj.children ?? []) {
+      const label = prop.children?.[0];
+      const inner = prop.children?.[1];
+      if (!label || !inner || label.value === JSON_COMMENT_KEY) continue;
+      const bodies = inner.type === 'object' ? [inner] : inner.type === 'array' ? (inner.children ?? []).filter((item) => item.type === 'object') : [];
+      for (const body of bodies) out.push({ type: DYNAMIC, typeSpan: spanOf(label), labels: [String(label.value)], body: readBody(body, text), span: spanOf(prop) });
+    }
+  }
+  return out;
 }
 
 /** One object member (`"key": value`), or undefined for a member without a key. */
