@@ -4,6 +4,7 @@
  * document's indentation, with its `:` and `,` spacing, and the flow renderer the collection
  * executor (`./edits-flow.ts`) writes new entries and values with.
  */
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { JsonValue } from '../schema/types';
 import type { FlowRenderer } from './edits-flow';
 
@@ -13,21 +14,43 @@ export interface JsonLayout {
   unit: string;
   /** Between a key and its value: `": "` or `":"`. */
   colon: string;
-  /** Between entries on one line. */
+  /** Between entries on one line, where a collection shows no separator of its own. */
   comma: string;
   /** The object being edited is laid out over several lines (new objects and arrays are too). */
   pretty: boolean;
-  /** Between items added on one line to a collection with fewer than two entries (the collection executor's default otherwise). */
-  separator?: string;
   /** Values written on one line even inside a multi-line layout (CloudFormation's one-line intrinsics). */
   keepInline?: (value: JsonValue) => boolean;
 }
 
-/** The comma spacing a document uses most: `,` or `, `. */
-export function jsonCommaOf(text: string): string {
+/** `,` or `, ` by which a text writes more often between entries on one line; undefined when it does neither. */
+export function jsonCommaOf(text: string): string | undefined {
   const tight = (text.match(/[\]}"\d],["{[\d]/g) ?? []).length;
   const spaced = (text.match(/[\]}"\d], ["{[\d]/g) ?? []).length;
+  if (tight === 0 && spaced === 0) return undefined;
   return tight > spaced ? ',' : ', ';
+}
+
+/**
+ * The separator a one-line array or object written as `text` puts between its entries (`,`,
+ * `, `, ` , `...), or undefined when it shows none (on several lines, or fewer than two entries).
+ */
+export function ownSeparator(text: string): string | undefined {
+  if (text.includes('\n')) return undefined;
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
+    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
+    else if (kind === SyntaxKind.CommaToken && depth === 1) {
+      const at = scanner.getTokenOffset();
+      let start = at;
+      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+      let end = at + 1;
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+      return text.slice(start, end);
+    }
+  }
+  return undefined;
 }
 
 /** The colon spacing of the first `"key":` in a piece of text, `: ` when it has none. */
@@ -57,20 +80,25 @@ export function jsonLines(value: JsonValue, indent: string, layout: JsonLayout):
   return `{${layout.eol}${entries.map(([k, v]) => inner + JSON.stringify(k) + layout.colon + jsonLines(v, inner, layout)).join(',' + layout.eol)}${layout.eol}${indent}}`;
 }
 
-/** The flow renderer for JSON collections: new entries and values in the document's layout. */
-export function jsonRenderer(layout: JsonLayout): FlowRenderer {
-  const valueText = (value: JsonValue, indent: string | undefined) => (indent === undefined ? jsonInline(value, layout) : jsonLines(value, indent, layout));
+/**
+ * The flow renderer for JSON collections of the document `text`: new entries and values in the
+ * document's layout; a one-line array or object written over keeps its own separator.
+ */
+export function jsonRenderer(text: string, layout: JsonLayout): FlowRenderer {
+  const valueText = (value: JsonValue, indent: string | undefined, l = layout) => (indent === undefined ? jsonInline(value, l) : jsonLines(value, indent, l));
   return {
     syntax: 'json',
     eol: layout.eol,
     unit: layout.unit,
+    comma: layout.comma,
     entry(e, _c, indent) {
       return (e.key === undefined ? '' : JSON.stringify(e.key) + layout.colon) + valueText(e.value, indent);
     },
-    value(_c, _index, value, indent) {
-      return valueText(value, indent);
+    value(c, index, value, indent) {
+      const old = c.entries[index]?.value.span;
+      const comma = old && ownSeparator(text.slice(old.start, old.end));
+      return valueText(value, indent, comma ? { ...layout, comma } : layout);
     },
     expandEmpty: () => layout.pretty,
-    separator: layout.separator,
   };
 }

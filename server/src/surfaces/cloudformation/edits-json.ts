@@ -5,7 +5,9 @@
  * Kept as written: each object's and array's layout (one line, or one entry per line at its
  * indentation), the document's indentation step (spaces or tabs), its `:` spacing, intrinsics on
  * one line (`{"Ref": "X"}`) or over several as the document writes them, commas (removing the
- * last entry removes the comma before it), comments in JSON-with-comments files, and CRLF.
+ * last entry removes the comma before it), the separator between entries on one line (`,` or
+ * `, `: the collection's own, else the client's, else the document's), comments in
+ * JSON-with-comments files, and CRLF.
  *
  * Refused (undefined): a `Properties` that is an intrinsic, a target inside an intrinsic or under a
  * value of another kind, and several changes to one collection when comments sit between its
@@ -27,12 +29,15 @@ export interface JsonStyle extends JsonLayout {
   inlineIntrinsics: boolean;
 }
 
-/** Read a document's style around a definition. */
+/** Read a document's style around a definition: the definition's own where it shows one, else the document's. */
 export function jsonStyle(text: string, def: ClientDefinition): JsonStyle {
+  const own = text.slice(def.span.start, def.span.end);
+  const document = documentStyle(text);
   const style: JsonStyle = {
-    ...documentStyle(text),
-    colon: jsonColonOf(text.slice(def.span.start, def.span.end)),
-    pretty: text.slice(def.span.start, def.span.end).includes('\n'),
+    ...document,
+    colon: jsonColonOf(own),
+    comma: jsonCommaOf(own) ?? document.comma,
+    pretty: own.includes('\n'),
   };
   style.keepInline = (value) => style.inlineIntrinsics && isIntrinsicValue(value);
   return style;
@@ -50,7 +55,7 @@ function documentStyle(text: string): DocumentStyle {
   const style: DocumentStyle = {
     eol: eolOf(text),
     unit: jsonIndentUnit(text),
-    comma: jsonCommaOf(text),
+    comma: jsonCommaOf(text) ?? ', ',
     inlineIntrinsics: oneLineIntrinsics >= multiLineIntrinsics,
   };
   lastDocumentStyle = { text, style };
@@ -64,7 +69,7 @@ export function jsonFixEdits(doc: SourceDocument, def: ClientDefinition, fix: Se
   const plan = planFix(text, def, resource, fix);
   if (!plan) return undefined;
   const style = jsonStyle(text, def);
-  const r = jsonRenderer(style);
+  const r = jsonRenderer(text, style);
   const edits: SpanEdit[] = [];
   for (const p of plan.containers) {
     const made = flowEdits(text, p, r);

@@ -367,9 +367,9 @@ export function terraformJsonFixEdits(doc: SourceDocument, def: ClientDefinition
   const plans = planner.finish();
   if (!plans) return undefined;
   const blockText = text.slice(block.span.start, block.span.end);
-  const comma = jsonCommaOf(text);
-  const layout: JsonLayout = { eol: eolOf(text), unit: jsonIndentUnit(text), colon: jsonColonOf(blockText), comma, separator: comma, pretty: blockText.includes('\n') };
-  const renderer = jsonRenderer(layout);
+  const comma = jsonCommaOf(blockText) ?? jsonCommaOf(text) ?? ', ';
+  const layout: JsonLayout = { eol: eolOf(text), unit: jsonIndentUnit(text), colon: jsonColonOf(blockText), comma, pretty: blockText.includes('\n') };
+  const renderer = jsonRenderer(text, layout);
   const edits: SpanEdit[] = [];
   for (const plan of plans) {
     const made = flowEdits(text, plan, renderer);
