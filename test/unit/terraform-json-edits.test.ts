@@ -15,6 +15,9 @@ import { clientAt, fixAll } from '../../server/src/features/fix-all';
 import { analyse } from '../../server/src/service';
 import type { Scenario } from '../support/scenario';
 import { terraformJson } from '../support/scenario-terraform';
+import { terraformJsonSurface } from '../../server/src/surfaces/terraform';
+import { terraformJsonWithoutDefinitions } from '../../server/src/surfaces/terraform/remove-json';
+import { reduceTo } from '../../server/src/surfaces/reduce';
 
 /**
  * The client definition of block `name` as far as the edit builder looks at it (its position,
@@ -306,5 +309,58 @@ describe('Terraform JSON edits through the surface: rule fixes and fix-all', () 
     assert.ok(finding?.fixes?.length, JSON.stringify(analysis.findings.map((f) => f.ruleId)));
     const edits = editsForFix('terraform-json', docOf(text), analysis.model, clientAt(analysis.model, finding.span)!, finding.fixes![0])!;
     assert.match(applyEdits(text, edits), /"user_pool_id": "\$\{aws_cognito_user_pool\.UserPool\.id\}"/);
+  });
+});
+
+describe('Terraform JSON: taking client definitions out (for cheap fix checks)', () => {
+  const text = lines(
+    '{',
+    '  "resource": {',
+    '    "aws_cognito_user_pool": {"pool": {"name": "p"}},',
+    '    "aws_cognito_user_pool_client": {',
+    '      "a": {',
+    '        "name": "a",',
+    '        "user_pool_id": "${aws_cognito_user_pool.pool.id}"',
+    '      },',
+    '      "b": [',
+    '        {"name": "b1", "allowed_oauth_flows": ["implicit"]},',
+    '        {"name": "b2"}',
+    '      ],',
+    '      "c": [{"name": "c"}]',
+    '    }',
+    '  }',
+    '}',
+  );
+  const doc = { uri: 'file:///m/main.tf.json', languageId: 'json', text, siblings: [] };
+
+  it('removes the entries and array items of the others, with their commas, and the rest reads the same', () => {
+    const model = terraformJsonSurface.parse(doc);
+    assert.deepEqual(model.clients.map((c) => c.name), ['aws_cognito_user_pool_client.a', 'aws_cognito_user_pool_client.b', 'aws_cognito_user_pool_client.b', 'aws_cognito_user_pool_client.c']);
+    const check = (keep: number, expected: RegExp) => {
+      const edits = terraformJsonWithoutDefinitions(text, model.clients.filter((_, i) => i !== keep))!;
+      assert.ok(edits, `keep ${keep}`);
+      const out = applyEdits(text, edits);
+      assert.doesNotThrow(() => JSON.parse(out), out);
+      const again = terraformJsonSurface.parse({ ...doc, text: out });
+      assert.deepEqual(again.problems, []);
+      assert.equal(again.clients.length, 1);
+      assert.match(out, expected);
+      assert.ok(out.includes('"aws_cognito_user_pool": {"pool": {"name": "p"}}'));
+    };
+    check(0, /"aws_cognito_user_pool_client": \{\n\s+"a": \{\n\s+"name": "a",\n\s+"user_pool_id": "\$\{aws_cognito_user_pool\.pool\.id\}"\n\s+\},\n\s+"b": \[\]\n\s+\}/);
+    check(3, /"aws_cognito_user_pool_client": \{\n\s+"b": \[\],\n\s+"c": \[\{"name": "c"\}\]\n\s+\}/);
+    // One item of an array of several, next to removals in the object around it: no reduction, never a broken one.
+    assert.equal(terraformJsonWithoutDefinitions(text, model.clients.filter((_, i) => i !== 1)), undefined);
+  });
+
+  it('reduces a document for the fix check, and the reduced definition reads as the original', () => {
+    const surface = { ...terraformJsonSurface, withoutDefinitions: terraformJsonWithoutDefinitions };
+    const model = surface.parse(doc);
+    for (const def of [model.clients[0], model.clients[3]]) {
+      const reduced = reduceTo(surface, doc, model, def);
+      assert.ok(reduced, def.name);
+      assert.equal(reduced.model.clients.length, 1);
+      assert.equal(reduced.def.properties.size, def.properties.size);
+    }
   });
 });

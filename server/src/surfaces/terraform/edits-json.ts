@@ -69,6 +69,17 @@ function entryValue(node: JsonNode): EntryValue {
   }
 }
 
+/** A JSON object or array node as a collection for the executor; undefined for anything else or a member without a value. */
+export function jsonContainer(node: JsonNode, ownerKey?: Span): Container | undefined {
+  const children = node.children ?? [];
+  if (node.type === 'object') {
+    if (children.some((p) => p.children?.length !== 2)) return undefined;
+    return { kind: 'map', flow: true, span: spanOf(node), entries: children.map((p) => ({ span: spanOf(p), keySpan: spanOf(p.children![0]), value: entryValue(p.children![1]) })), ownerKey };
+  }
+  if (node.type === 'array') return { kind: 'seq', flow: true, span: spanOf(node), entries: children.map((item) => ({ span: spanOf(item), value: entryValue(item) })), ownerKey };
+  return undefined;
+}
+
 /** The key of an object member node. */
 function keyOf(prop: JsonNode): string {
   return String(prop.children?.[0]?.value ?? '');
@@ -108,14 +119,8 @@ class Planner {
   containerOf(node: JsonNode, ownerKey?: Span): Container | undefined {
     let c = this.containers.get(node);
     if (c) return c;
-    const children = node.children ?? [];
-    if (node.type === 'object') {
-      if (children.some((p) => p.children?.length !== 2)) return undefined;
-      c = { kind: 'map', flow: true, span: spanOf(node), entries: children.map((p) => ({ span: spanOf(p), keySpan: spanOf(p.children![0]), value: entryValue(p.children![1]) })), ownerKey };
-    } else if (node.type === 'array') {
-      c = { kind: 'seq', flow: true, span: spanOf(node), entries: children.map((item) => ({ span: spanOf(item), value: entryValue(item) })), ownerKey };
-    } else return undefined;
-    this.containers.set(node, c);
+    c = jsonContainer(node, ownerKey);
+    if (c) this.containers.set(node, c);
     return c;
   }
 
