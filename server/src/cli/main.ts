@@ -8,7 +8,9 @@ import type { RuleSetting } from '../rules/engine';
 import { parseArgs, helpText, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config-file';
 import { fixFile, type FixFileOutcome } from './fix-file';
+import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
+import { formatJunit } from './format-junit';
 import { formatSarif, sarifRules } from './format-sarif';
 import { formatSummary, formatText } from './format-text';
 import type { CliFileSystem } from './fs';
@@ -17,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { siblingDocuments } from '../module-files';
 import { prepareDocument } from '../service';
 import { languageIdForPath, surfaceFor } from '../surfaces';
-import { totalsOf, type FileReport, type LintReport } from './types';
+import { totalsFail, totalsOf, type FileReport, type LintReport } from './types';
 import { CLI_NAME, CLI_VERSION } from './version';
 import { collectFiles, PathError, type FoundFile } from './walk';
 
@@ -193,7 +195,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         io.stderr(formatSummary(totals));
         const unchecked = uncheckedLines(report.files);
         io.stderr(unchecked);
-        return writeFailed || unchecked ? EXIT_FAILURE : totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+        return writeFailed || unchecked ? EXIT_FAILURE : totalsFail(totals, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
       }
       io.stderr(formatFixSummary(outcomes, mode));
     } else {
@@ -207,6 +209,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       case 'sarif':
         io.stdout(formatSarif(report, sarifRules(rules), io.cwd));
         break;
+      case 'github':
+        io.stdout(formatGithub(report, io.cwd));
+        io.stderr(formatSummary(totals));
+        break;
+      case 'junit':
+        io.stdout(formatJunit(report, options.failOn));
+        break;
       case 'text':
         io.stdout(formatText(report));
         io.stderr(formatSummary(totals));
@@ -216,7 +225,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const unchecked = uncheckedLines(report.files);
     io.stderr(unchecked);
     if (writeFailed || unchecked) return EXIT_FAILURE;
-    return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return totalsFail(totals, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     return fail(`internal error: ${messageOf(error)}`);
   }
