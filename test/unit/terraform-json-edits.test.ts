@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyFileContext, type ClientDefinition, type SemanticChange } from '../../server/src/model';
+import { referenceValue } from '../../server/src/model/reference-value';
 import { applyEdits, editProblem } from '../../server/src/surfaces/apply-edits';
 import { terraformJsonEdits } from '../../server/src/surfaces/terraform/edits-json';
 import { readTerraformJson } from '../../server/src/surfaces/terraform/json';
@@ -185,6 +186,26 @@ describe('Terraform JSON edits: object form', () => {
     // Already there (also written as an interpolation): nothing to do.
     const interp = objectForm('        "name": "web",', '        "depends_on": ["${aws_cognito_resource_server.api}"]');
     assert.deepEqual(terraformJsonEdits({ uri: 'u', languageId: 'json', text: interp }, definition(interp), { title: 't', changes: [{ kind: 'addDependency', target: 'aws_cognito_resource_server.api' }] }, { surface: 'terraform', clients: [], context: emptyFileContext(), problems: [] }), []);
+  });
+
+  it('removeKey removes one occurrence of a key written twice, also in a nested block', () => {
+    const t = objectForm('        "name": "web",', '        "generate_secret": true,', '        "token_validity_units": [{"id_token": "hours", "id_token": "days"}],', '        "generate_secret": false');
+    const first = t.indexOf('"generate_secret"');
+    assert.equal(
+      fix(t, [{ kind: 'removeKey', keySpan: { start: first, end: first + '"generate_secret"'.length } }]),
+      objectForm('        "name": "web",', '        "token_validity_units": [{"id_token": "hours", "id_token": "days"}],', '        "generate_secret": false'),
+    );
+    const second = t.lastIndexOf('"id_token"');
+    assert.equal(fix(t, [{ kind: 'removeKey', keySpan: { start: second, end: second + '"id_token"'.length } }]), t.replace(', "id_token": "days"', ''));
+    assert.equal(fix(t, [{ kind: 'removeKey', keySpan: { start: 0, end: 1 } }]), undefined);
+  });
+
+  it('a reference marker is written as an interpolation; a fix for one case of a conditional is refused', () => {
+    const t = objectForm('        "name": "web",', '        "user_pool_id": "pool-id"');
+    assert.equal(fix(t, [{ kind: 'set', path: ['UserPoolId'], value: referenceValue('aws_cognito_user_pool.main') }]), t.replace('"pool-id"', '"${aws_cognito_user_pool.main.id}"'));
+    const doc = { uri: 'u', languageId: 'json', text: t };
+    const model = { surface: 'terraform' as const, clients: [], context: emptyFileContext(), problems: [] };
+    assert.equal(terraformJsonEdits(doc, definition(t), { title: 't', when: { c: true }, changes: [{ kind: 'set', path: ['ClientName'], value: 'x' }] }, model), undefined);
   });
 
   it('refuses targets under an interpolation', () => {

@@ -57,6 +57,11 @@ export interface Container {
   entries: Entry[];
   /** The key of the member holding the collection, where there is one (to write `[]` / `{}` after it). */
   ownerKey?: Span;
+  /**
+   * True when entries were merged in from elsewhere (YAML `<<: *anchor`): some lie outside the
+   * collection, or a flow mapping writes a merge key between its entries. Never edited.
+   */
+  merged?: boolean;
 }
 
 /** A member or item to add; keys and nested keys already in the surface's spelling. */

@@ -11,8 +11,10 @@
  * and array's layout (one line, or one entry per line at its indentation), separators, commas and
  * `"//"` entries.
  *
- * Values: a CloudFormation-style reference `{"Ref": "aws_cognito_user_pool.main"}` becomes
- * `"${aws_cognito_user_pool.main.id}"`; any other intrinsic is refused. `addDependency` writes
+ * Values: a reference marker (../../model/reference-value.ts) or a CloudFormation-style
+ * `{"Ref": "aws_cognito_user_pool.main"}` becomes `"${aws_cognito_user_pool.main.id}"`; any other
+ * intrinsic is refused, and so is a fix found in one case of a conditional (`fix.when`).
+ * `removeKey` removes one occurrence of a key written twice. `addDependency` writes
  * `"depends_on": ["aws_type.name"]` or adds the address to the list there.
  *
  * Refused (undefined): a target under a value that is not an object (an interpolation, a list of
@@ -20,6 +22,7 @@
  */
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { ClientDefinition, DocumentModel, SemanticChange, SemanticFix, Span, Spelling } from '../../model';
+import { referencedAddress } from '../../model/reference-value';
 import { canonicalName, propertySchema, spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
 import { flowEdits, type Container, type ContainerPlan, type EntryValue } from '../edits-flow';
@@ -158,6 +161,8 @@ class Planner {
 
   /** A value in Terraform's spelling and form, for the property at a canonical path. */
   private render(value: JsonValue, path: readonly string[], asArray = this.blocksAsArrays): JsonValue | undefined {
+    const reference = referencedAddress(value);
+    if (reference !== undefined) return referenceText(reference);
     if (isPlainObject(value)) {
       const keys = Object.keys(value);
       if (keys.length === 1 && keys[0] === 'Ref') return referenceText(value.Ref);
@@ -248,6 +253,12 @@ class Planner {
         this.keys.push({ keySpan: change.keySpan, name: spell([...parent, change.to], this.spelling) });
         return true;
       }
+      case 'removeKey': {
+        const found = this.memberAtKey(change.keySpan);
+        if (!found) return false;
+        this.planOf(found.container).removes.add(found.index);
+        return true;
+      }
       case 'addItem': {
         const target = this.resolve(change.path);
         if (!target) return false;
@@ -304,6 +315,29 @@ class Planner {
     if (!list) return false;
     this.planOf(list).items.push(target);
     return true;
+  }
+
+  /** The collection and index of the member whose key is at `keySpan`, anywhere in the body. */
+  private memberAtKey(keySpan: Span): { container: Container; index: number } | undefined {
+    const search = (node: JsonNode, ownerKey: Span | undefined, depth: number): { container: Container; index: number } | undefined => {
+      if (depth > 12) return undefined;
+      const children = node.children ?? [];
+      if (node.type === 'object') {
+        const index = children.findIndex((p) => p.children?.[0] !== undefined && same(spanOf(p.children[0]), keySpan));
+        if (index >= 0) {
+          const container = this.containerOf(node, ownerKey);
+          return container && { container, index };
+        }
+      }
+      for (const child of children) {
+        const inner = child.type === 'property' ? child.children?.[1] : child;
+        if (!inner || inner.offset > keySpan.start || inner.offset + inner.length < keySpan.end) continue;
+        const key = child.type === 'property' && child.children?.[0] ? spanOf(child.children[0]) : ownerKey;
+        return search(inner, key, depth + 1);
+      }
+      return undefined;
+    };
+    return search(this.body, undefined, 0);
   }
 
   /** The canonical path of the object holding the member whose key is at `keySpan`. */
@@ -364,6 +398,8 @@ function blocksAsArrays(text: string, block: RawBlock): boolean {
 
 /** The edits that apply a fix to a client in a `.tf.json` file, or undefined when it cannot be done safely. */
 export function terraformJsonFixEdits(doc: SourceDocument, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
+  // A fix for one case of a conditional would edit a branch inside a `"${...}"` string: not done.
+  if (fix.when) return undefined;
   const text = doc.text;
   const block = blockOf(text, def);
   if (!block) return undefined;
