@@ -168,6 +168,9 @@ describe('Terraform JSON reader: expressions', () => {
     assert.ok(w.kind === 'unknown' && w.alternatives?.length === 1 && w.alternatives[0].kind === 'boolean');
     const x = attr(b, 'x');
     assert.ok(x.kind === 'unknown' && x.alternatives?.every((a) => a.kind === 'unknown'));
+    // The condition as written names the cases; a null branch is a case without the argument.
+    assert.ok(v.kind === 'unknown' && v.branches?.condition === 'var.prod == "yes"' && v.branches.whenTrue === first && v.branches.whenFalse === second);
+    assert.ok(w.kind === 'unknown' && w.branches?.condition === 'var.c' && w.branches.whenTrue?.kind === 'boolean' && w.branches.whenFalse === undefined);
   });
 
   it('escaped $${ and %%{ are literal text, the escape undone', () => {

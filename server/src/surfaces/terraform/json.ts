@@ -22,7 +22,7 @@
  * reports them). Syntax errors become `problems`; whatever could be read is returned. Never throws.
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { LocatedProperty, LocatedValue, ParseProblem, Reference, Span } from '../../model';
+import type { LocatedProperty, LocatedValue, ParseProblem, Reference, Span, UnknownValue } from '../../model';
 import type { TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
 
 /** The key Terraform ignores in JSON, for comments. */
@@ -245,8 +245,8 @@ export function stringValue(raw: string, span: Span, source?: string): LocatedVa
     const expr = template.whole.trim();
     const ref = referenceOf(expr);
     if (ref) return { kind: 'unknown', reason: expr, ref, span };
-    const alternatives = source !== undefined ? conditionalBranches(source, span.start) : undefined;
-    if (alternatives) return { kind: 'unknown', reason: 'a conditional', alternatives, span };
+    const conditional = source !== undefined ? conditionalBranches(source, span.start) : undefined;
+    if (conditional) return { kind: 'unknown', reason: 'a conditional', alternatives: conditional.alternatives, branches: conditional.branches, span };
     return { kind: 'unknown', reason: describe(expr), span };
   }
   return { kind: 'unknown', reason: template.directive ? 'a template directive' : 'a template with interpolation', span };
@@ -258,14 +258,15 @@ function unescapeTemplate(raw: string): string {
 }
 
 /**
- * The branches of a conditional written as a whole JSON string, `"${cond ? a : b}"`, when each
- * branch is a literal (a string without interpolation, a number, a boolean; `null` branches are
- * left out, as Terraform then leaves the argument unset) or else an Unknown branch. Read from the
- * string as written in the document (`source`, with its quotes, at `offset`), so each branch keeps
- * its own span. Undefined when the string is not such a conditional, or holds escapes other than
- * the quotes of the branches.
+ * The branches of a conditional written as a whole JSON string, `"${cond ? a : b}"`: each branch a
+ * literal (a string without interpolation, a number, a boolean) or else Unknown, located in the
+ * string as written in the document (`source`, with its quotes, at `offset`). `alternatives` are the
+ * branches Terraform may set (a `null` branch leaves the argument unset, so it is left out);
+ * `branches` names the condition as written (`var.prod`), so that properties decided by the same
+ * condition are read as cases together. Undefined when the string is not such a conditional, or
+ * holds escapes other than the quotes of strings.
  */
-function conditionalBranches(source: string, offset: number): LocatedValue[] | undefined {
+function conditionalBranches(source: string, offset: number): { alternatives: LocatedValue[]; branches: NonNullable<UnknownValue['branches']> } | undefined {
   if (!source.startsWith('"${') || !source.endsWith('}"')) return undefined;
   const from = 3;
   const to = source.length - 2;
@@ -288,7 +289,7 @@ function conditionalBranches(source: string, offset: number): LocatedValue[] | u
     else if (depth === 0 && c === ':' && question >= 0 && colon < 0) colon = i;
   }
   if (question < 0 || colon < 0 || quoted || depth !== 0) return undefined;
-  const out: LocatedValue[] = [];
+  const out: (LocatedValue | undefined)[] = [];
   for (const [start, end] of [
     [question + 1, colon],
     [colon + 1, to],
@@ -304,9 +305,20 @@ function conditionalBranches(source: string, offset: number): LocatedValue[] | u
       out.push(templateParts(str[1]) ? { kind: 'unknown', reason: 'a template with interpolation', span } : { kind: 'string', value: unescapeTemplate(str[1]), quoted: true, span });
     } else if (/^-?\d+(\.\d+)?$/.test(branch)) out.push({ kind: 'number', value: Number(branch), raw: branch, span });
     else if (branch === 'true' || branch === 'false') out.push({ kind: 'boolean', value: branch === 'true', span });
-    else if (branch !== 'null') out.push({ kind: 'unknown', reason: describe(branch), span });
+    else if (branch === 'null') out.push(undefined);
+    else out.push({ kind: 'unknown', reason: describe(branch), span });
   }
-  return out;
+  let condition: string;
+  try {
+    condition = (JSON.parse(`"${source.slice(from, question)}"`) as string).trim();
+  } catch {
+    return undefined;
+  }
+  const [whenTrue, whenFalse] = out;
+  const branches: NonNullable<UnknownValue['branches']> = { condition };
+  if (whenTrue) branches.whenTrue = whenTrue;
+  if (whenFalse) branches.whenFalse = whenFalse;
+  return { alternatives: out.filter((v): v is LocatedValue => v !== undefined), branches };
 }
 
 /**
