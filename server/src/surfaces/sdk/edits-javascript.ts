@@ -17,9 +17,9 @@
  */
 import type { ClientDefinition, DocumentModel, LocatedProperty, ObjectValue, SemanticChange, SemanticFix, Span } from '../../model';
 import type { JsonValue } from '../../schema/types';
-import { flowEdits, type FlowRenderer } from '../cloudformation/edits-flow';
+import { flowEdits, type FlowRenderer } from '../edits-flow';
 import { planFix } from '../cloudformation/edits-plan';
-import { eolOf, jsonIndentUnit } from '../cloudformation/edits-text';
+import { eolOf, jsonIndentUnit } from '../edits-text';
 import type { EditBuilder, SourceDocument, SpanEdit } from '../types';
 import { readJavaScriptDetailed, type JsDialect, type JsRead } from './javascript';
 

@@ -15,7 +15,7 @@
  */
 import type { DocumentModel, Span } from '../../model';
 import { canonicalName, propertySchema } from '../../schema';
-import { eolOf, jsonIndentUnit, lineEnd, lineStart } from '../cloudformation/edits-text';
+import { eolOf, jsonIndentUnit, lineEnd, lineStart } from '../edits-text';
 import type { CursorContext, CursorFunction, QuoteState } from '../cursor-types';
 import { withLfBreaks } from '../line-breaks';
 import { CLIENT_TYPES } from './model';

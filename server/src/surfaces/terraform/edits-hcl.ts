@@ -30,9 +30,9 @@
 import { propertyAt, type ClientDefinition, type DocumentModel, type ListValue, type SemanticChange, type SemanticFix, type Span } from '../../model';
 import { canonicalName, propertySchema, spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
-import { flowEdits, type FlowRenderer } from '../cloudformation/edits-flow';
+import { flowEdits, type FlowRenderer } from '../edits-flow';
 import type { Container, ContainerPlan } from '../cloudformation/edits-plan';
-import { eolOf, indentOfLine, jsonIndentUnit, lastLineOf, lineStart, nextLineStart, restOfLineIsTrivia, startsLine } from '../cloudformation/edits-text';
+import { eolOf, indentOfLine, jsonIndentUnit, lastLineOf, lineStart, nextLineStart, restOfLineIsTrivia, startsLine } from '../edits-text';
 import type { EditBuilder, SourceDocument, SpanEdit } from '../types';
 import { readHcl } from './hcl';
 import type { TfAttribute, TfBlock, TfBody, TfNestedBlock } from './tree';

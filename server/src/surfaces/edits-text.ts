@@ -1,5 +1,5 @@
 /**
- * Text helpers for the CloudFormation edit builders: lines and line breaks (LF or CRLF), the
+ * Text helpers for the edit builders (CloudFormation, Terraform JSON): lines and line breaks (LF or CRLF), the
  * indentation a document uses, and skipping whitespace and comments (`#` in YAML, `//` and
  * `/* *\/` in JSON with comments). Offsets are UTF-16, like every span in the model.
  */
