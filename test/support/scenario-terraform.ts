@@ -62,6 +62,8 @@ function refAttribute(type: string): string {
 function getAttAttribute(type: string, attribute: string): string {
   if (attribute === 'Arn') return 'arn';
   if (attribute === 'ClientId') return 'id';
+  // A user pool's id is its `id` in Terraform (there is no `user_pool_id` attribute).
+  if (attribute === 'UserPoolId' && type === 'aws_cognito_user_pool') return 'id';
   if (attribute === 'ProviderName' || attribute === 'ProviderURL') return type === 'aws_cognito_user_pool' ? 'endpoint' : 'provider_name';
   return snake(attribute);
 }

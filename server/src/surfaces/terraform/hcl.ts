@@ -292,7 +292,7 @@ class Reader {
         return this.unknown(node, `a function call (${name?.text ?? '?'})`);
       }
       case 'conditional':
-        return this.unknown(node, 'a conditional');
+        return this.conditional(node, depth);
       case 'for_expr':
         return this.unknown(node, 'a for expression');
       case 'operation':
@@ -302,6 +302,30 @@ class Reader {
       default:
         return this.unknown(node, 'an expression');
     }
+  }
+
+  /**
+   * `cond ? a : b`: Unknown, with its branches for the engine to check case by case (as an `Fn::If`):
+   * `alternatives` are the branches Terraform may set (a `null` branch leaves the argument unset,
+   * so it is left out), `branches` names the condition as written, so that arguments decided by the
+   * same condition are read together.
+   */
+  private conditional(node: SyntaxNode, depth: number): UnknownValue {
+    const value = this.unknown(node, 'a conditional');
+    const [condition, yes, no] = named(node).filter((c) => c.type === 'expression');
+    if (!condition || !yes || !no) return value;
+    const branch = (n: SyntaxNode): LocatedValue | undefined => {
+      const v = this.value(n, depth + 1);
+      return v.kind === 'null' ? undefined : v;
+    };
+    const whenTrue = branch(yes);
+    const whenFalse = branch(no);
+    const branches: NonNullable<UnknownValue['branches']> = { condition: condition.text.trim() };
+    if (whenTrue) branches.whenTrue = whenTrue;
+    if (whenFalse) branches.whenFalse = whenFalse;
+    value.alternatives = [whenTrue, whenFalse].filter((v): v is LocatedValue => v !== undefined);
+    value.branches = branches;
+    return value;
   }
 
   /** `expression`: one inner node, a parenthesised expression, or a traversal (`a.b[0].c`, `x[*].y`). */
