@@ -36,6 +36,7 @@ import { eolOf, indentOfLine, jsonIndentUnit, lastLineOf, lineStart, nextLineSta
 import type { EditBuilder, SourceDocument, SpanEdit } from '../types';
 import { readHcl } from './hcl';
 import type { TfAttribute, TfBlock, TfBody, TfNestedBlock } from './tree';
+import { referencedAddress } from '../../model/reference-value';
 
 /** An HCL expression written as it is (a reference such as `aws_cognito_user_pool.main.id`). */
 export class HclExpr {
@@ -95,6 +96,8 @@ function referenceText(address: string): string {
 function toHcl(value: JsonValue, path: readonly string[], spelled = true): HclValue {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => toHcl(v, path, spelled));
+  const address = referencedAddress(value);
+  if (address !== undefined) return new HclExpr(referenceText(address));
   const keys = Object.keys(value);
   if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::') || keys[0] === 'Condition')) {
     const arg = value[keys[0]];
