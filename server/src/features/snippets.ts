@@ -233,6 +233,8 @@ export interface RenderOptions {
   plain?: boolean;
   /** For `js`: the quote strings are written in (double by default). */
   quote?: '"' | "'";
+  /** Terraform JSON (`.tf.json`): names in Terraform spelling, references as `"${type.name.id}"`. */
+  terraform?: boolean;
 }
 
 /** Numbers tab stops in the order they are written. */
@@ -372,6 +374,7 @@ class Renderer {
     }
     // $ref
     if (this.hcl) return this.hclReference(v.$ref);
+    if (this.o.terraform && this.json) return `"${this.text('${')}${this.hclReference(v.$ref)}${this.text('}')}"`;
     // In code, a name the user fills in (a variable holding the id).
     if (this.js) return this.o.plain ? 'userPoolId' : this.placeholder('userPoolId');
     const name = typeof v.$ref === 'string' ? this.text(v.$ref) : this.placeholder(String(v.$ref.$placeholder));
@@ -478,6 +481,12 @@ export function renderMember(key: string | PlaceholderMarker, value: SnippetValu
  */
 export function renderArchetypeResource(archetype: ClientArchetype, logicalId: string, options: RenderOptions): string {
   if (options.style === 'hcl') return renderHclArchetype(archetype, logicalId, options);
+  // Terraform JSON: `"<name>": { ... }` under `"aws_cognito_user_pool_client"`, in Terraform spelling.
+  if (options.terraform) {
+    const body = spellSnippet(archetype.properties, [], 'terraform') as SnippetObject;
+    if (archetype.dependsOn.length > 0) body.depends_on = archetype.dependsOn;
+    return renderMember({ $placeholder: logicalId }, body, options);
+  }
   const body: SnippetObject = { Type: schema.resource.cloudformationType };
   if (archetype.dependsOn.length > 0) body.DependsOn = archetype.dependsOn;
   body.Properties = archetype.properties;
