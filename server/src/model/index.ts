@@ -105,6 +105,28 @@ export interface UnknownValue extends ValueBase {
    * rule engine checks a definition once per case (./variants.ts).
    */
   branches?: { condition: string; whenTrue?: LocatedValue; whenFalse?: LocatedValue };
+  /**
+   * For code: the call or member access the value is written as, read structurally so that a
+   * surface's core can interpret it without syntax (`Duration.minutes(5)`, `OAuthScope.OPENID`).
+   */
+  expression?: CodeExpression;
+}
+
+/**
+ * A call, construction or member access in code, as a reader saw it: names and literal arguments
+ * only. `cognito.OAuthScope.custom('a/b')` is `{ path: ['cognito', 'OAuthScope', 'custom'], args:
+ * ['a/b'] }`; a method called on another expression (`new ClientAttributes().withCustomAttributes('x')`)
+ * has the method name alone as `path` and that expression as `receiver`.
+ */
+export interface CodeExpression {
+  /** The dotted names as written, left to right (module qualifiers included). */
+  path: string[];
+  /** The arguments read as values, when it is a call (keyword arguments as one object). */
+  args?: LocatedValue[];
+  /** True for `new X(...)` (and a Python class call). */
+  construct?: boolean;
+  /** The expression a method is called on, when that is not a plain dotted name. */
+  receiver?: CodeExpression;
 }
 
 export type LocatedValue =
@@ -129,6 +151,12 @@ export interface LocatedProperty {
   value: LocatedValue;
   /** From the start of the key to the end of the value. */
   span: Span;
+  /**
+   * Set when the property is not written but filled in by what turns the source into the
+   * template (the CDK L2 construct): why, in the source's terms (``oAuth` is not set, so ...`).
+   * It is then located at the construct call.
+   */
+  defaulted?: string;
 }
 
 /** One user pool client definition: a resource, or an SDK create / update call. */
@@ -177,9 +205,29 @@ export interface ClientDefinition {
    * the loop variable unknown.
    */
   loop?: string;
+  /**
+   * Set when the definition is derived from something that is not itself a client resource (the
+   * CDK L2 `UserPoolClient`): its properties are those the derived resource will have, defaults
+   * included, while findings speak in the source's terms (see `DerivedInfo`).
+   */
+  derived?: DerivedInfo;
 }
 
-/** A user pool declared in the same file. */
+/** How a derived definition (the CDK L2 construct) is checked and its findings worded. */
+export interface DerivedInfo {
+  /** What derives it, for messages: `the CDK`. */
+  by: string;
+  /**
+   * The source's name for each canonical property path (dotted): `AllowedOAuthFlows` ->
+   * `oAuth.flows`. Rules word findings with canonical names; the engine renames them with this.
+   */
+  names: Record<string, string>;
+  /** Where defaults are located (the construct call): findings there are explained by the defaults they mention. */
+  defaultsAt: Span;
+  /** Errors the derivation itself raises (the CDK's synth-time errors), exactly as it words them. */
+  errors: { message: string; span: Span }[];
+}
+
 export interface UserPoolInfo {
   address: string;
   span: Span;

@@ -72,7 +72,8 @@ function mergedSpans(def: ClientDefinition): Span[] {
 
 function checkDefinition(def: ClientDefinition, model: DocumentModel, options: EngineOptions, onError?: (rule: Rule, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
-  const ctx = { file: model.context, spelling: def.spelling, surface: def.surface };
+  // A derived definition is checked in canonical names, which `inDerivedTerms` then renames.
+  const ctx = { file: model.context, spelling: def.derived ? 'cloudformation' as const : def.spelling, surface: def.surface };
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
     if (setting === 'off') continue;
@@ -83,12 +84,51 @@ function checkDefinition(def: ClientDefinition, model: DocumentModel, options: E
       onError?.(rule, error);
       continue;
     }
-    for (const r of results) {
+    for (const found of results) {
+      const r = def.derived ? inDerivedTerms(found, def) : found;
       const severity = setting ?? r.severity ?? defaultSeverity(rule, def);
       findings.push({ ruleId: rule.id, severity, message: r.message, span: r.span, fixes: r.fixes });
     }
   }
   return findings;
+}
+
+/**
+ * A finding on a derived definition (the CDK L2 construct) in the source's terms: canonical names
+ * renamed to the props they come from (`AllowedOAuthFlows` -> `oAuth.flows`); a finding located at
+ * the defaults (the construct call) starts with the reason of each default it names (``oAuth` is
+ * not set, so the CDK enables ...`). Its fixes address the derived resource, not the source, so
+ * they are dropped.
+ */
+export function inDerivedTerms(r: RuleFinding, def: ClientDefinition): RuleFinding {
+  const derived = def.derived!;
+  const reasons: string[] = [];
+  if (r.span.start === derived.defaultsAt.start && r.span.end === derived.defaultsAt.end) {
+    for (const [name, prop] of def.properties) {
+      if (prop.defaulted && mentions(r.message, name) && !reasons.includes(prop.defaulted)) reasons.push(prop.defaulted);
+    }
+  }
+  const message = renamed(r.message, derived.names);
+  return { ...r, message: reasons.length > 0 ? `${reasons.join('; ')}. ${message}` : message, fixes: undefined };
+}
+
+function wordPattern(name: string): RegExp {
+  return new RegExp(`(?<![\\w.:/])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g');
+}
+
+function mentions(message: string, name: string): boolean {
+  return wordPattern(name).test(message);
+}
+
+/** A message with each canonical name (longest first) replaced by the source's name. */
+function renamed(message: string, names: Record<string, string>): string {
+  let out = message;
+  const keys = Object.keys(names).sort((a, b) => b.length - a.length);
+  // Placeholders first, so that a replacement is never renamed again.
+  keys.forEach((key, i) => {
+    out = out.replace(wordPattern(key), `\u0000${i}\u0000`);
+  });
+  return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => names[keys[Number(i)]]);
 }
 
 /** A finding and the variants (by index) it was made in. */

@@ -1,4 +1,5 @@
-/** Rules about the shape of single properties (schema-driven) and token lifetimes. */
+/** Rules about the shape of single properties (schema-driven) and token lifetimes; first, what stops the CDK from synthesising at all. */
+import { rule as cdkSynthError } from './cdk-synth-error';
 import { rule as createOnlyInUpdate } from './create-only-in-update';
 import { rule as duplicateKey } from './duplicate-key';
 import { rule as duplicateValue } from './duplicate-value';
@@ -16,6 +17,7 @@ import type { Rule } from './types';
 import { rule as unknownProperty } from './unknown-property';
 
 export const shapeRules: Rule[] = [
+  cdkSynthError,
   unknownProperty,
   duplicateKey,
   invalidType,

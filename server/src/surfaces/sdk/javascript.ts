@@ -26,7 +26,7 @@
  * Syntax errors inside a recognised call become problems; the call keeps what can be read. Never
  * throws; the tree is always deleted.
  */
-import type { LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Span, UnknownValue } from '../../model';
+import type { CodeExpression, LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Span, UnknownValue } from '../../model';
 import { canonicalName, propertySchema } from '../../schema';
 import type { Spelling } from '../../model';
 import { parseText, type SyntaxNode } from '../tree-sitter';
@@ -81,14 +81,19 @@ function kindOfNew(name: string): SdkCallKind | undefined {
   if (name === 'CreateUserPoolClientCommand') return 'create';
   if (name === 'UpdateUserPoolClientCommand') return 'update';
   if (name === 'CfnUserPoolClient') return 'cfn';
+  if (name === 'UserPoolClient') return 'cdk-l2';
   return undefined;
 }
 
 function kindOfMethod(name: string): SdkCallKind | undefined {
   if (name === 'createUserPoolClient') return 'create';
   if (name === 'updateUserPoolClient') return 'update';
+  if (name === 'addClient') return 'cdk-l2';
   return undefined;
 }
+
+/** CDK constructs that register an identity provider with their pool (the L2 default `supportedIdentityProviders` reads them). */
+const PROVIDER_CONSTRUCTS = /^UserPoolIdentityProvider(Google|Facebook|Amazon|Apple|Oidc|Saml)$/;
 
 /** Decode the text of a JS string literal node (quotes stripped, escapes decoded). */
 function stringText(node: SyntaxNode): string {
@@ -140,6 +145,8 @@ class JsReader {
   readonly calls: SdkCall[] = [];
   readonly notes = new Map<SdkCall, JsCallNotes>();
   readonly problems: ParseProblem[] = [];
+  /** Where identity provider constructs (and `registerIdentityProvider` calls) start. */
+  private readonly providerStarts: number[] = [];
 
   constructor(private readonly root: SyntaxNode) {}
 
@@ -177,6 +184,9 @@ class JsReader {
       }
     }
     for (const node of candidates) this.recognise(node);
+    for (const call of this.calls) {
+      if (call.l2) call.l2.providersBefore = this.providerStarts.filter((at) => at < call.span.start).length;
+    }
   }
 
   private recognise(node: SyntaxNode): void {
@@ -184,6 +194,10 @@ class JsReader {
     const calleeNode = node.type === 'new_expression' ? node.childForFieldName('constructor') : node.childForFieldName('function');
     const name = calleeName(calleeNode);
     if (!name) return;
+    if ((node.type === 'new_expression' && PROVIDER_CONSTRUCTS.test(name.text)) || (node.type === 'call_expression' && name.text === 'registerIdentityProvider')) {
+      this.providerStarts.push(node.startIndex);
+      return;
+    }
     if (node.type === 'new_expression') kind = kindOfNew(name.text);
     else if (unwrap(calleeNode)?.type === 'member_expression') kind = kindOfMethod(name.text);
     if (!kind) return;
@@ -192,14 +206,22 @@ class JsReader {
     const call: SdkCall = { kind, language: 'javascript', callee: name.text, calleeSpan: spanOf(name), span: spanOf(node), props: undefined };
     const notes: JsCallNotes = {};
     const regions: Span[] = [spanOf(node)];
-    const propsArg = kind === 'cfn' ? args[2] : args[0];
-    if (kind === 'cfn' && args[1]) {
-      const id = unwrap(args[1]);
+    const l2 = kind === 'cdk-l2';
+    const viaAddClient = l2 && node.type === 'call_expression';
+    const propsArg = kind === 'cfn' || (l2 && !viaAddClient) ? args[2] : viaAddClient ? args[1] : args[0];
+    const idArg = kind === 'cfn' || (l2 && !viaAddClient) ? args[1] : viaAddClient ? args[0] : undefined;
+    if (l2) {
+      call.l2 = { via: viaAddClient ? 'addClient' : 'construct' };
+      const receiver = viaAddClient ? unwrap(unwrap(calleeNode)?.childForFieldName('object') ?? null) : null;
+      if (receiver) call.l2.pool = { kind: 'unknown', reason: `${describe(receiver)}.userPoolId`, span: spanOf(receiver) };
+    }
+    if (idArg) {
+      const id = unwrap(idArg);
       if (id?.type === 'string') call.constructId = stringText(id);
       else if (id?.type === 'template_string' && !id.namedChildren.some((c) => c?.type === 'template_substitution')) call.constructId = stringText(id);
     }
     if (propsArg) {
-      const spelling: Spelling = kind === 'cfn' ? 'cdk' : 'api';
+      const spelling: Spelling = kind === 'cfn' || l2 ? 'cdk' : 'api';
       const argument = unwrap(propsArg);
       let literal: SyntaxNode | null = null;
       let boundTo: string | undefined;
@@ -214,7 +236,8 @@ class JsReader {
       }
       if (literal) {
         const open: { reason: string; span: Span }[] = [];
-        const obj = this.readObject(literal, [], spelling, 0, open, true);
+        // L2 props are not schema names: read without canonical names (the L2 core names them).
+        const obj = this.readObject(literal, l2 ? undefined : [], spelling, 0, open, true);
         call.props = obj;
         if (boundTo !== undefined) {
           regions.push(spanOf(literal));
@@ -350,13 +373,19 @@ class JsReader {
         const value = binding?.value;
         if (!value) return { kind: 'unknown', reason: n.text, span };
         const resolved = this.readValue(value, path, spelling, depth + 1);
-        return resolved.kind === 'unknown' ? { kind: 'unknown', reason: n.text, span } : { ...resolved, resolvedFrom: n.text };
+        if (resolved.kind !== 'unknown') return { ...resolved, resolvedFrom: n.text };
+        const out: UnknownValue = { kind: 'unknown', reason: n.text, span };
+        if (resolved.expression) out.expression = resolved.expression;
+        return out;
       }
       case 'member_expression': {
         const constant = this.enumConstant(n, path);
         if (constant !== undefined) return { kind: 'string', value: constant, span };
-        return { kind: 'unknown', reason: describe(n), span };
+        return this.expressionValue(n, depth);
       }
+      case 'call_expression':
+      case 'new_expression':
+        return this.expressionValue(n, depth);
       case 'ternary_expression': {
         const alternatives: LocatedValue[] = [];
         const cases: (LocatedValue | undefined)[] = [];
@@ -380,6 +409,44 @@ class JsReader {
       default:
         return { kind: 'unknown', reason: describe(n), span };
     }
+  }
+
+  /** A call or member access as an Unknown carrying its structure (see tree.ts). */
+  private expressionValue(n: SyntaxNode, depth: number): UnknownValue {
+    const out: UnknownValue = { kind: 'unknown', reason: describe(n), span: spanOf(n) };
+    const expression = this.expressionOf(n, depth);
+    if (expression) out.expression = expression;
+    return out;
+  }
+
+  private expressionOf(node: SyntaxNode, depth: number): CodeExpression | undefined {
+    const n = unwrap(node) ?? node;
+    if (depth > MAX_DEPTH) return undefined;
+    if (n.type === 'identifier') return { path: [n.text] };
+    if (n.type === 'member_expression') {
+      const property = n.childForFieldName('property');
+      const object = unwrap(n.childForFieldName('object'));
+      if (!property || !object || property.type !== 'property_identifier') return undefined;
+      const inner = this.expressionOf(object, depth + 1);
+      if (!inner) return undefined;
+      if (inner.args === undefined && inner.receiver === undefined && !inner.construct) return { path: [...inner.path, property.text] };
+      return { path: [property.text], receiver: inner };
+    }
+    if (n.type === 'call_expression' || n.type === 'new_expression') {
+      const callee = n.type === 'new_expression' ? n.childForFieldName('constructor') : n.childForFieldName('function');
+      const target = callee ? this.expressionOf(callee, depth + 1) : undefined;
+      if (!target || target.args !== undefined || target.construct) return undefined;
+      const argsNode = n.childForFieldName('arguments');
+      const args: LocatedValue[] = [];
+      for (const a of argsNode?.namedChildren ?? []) {
+        if (!a || a.type === 'comment') continue;
+        args.push(a.type === 'spread_element' ? { kind: 'unknown', reason: describe(a), span: spanOf(a) } : this.readValue(a, undefined, 'cdk', depth + 1));
+      }
+      const out: CodeExpression = { ...target, args };
+      if (n.type === 'new_expression') out.construct = true;
+      return out;
+    }
+    return undefined;
   }
 
   /**

@@ -6,7 +6,9 @@
  *   update): no conversion of quoted numbers or booleans, `ClientName` required on create,
  *   `ClientId` on update, and an update resets what it leaves out.
  * - `cfn` calls (the CDK L1 `CfnUserPoolClient`) are CloudFormation resources written with the
- *   CDK's property spelling (`cdk` in JS / TS, `cdkPython` in Python).
+ *   CDK's property spelling (`cdk` in JS / TS, `cdkPython` in Python);
+ * - `cdk-l2` calls (the CDK L2 `UserPoolClient`, `addClient`) are the resource the CDK synthesises
+ *   from the props (./cdk-l2.ts), defaults included, with the L2's names for findings.
  * Members get the schema's canonical names in the call's spelling, at every nesting level. A call
  * whose properties may hold more than is written (a spread, `**kwargs`) is `open`: absent
  * properties then read as Unknown. Code files declare no user pools, providers or resource servers
@@ -23,6 +25,7 @@ import {
   openProperties,
 } from '../../model';
 import { canonicalName } from '../../schema';
+import { cdkL2Definition, l2InputOf } from './cdk-l2';
 import type { SdkCall, SdkFile } from './tree';
 
 /** A model with nothing in it. */
@@ -31,7 +34,7 @@ export function emptySdkModel(problems: ParseProblem[] = []): DocumentModel {
 }
 
 /** Text that may hold a recognised call: anything else is not parsed at all. */
-export const CALL_MARKER = /UserPoolClientCommand|[cC]reateUserPoolClient|[uU]pdateUserPoolClient|create_user_pool_client|update_user_pool_client|CfnUserPoolClient/;
+export const CALL_MARKER = /UserPoolClientCommand|[cC]reateUserPoolClient|[uU]pdateUserPoolClient|create_user_pool_client|update_user_pool_client|CfnUserPoolClient|UserPoolClient|addClient|add_client/;
 
 function spellingOf(call: SdkCall): Spelling {
   if (call.kind !== 'cfn') return 'api';
@@ -61,10 +64,14 @@ export function sdkModel(text: string, file: SdkFile): DocumentModel {
   for (const call of file.calls) {
     const spelling = spellingOf(call);
     // Named by what the code says, not by where: a fix that adds lines must not rename the calls below it.
-    let name = call.kind === 'cfn' && call.constructId ? call.constructId : call.callee;
+    let name = (call.kind === 'cfn' || call.kind === 'cdk-l2') && call.constructId ? call.constructId : call.callee;
     const seen = used.get(name) ?? 0;
     used.set(name, seen + 1);
     if (seen > 0) name = `${name} #${seen + 1}`;
+    if (call.kind === 'cdk-l2') {
+      model.clients.push(cdkL2Definition(l2InputOf(call, name)));
+      continue;
+    }
     const def: ClientDefinition = {
       surface: call.kind === 'cfn' ? 'cloudformation' : 'sdk',
       spelling,

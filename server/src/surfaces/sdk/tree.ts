@@ -11,9 +11,12 @@ import type { ObjectValue, ParseProblem, Span, UnknownValue } from '../../model'
  * - `create` / `update`: CreateUserPoolClient / UpdateUserPoolClient through an SDK (JS v3 command,
  *   JS v2 method, boto3 method): API names, API semantics (no conversion of strings to numbers);
  * - `cfn`: the CDK L1 construct `CfnUserPoolClient`: CloudFormation semantics with the CDK's
- *   property spelling (`cdk` in TypeScript / JavaScript, `cdkPython` in Python).
+ *   property spelling (`cdk` in TypeScript / JavaScript, `cdkPython` in Python);
+ * - `cdk-l2`: the CDK L2 construct `UserPoolClient` (`new UserPoolClient(scope, id, props)`,
+ *   `pool.addClient(id, props)`): its props, named as the L2 names them (TS camelCase or Python
+ *   snake_case), which ./cdk-l2.ts turns into the CloudFormation resource the CDK synthesises.
  */
-export type SdkCallKind = 'create' | 'update' | 'cfn';
+export type SdkCallKind = 'create' | 'update' | 'cfn' | 'cdk-l2';
 
 export interface SdkCall {
   kind: SdkCallKind;
@@ -42,6 +45,22 @@ export interface SdkCall {
   open?: { reason: string; span: Span };
   /** The construct id (`new CfnUserPoolClient(this, 'WebClient', ...)`), when literal. */
   constructId?: string;
+  /** For `cdk-l2` calls: what the props alone do not say. */
+  l2?: CdkL2Notes;
+}
+
+/** What a reader tells the L2 core besides the props. */
+export interface CdkL2Notes {
+  /** How the client is made: `new UserPoolClient(...)` or `pool.addClient(...)`. */
+  via: 'construct' | 'addClient';
+  /** The pool `addClient` is called on (an Unknown naming it), for `UserPoolId`. */
+  pool?: UnknownValue;
+  /**
+   * How many identity providers are constructed (or registered with `registerIdentityProvider`)
+   * earlier in the file: the default `supportedIdentityProviders` lists those the pool has when
+   * the client is constructed. Undefined when the reader cannot tell.
+   */
+  providersBefore?: number;
 }
 
 /** One file as a reader saw it. */
@@ -59,7 +78,14 @@ export interface SdkFile {
  * - SDK enum constants (`ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH`, `OAuthFlowType.code`, CDK
  *   `cognito.CfnUserPoolClient...` is not an enum) as the string they stand for;
  * - CDK Python nested property classes (`CfnUserPoolClient.TokenValidityUnitsProperty(access_token=...)`)
- *   as objects of their keyword arguments;
+ *   as objects of their keyword arguments; likewise the CDK L2 structs (`OAuthSettings(...)`,
+ *   `OAuthFlows(...)`, `AuthFlow(...)`, `AnalyticsConfiguration(...)`) in `cdk-l2` props, so that
+ *   the L2 core reads both languages the same way;
+ * - calls and member accesses that are not SDK enums (`Duration.minutes(5)`, `OAuthScope.OPENID`,
+ *   `new ClientAttributes().withStandardAttributes({ email: true })`, `OAuthScope.resourceServer(api,
+ *   scope)`) as Unknown with an `expression` (model `CodeExpression`): the dotted names and the
+ *   arguments read as values, recursively; an identifier bound by `const` to such an expression
+ *   keeps it. The reader gives no meaning to them; the L2 core (./cdk-l2.ts) interprets the CDK's;
  * - everything else — identifiers not resolved to a literal, calls, `process.env.X`,
  *   `os.environ[...]`, template literals with substitutions, f-strings, conditionals — as Unknown
  *   with a short `reason` (`process.env.CALLBACK_URL`, `an f-string`).
