@@ -46,7 +46,7 @@ interface Brackets {
 }
 
 function bracketsOf(text: string, c: Container): Brackets | undefined {
-  const [opener, closer] = c.kind === 'map' ? ['{', '}'] : ['[', ']'];
+  const [opener, closer] = c.brackets ?? (c.kind === 'map' ? ['{', '}'] : ['[', ']']);
   const open = text.indexOf(opener, c.span.start);
   const close = c.span.end - 1;
   if (open < 0 || open >= close || text[close] !== closer) return undefined;

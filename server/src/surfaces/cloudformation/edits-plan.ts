@@ -44,6 +44,8 @@ export interface Container {
   entries: Entry[];
   /** The key of the member holding the collection, where there is one (to write `[]` / `{}` after it). */
   ownerKey?: Span;
+  /** Other brackets than `{}` / `[]` (a Python call's keyword arguments are a mapping in `()`). */
+  brackets?: [string, string];
 }
 
 /** A member or item to add; keys and nested keys already in the surface's spelling. */
