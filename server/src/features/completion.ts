@@ -72,6 +72,16 @@ function renderOptions(ctx: CursorContext): RenderOptions {
   return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline };
 }
 
+/** Whether the cursor is in Python code (keyword arguments or a dict). */
+function isPython(ctx: CursorContext): boolean {
+  return ctx.style === 'python' || ctx.style === 'python-dict';
+}
+
+/** A Python string literal in the quote being typed (double quotes by default). */
+function pythonString(value: string, quote: '"' | "'" = '"'): string {
+  return quote + value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), '\\' + quote) + quote;
+}
+
 /** Builds items that replace the cursor's span. */
 class Items {
   readonly list: CompletionItem[] = [];
@@ -195,6 +205,7 @@ function sortKey(c: Candidate, index: number): string {
 /** The value written for a candidate in the cursor's syntax (quoted as needed). */
 function valueText(value: string, ctx: CursorContext): string {
   if (ctx.style === 'json') return JSON.stringify(value);
+  if (isPython(ctx)) return pythonString(value, ctx.quote?.char);
   if (ctx.quote) return ctx.quote.char === "'" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
   return yamlScalar(value, ctx.style === 'yaml-flow');
 }
@@ -242,8 +253,10 @@ function completeKeys(items: Items, ctx: CursorContext, file: FileContext): void
   for (const { canonical, name, schema: prop } of propertiesFor(ctx.spelling, ctx.path)) {
     if (!isInputIn(prop, context) || ctx.existingKeys.includes(canonical)) continue;
     const path = [...ctx.path, canonical];
-    const keyText = ctx.style === 'json' ? JSON.stringify(name) : yamlScalar(name);
-    const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), renderOptions(ctx));
+    const keyText = ctx.style === 'json' || ctx.style === 'python-dict' ? JSON.stringify(name) : ctx.style === 'python' ? name : yamlScalar(name);
+    const options = renderOptions(ctx);
+    if (ctx.pythonClass && prop.type === 'object') options.objectCall = `${ctx.pythonClass}.${canonical}Property`;
+    const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), options);
     const required = isRequiredIn(prop, context);
     items.add(name, snippet, {
       kind: CompletionItemKind.Property,
@@ -272,8 +285,8 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
   const prop = propertySchema(ctx.path);
   if (!prop) return;
   if (prop.type === 'boolean') {
-    for (const [i, value] of ['true', 'false'].entries()) {
-      const isDefault = prop.default === (value === 'true');
+    for (const [i, value] of (isPython(ctx) ? ['True', 'False'] : ['true', 'false']).entries()) {
+      const isDefault = prop.default === (value.toLowerCase() === 'true');
       items.add(value, value, {
         kind: CompletionItemKind.Value,
         detail: prop.title,

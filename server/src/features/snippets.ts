@@ -218,7 +218,7 @@ export function freeAddress(base: string, used: Iterable<string>): string {
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
-export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json';
+export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'python' | 'python-dict';
 
 export interface RenderOptions {
   style: RenderStyle;
@@ -231,6 +231,8 @@ export interface RenderOptions {
   inline?: boolean;
   /** Plain text with every tab stop at its default (a preview), rather than snippet syntax. */
   plain?: boolean;
+  /** Python: write an object value as a call of this (a CDK `...Property` class) rather than a dict. */
+  objectCall?: string;
 }
 
 /** Numbers tab stops in the order they are written. */
@@ -275,6 +277,11 @@ class Renderer {
     return this.o.style === 'json';
   }
 
+  /** Python keyword arguments or a dict: strings always quoted, `True` / `False`. */
+  private get python(): boolean {
+    return this.o.style === 'python' || this.o.style === 'python-dict';
+  }
+
   private text(s: string): string {
     return this.o.plain ? s : escapeSnippet(s);
   }
@@ -288,7 +295,7 @@ class Renderer {
   /** A string made of literal text and placeholders, quoted for the syntax when needed. */
   private stringOf(pieces: (string | PlaceholderMarker)[], flow: boolean): string {
     const literal = pieces.map((p) => (typeof p === 'string' ? p : String(p.$placeholder))).join('');
-    const quote = this.json || yamlNeedsQuotes(literal, flow);
+    const quote = this.json || this.python || yamlNeedsQuotes(literal, flow);
     const body = pieces
       .map((p) => {
         if (typeof p === 'string') return this.text(quote ? JSON.stringify(p).slice(1, -1) : p);
@@ -302,6 +309,7 @@ class Renderer {
   /** A scalar or marker value written on one line. */
   scalar(v: SnippetValue, flow: boolean): string | undefined {
     if (typeof v === 'string') return this.stringOf([v], flow);
+    if (typeof v === 'boolean' && this.python) return v ? 'True' : 'False';
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (!isMarker(v)) return undefined;
     if ('$placeholder' in v) {
@@ -311,15 +319,23 @@ class Renderer {
     if ('$concat' in v) return this.stringOf(v.$concat, flow);
     if ('$cursor' in v) return this.o.plain ? '' : '$0';
     if ('$choice' in v) {
-      const quoteStrings = this.json || v.$choice.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow));
-      const first = v.$choice[0];
+      // Python writes booleans `True` / `False`, unquoted.
+      const choices = this.python ? v.$choice.map((c) => (typeof c === 'boolean' ? (c ? 'True' : 'False') : c)) : v.$choice;
+      const booleans = v.$choice.every((c) => typeof c === 'boolean');
+      const quoteStrings = !booleans && (this.json || this.python || choices.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow)));
+      const first = choices[0];
       const quoted = typeof first === 'string' && quoteStrings;
       if (this.o.plain) return quoted ? JSON.stringify(first) : String(first);
       const n = this.stops.take();
-      const body = v.$choice.length === 1 ? `\${${n}:${escapeSnippet(String(first))}}` : `\${${n}|${v.$choice.map((c) => escapeChoice(String(c))).join(',')}|}`;
+      const body = choices.length === 1 ? `\${${n}:${escapeSnippet(String(first))}}` : `\${${n}|${choices.map((c) => escapeChoice(String(c))).join(',')}|}`;
       return quoted ? `"${body}"` : body;
     }
     // $ref
+    if (this.python) {
+      // Code names the pool through a variable: offer one to fill in (`user_pool_id`).
+      const base = String(typeof v.$ref === 'string' ? v.$ref : v.$ref.$placeholder).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+      return this.placeholder(this.o.objectCall === undefined && this.o.style === 'python' ? `${base}_id` : base);
+    }
     const name = typeof v.$ref === 'string' ? this.text(v.$ref) : this.placeholder(String(v.$ref.$placeholder));
     return this.json ? `{"Ref": "${name}"}` : `!Ref ${name}`;
   }
@@ -330,12 +346,19 @@ class Renderer {
     if (s !== undefined) return s;
     if (Array.isArray(v)) return `[${v.map((x) => this.inlineValue(x)).join(', ')}]`;
     const entries = Object.entries(v as SnippetObject);
+    if (this.python && this.o.objectCall) {
+      const call = this.text(this.o.objectCall);
+      if (entries.length === 0) return this.o.plain ? `${call}()` : `${call}(${this.placeholder('')})`;
+    }
     if (entries.length === 0) return this.o.plain ? '{}' : `{${this.placeholder('')}}`;
+    if (this.python) return `{${entries.map(([k, x]) => `${this.text(JSON.stringify(k))}: ${this.inlineValue(x)}`).join(', ')}}`;
     return `{${entries.map(([k, x]) => `${this.key(k)}: ${this.inlineValue(x)}`).join(', ')}}`;
   }
 
   key(k: string | PlaceholderMarker): string {
     if (typeof k !== 'string') return this.stringOf([k], false);
+    if (this.o.style === 'python') return this.text(k);
+    if (this.o.style === 'python-dict') return this.text(JSON.stringify(k));
     return this.json ? this.text(JSON.stringify(k)) : this.text(yamlScalar(k));
   }
 
@@ -344,7 +367,8 @@ class Renderer {
     const key = this.key(k);
     const { eol, unit } = this.o;
     const inner = indent + unit;
-    if (this.o.inline || this.o.style === 'yaml-flow') return `${key}: ${this.inlineValue(v)}`;
+    if (this.o.style === 'python') return `${key}=${this.inlineValue(v)}`;
+    if (this.o.inline || this.o.style === 'yaml-flow' || this.o.style === 'python-dict') return `${key}: ${this.inlineValue(v)}`;
     const s = this.scalar(v, false);
     if (s !== undefined) return `${key}: ${s}`;
     if (Array.isArray(v)) {

@@ -19,9 +19,9 @@ export type CursorRole = 'key' | 'value' | 'item' | 'newResource' | 'type';
 /**
  * The syntax around the caret, which decides how inserted text is written:
  * YAML block style (`Key:` on its own line, `- item`), YAML flow style (`{A: 1, B: 2}`, `[a, b]`),
- * or JSON.
+ * JSON, Python keyword arguments (`Name=value`, lists `[...]`), or a Python dict (`"Key": value`).
  */
-export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json';
+export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'python' | 'python-dict';
 
 /** The quote the partial word is written in. */
 export interface QuoteState {
@@ -78,6 +78,8 @@ export interface CursorContext {
   commaBefore?: number;
   /** True when the insertion is inline (inside a one-line flow or JSON object): multi-line values are written on one line. */
   inline?: boolean;
+  /** Python CDK: the construct class as the call names it (`cognito.CfnUserPoolClient`), for `...Property(...)` values. */
+  pythonClass?: string;
 }
 
 /** Computes the cursor context of a document at an offset; undefined when completion has nothing to offer there. */
