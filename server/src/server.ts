@@ -30,7 +30,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, CONFIG_SECTION, defaultSettings, readSettings, type LogLevel, type Settings } from './config';
 import { CODE_ACTION_KINDS, getCodeActions, resolveCodeAction } from './features/code-actions';
 import { doComplete } from './features/completion';
-import { toDiagnostics } from './features/diagnostics';
+import { toDiagnostics, unreadDiagnostics } from './features/diagnostics';
 import { DocumentCache, type CacheEntry } from './features/document-cache';
 import { doHover } from './features/hover';
 import { ruleById } from './rules/index';
@@ -212,7 +212,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function diagnosticsFor(document: TextDocument, settings: Settings): Diagnostic[] {
     if (!settings.validate.enable) return [];
     const entry = analysisOf(document, settings, false);
-    return entry.analysis ? toDiagnostics(document, entry.analysis.findings) : [];
+    return entry.analysis ? [...unreadDiagnostics(document, entry.analysis.model), ...toDiagnostics(document, entry.analysis.findings)] : [];
   }
 
   // ---- pushed diagnostics ----------------------------------------------------------------------

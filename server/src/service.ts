@@ -7,6 +7,7 @@ import { runRules, type EngineOptions } from './rules/engine';
 import type { Finding } from './rules/types';
 import { partitionSuppressed, type Suppression } from './suppress';
 import { parseDocument, surfaceFor, type SourceDocument, type Surface } from './surfaces';
+import { withLfBreaks } from './surfaces/line-breaks';
 import { readSuppressions } from './surfaces/suppressions';
 
 /** Where each rule is documented (the README's rule list, one anchor per rule id). */
@@ -45,7 +46,9 @@ export function prepareDocument(doc: SourceDocument): Promise<void> | undefined 
  * document suppresses (`# cognito-client-disable-next-line`, `Metadata`). Undefined when no surface
  * reads the document (not a template, not a Terraform file, ...). Never throws for any input text.
  */
-export function analyse(doc: SourceDocument, options: EngineOptions = {}, onRuleError?: (ruleId: string, error: unknown) => void): Analysis | undefined {
+export function analyse(original: SourceDocument, options: EngineOptions = {}, onRuleError?: (ruleId: string, error: unknown) => void): Analysis | undefined {
+  // Lone CRs read as the line breaks they are; every span is the same in the original text.
+  const doc = { ...original, text: withLfBreaks(original.text) };
   const parsed = parseDocument(doc);
   if (!parsed) return undefined;
   const all = runRules(parsed.model, options, (rule, error) => onRuleError?.(rule.id, error));

@@ -55,7 +55,7 @@ describe('cli arguments', () => {
 
   it('rejects mistakes with one clear message', () => {
     usageError([], /no paths given/);
-    usageError(['--format', 'xml', 'a'], /unknown format "xml" \(expected text, json or sarif\)/);
+    usageError(['--format', 'xml', 'a'], /unknown format "xml" \(expected text, json, sarif, github or junit\)/);
     usageError(['--format'], /option --format needs a value/);
     usageError(['--frmat', 'json', 'a'], /unknown option --frmat/);
     usageError(['-x', 'a'], /unknown option -x/);

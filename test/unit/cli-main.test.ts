@@ -36,7 +36,7 @@ describe('runCli', () => {
 
   it('exits 2 with one line and no stdout for a missing path or bad arguments', () => {
     assert.deepEqual(cli('nope.yaml'), { status: EXIT_FAILURE, stdout: '', stderr: 'cognito-client-lint: no such file or directory: nope.yaml\n' });
-    assert.deepEqual(cli('--format', 'html', '.'), { status: EXIT_FAILURE, stdout: '', stderr: 'cognito-client-lint: unknown format "html" (expected text, json or sarif)\n' });
+    assert.deepEqual(cli('--format', 'html', '.'), { status: EXIT_FAILURE, stdout: '', stderr: 'cognito-client-lint: unknown format "html" (expected text, json, sarif, github or junit)\n' });
   });
 
   it('answers --version and --help', () => {

@@ -18,18 +18,27 @@ import { cursorFor } from '../../server/src/surfaces/cursor';
 import { applyCompletion, caretDocument, expandSnippet } from '../support/caret';
 import { corpusFiles } from '../support/corpus';
 
+/** The completion list at the caret; every label in it is offered once. */
 function complete(textWithCaret: string, fileName = 'template.yaml'): { list: CompletionList; c: ReturnType<typeof caretDocument> } {
   const c = caretDocument(textWithCaret, fileName);
-  return { list: doComplete(c.document, c.model, c.surfaceId, c.position), c };
+  const list = doComplete(c.document, c.model, c.surfaceId, c.position);
+  const seen = list.items.map((i) => i.label);
+  assert.deepEqual(seen, [...new Set(seen)], 'a label offered twice');
+  return { list, c };
 }
 
-/** The labels offered, each once (a value may come twice: plain, and with the change it implies). */
+/** The labels offered, in the order of the list. */
 function labels(list: CompletionList): string[] {
-  return [...new Set(list.items.map((i) => i.label))];
+  return list.items.map((i) => i.label);
+}
+
+/** The labels in the order an editor shows them (by `sortText`). */
+function ranked(list: CompletionList): string[] {
+  return [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
 }
 
 function find(list: CompletionList, label: string): CompletionItem {
-  const item = list.items.find((i) => i.label === label && !i.labelDetails);
+  const item = list.items.find((i) => i.label === label);
   assert.ok(item, `no item ${JSON.stringify(label)} among ${JSON.stringify(labels(list))}`);
   return item;
 }
@@ -203,6 +212,21 @@ describe('completion: document variants', () => {
     const head = '{\n\t"Resources": {\n\t\t"C": {\n\t\t\t"Type": "AWS::Cognito::UserPoolClient",\n\t\t\t"Properties": {\n';
     const end = '\n\t\t\t}\n\t\t}\n\t}\n}\n';
     assert.equal(accept(head + '\t\t\t\t|' + end, 'TokenValidityUnits', 't.json'), head + '\t\t\t\t"TokenValidityUnits": {\n\t\t\t\t\t\n\t\t\t\t}' + end);
+  });
+
+  it('a document starting with a byte order mark completes everywhere (YAML, JSON, YAML in .template)', () => {
+    const BOM = '\uFEFF';
+    // Keys, values and items, on the first line and further down.
+    assert.equal(accept(BOM + yaml() + '      Gen|\n', 'GenerateSecret'), BOM + yaml() + '      GenerateSecret: true\n');
+    assert.equal(accept(BOM + yaml() + '      GenerateSecret: |\n', 'true'), BOM + yaml() + '      GenerateSecret: true\n');
+    assert.equal(accept(BOM + yaml() + '      AllowedOAuthFlows: [|]\n', 'code'), BOM + yaml() + '      AllowedOAuthFlows: [code]\n');
+    assert.equal(accept(BOM + yaml() + '      AllowedOAuthFlows:\n        - |\n', 'code'), BOM + yaml() + '      AllowedOAuthFlows:\n        - code\n');
+    const flat = 'Resources:\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x_y, |}\n';
+    assert.ok(labels(complete(BOM + flat).list).includes('CallbackURLs'));
+    assert.ok(labels(complete(BOM + 'Resources:\n  |\n').list).some((l) => l.startsWith('Cognito app client')), 'a new resource');
+    assert.deepEqual(labels(complete(`${BOM}|Resources:\n`).list), [], 'before the mark: nothing, and no crash');
+    assert.equal(accept(BOM + json() + '        "Gen|' + jsonEnd, 'GenerateSecret', 't.json'), BOM + json() + '        "GenerateSecret": true' + jsonEnd);
+    assert.equal(accept(BOM + yaml() + '      Gen|\n', 'GenerateSecret', 'stack.template'), BOM + yaml() + '      GenerateSecret: true\n');
   });
 
   it('a YAML .template file read by the JSON surface is completed as YAML', () => {
@@ -585,26 +609,102 @@ describe('completion: nothing to offer, and no crash', () => {
 describe('completion: values that imply another change', () => {
   const yamlClient = yaml() + '      AllowedOAuthFlowsUserPoolClient: true\n      AllowedOAuthScopes: [orders/read]\n      AllowedOAuthFlows:\n        - |\n      PreventUserExistenceErrors: ENABLED\n';
 
-  it('offers client_credentials twice: plain, and also setting GenerateSecret', () => {
+  it('offers client_credentials once, also setting GenerateSecret, and says so', () => {
     const { list, c } = complete(yamlClient);
-    const variants = list.items.filter((i) => i.label === 'client_credentials');
-    assert.equal(variants.length, 2, JSON.stringify(variants.map((v) => v.labelDetails)));
-    const withSecret = variants.find((v) => v.labelDetails?.description);
-    assert.ok(withSecret);
-    assert.match(withSecret.labelDetails!.description!, /GenerateSecret/);
-    const text = applyCompletion(c.document, withSecret);
+    const item = find(list, 'client_credentials');
+    assert.match(item.labelDetails?.description ?? '', /^Also: Set GenerateSecret to true/);
+    assert.ok(typeof item.documentation === 'object' && /Also: Set GenerateSecret to true/.test(item.documentation.value));
+    const text = applyCompletion(c.document, item);
     assert.match(text, /- client_credentials\n/);
     assert.match(text, /GenerateSecret: true/);
     const after = analyse({ uri: 'file:///t.yaml', languageId: 'yaml', text })!;
     assert.deepEqual(after.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId), []);
-    // The plain variant leaves the secret to the user, and the rule says so.
-    const plain = applyCompletion(c.document, variants.find((v) => !v.labelDetails)!);
-    const plainFindings = analyse({ uri: 'file:///t.yaml', languageId: 'yaml', text: plain })!.findings.map((f) => f.ruleId);
-    assert.ok(plainFindings.includes('client-credentials-requires-secret'));
   });
 
-  it('offers no second item where nothing is implied', () => {
-    const { list } = complete(yamlClient);
-    assert.equal(list.items.filter((i) => i.label === 'code').length, 1);
+  it('offers no extra edit where nothing is implied', () => {
+    const item = find(complete(yamlClient).list, 'code');
+    assert.equal(item.additionalTextEdits, undefined);
+    assert.equal(item.labelDetails, undefined);
+  });
+});
+
+describe('completion: values ranked by what the rules say of the client with them', () => {
+  const analysed = (text: string, fileName: string) => analyse({ uri: `file:///t/${fileName}`, languageId: fileName.endsWith('.json') ? 'json' : 'yaml', text })!.findings;
+  /** The rule ids of error findings a completion adds to the document. */
+  function errorsAdded(textWithCaret: string, label: string, fileName = 'template.yaml'): string[] {
+    const { list, c } = complete(textWithCaret, fileName);
+    const before = analysed(c.document.getText(), fileName).filter((f) => f.severity === 'error').map((f) => f.ruleId);
+    return analysed(applyCompletion(c.document, find(list, label)), fileName)
+      .filter((f) => f.severity === 'error' && !before.includes(f.ruleId))
+      .map((f) => f.ruleId);
+  }
+
+  it('client_credentials inside [code, |]: once, last, with the reason (YAML flow and JSON)', () => {
+    const head = yaml() + '      AllowedOAuthFlowsUserPoolClient: true\n      CallbackURLs: [https://app.example.com/cb]\n      AllowedOAuthScopes: [openid]\n';
+    const jsonHead = json() + '        "AllowedOAuthFlowsUserPoolClient": true,\n        "CallbackURLs": ["https://app.example.com/cb"],\n        "AllowedOAuthScopes": ["openid"],\n';
+    for (const [text, file] of [
+      [head + '      AllowedOAuthFlows: [code, |]\n', 't.yaml'],
+      [head + '      AllowedOAuthFlows:\n        - code\n        - |\n', 't.yaml'],
+      [jsonHead + '        "AllowedOAuthFlows": ["code", |]' + jsonEnd, 't.json'],
+    ] as const) {
+      const { list } = complete(text, file);
+      assert.deepEqual(ranked(list), ['implicit', 'client_credentials'], file);
+      const item = find(list, 'client_credentials');
+      assert.match(item.labelDetails?.description ?? '', /^invalid here: AllowedOAuthFlows combines client_credentials with code/);
+      assert.ok(typeof item.documentation === 'object' && item.documentation.value.includes('client-credentials-exclusive'));
+      assert.equal(item.additionalTextEdits, undefined, 'a conflicting value comes without the changes it would imply');
+      assert.match(find(list, 'implicit').labelDetails?.description ?? '', /^discouraged: /);
+      // The reason is what the linter then says.
+      assert.ok(errorsAdded(text, 'client_credentials', file).includes('client-credentials-exclusive'));
+      assert.deepEqual(errorsAdded(text, 'implicit', file), []);
+    }
+  });
+
+  it('legacy auth flow names in a list of ALLOW_* names: last, with the reason; what makes the client valid first', () => {
+    const text = yaml() + '      ExplicitAuthFlows: [ALLOW_USER_SRP_AUTH, |]\n';
+    const { list } = complete(text);
+    const order = ranked(list);
+    // ALLOW_REFRESH_TOKEN_AUTH answers auth-flows-missing-refresh: the one value that makes the client valid.
+    assert.equal(order[0], 'ALLOW_REFRESH_TOKEN_AUTH');
+    const legacy = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'];
+    assert.deepEqual(order.slice(-3), legacy);
+    for (const name of legacy) {
+      assert.match(find(list, name).labelDetails?.description ?? '', new RegExp(`^invalid here: ${name} is a legacy auth flow name and cannot be combined with ALLOW_\\* names`));
+      assert.ok(errorsAdded(text, name).includes('auth-flows-mixed-legacy'), name);
+    }
+    assert.match(find(list, 'ALLOW_CLIENT_TOKEN_AUTH').labelDetails?.description ?? '', /^invalid here: ALLOW_CLIENT_TOKEN_AUTH must be the only value/);
+    // Everything offered before the first annotated value adds no error.
+    for (const label of order.slice(0, order.findIndex((l) => find(list, l).labelDetails))) assert.deepEqual(errorsAdded(text, label), [], label);
+    // Alone, a legacy name is no conflict with other names, only discouraged.
+    assert.match(find(complete(yaml() + '      ExplicitAuthFlows:\n        - |\n').list, 'ADMIN_NO_SRP_AUTH').labelDetails?.description ?? '', /^discouraged: /);
+  });
+
+  it('scalar values too: GenerateSecret false on a client_credentials client', () => {
+    const text = yaml() + '      AllowedOAuthFlows: [client_credentials]\n      GenerateSecret: |\n';
+    const { list } = complete(text);
+    assert.deepEqual(ranked(list), ['true', 'false']);
+    assert.match(find(list, 'false').labelDetails?.description ?? '', /^invalid here: client_credentials in AllowedOAuthFlows needs a client secret/);
+    assert.equal(find(list, 'true').labelDetails, undefined);
+  });
+
+  it('the partial word being replaced is not counted as already there', () => {
+    const { list } = complete(yaml() + '      AllowedOAuthFlows: [implicit, cod|]\n');
+    assert.equal(find(list, 'code').labelDetails, undefined, 'no duplicate-value against itself');
+    assert.equal(ranked(list)[0], 'code');
+  });
+
+  it('never offers a label twice, nor a value already in the list', () => {
+    const twice = RESOURCE_SERVER_YAML + RESOURCE_SERVER_YAML.replace('  Orders:', '  OrdersCopy:');
+    assert.deepEqual(labels(complete(yaml(twice) + '      AllowedOAuthScopes: [openid, |]\n').list), ['email', 'phone', 'profile', 'aws.cognito.signin.user.admin', 'orders/read', 'orders/write']);
+    for (const [text, file] of [
+      [yaml() + '      AllowedOAuthFlows:\n        - |\n        - code\n', 't.yaml'],
+      [yaml() + '      AllowedOAuthFlows: [|, code]\n', 't.yaml'],
+      [yaml() + '      AllowedOAuthFlows: ["code", |]\n', 't.yaml'],
+      [yaml() + "      AllowedOAuthFlows: ['code', |\n", 't.yaml'],
+      [json() + '        "AllowedOAuthFlows": [|, "code"]' + jsonEnd, 't.json'],
+      [json() + '        "AllowedOAuthFlows": ["code" |' + jsonEnd, 't.json'],
+    ] as const) {
+      assert.deepEqual(labels(complete(text, file).list).sort(), ['client_credentials', 'implicit'], text.slice(-60));
+    }
   });
 });

@@ -639,6 +639,38 @@ describe('JSON on one line', () => {
     assert.equal(fix(compact, [{ kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'phone' }], 'json'), compact.replace('"email"]', '"email","phone"]'));
     assert.equal(fix(compact, [{ kind: 'set', path: ['TokenValidityUnits', 'AccessToken'], value: 'minutes' }], 'json'), compact.replace('"email"]}', '"email"],"TokenValidityUnits":{"AccessToken":"minutes"}}'));
   });
+
+  it('an array that shows no separator of its own (one item, or none) takes the client\'s, then the document\'s', () => {
+    const compact = '{"Resources":{"Client":{"Type":"AWS::Cognito::UserPoolClient","DependsOn":["Pool"],"Properties":{"UserPoolId":"p_1","AllowedOAuthScopes":["openid"],"LogoutURLs":[]}}}}';
+    assert.equal(fix(compact, [{ kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'email' }], 'json'), compact.replace('["openid"]', '["openid","email"]'));
+    assert.equal(
+      fix(compact, [
+        { kind: 'addItem', path: ['LogoutURLs'], value: 'https://a.example.com' },
+        { kind: 'addItem', path: ['LogoutURLs'], value: 'https://b.example.com' },
+      ], 'json'),
+      compact.replace('[]', '["https://a.example.com","https://b.example.com"]'),
+    );
+    assert.equal(
+      fix(compact, [
+        { kind: 'removeItem', path: ['AllowedOAuthScopes'], index: 0 },
+        { kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'email' },
+        { kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'phone' },
+      ], 'json'),
+      compact.replace('["openid"]', '["email","phone"]'),
+    );
+    assert.equal(fix(compact, [{ kind: 'addDependency', target: 'Idp' }], 'json'), compact.replace('["Pool"]', '["Pool","Idp"]'));
+    // A client written with spaces keeps them in a document that is mostly compact, and the reverse.
+    const spacedClient = '{"Resources":{"A":{"Type":"AWS::Cognito::UserPool","Properties":{"X":["a","b"],"Y":["c","d"]}},"Client":{"Type": "AWS::Cognito::UserPoolClient", "Properties": {"UserPoolId": "p_1", "AllowedOAuthScopes": ["openid"]}}}}';
+    assert.equal(fix(spacedClient, [{ kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'email' }], 'json', 'Client'), spacedClient.replace('["openid"]', '["openid", "email"]'));
+  });
+
+  it('an array written over keeps its own separator, in a document that writes others', () => {
+    const text = jsonPretty.replace('["openid", "email"]', '["openid","email"]');
+    assert.equal(fix(text, [{ kind: 'set', path: ['AllowedOAuthScopes'], value: ['openid', 'phone'] }], 'json'), text.replace('["openid","email"]', '["openid","phone"]'));
+    assert.equal(fix(jsonPretty, [{ kind: 'set', path: ['AllowedOAuthScopes'], value: ['openid', 'phone'] }], 'json'), jsonPretty.replace('["openid", "email"]', '["openid", "phone"]'));
+    const odd = jsonPretty.replace('["openid", "email"]', '["openid" , "email"]');
+    assert.equal(fix(odd, [{ kind: 'set', path: ['AllowedOAuthScopes'], value: ['openid', 'phone', 'profile'] }], 'json'), odd.replace('["openid" , "email"]', '["openid" , "phone" , "profile"]'));
+  });
 });
 
 // ------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, it } from 'node:test';
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Document, visit } from 'yaml';
 import type { ClientDefinition, DocumentModel, Span } from '../../server/src/model';
@@ -210,6 +211,14 @@ const FIRING: Record<string, FixCase[]> = {
   'unknown-attribute': [
     { name: 'camel case', scenario: { client: web({ ReadAttributes: ['emailVerified', 'email'] }) } },
     { name: 'already listed', scenario: { client: web({ ReadAttributes: ['phone_number', 'phone'] }) } },
+    { name: 'custom: with no name', scenario: { client: web({ ReadAttributes: ['email', 'custom:'] }) } },
+    {
+      name: 'custom: with no name, the pool declaring custom attributes',
+      scenario: {
+        resources: { UserPool: { role: 'userPool', properties: { UserPoolName: 'pool', Schema: [{ Name: 'department', AttributeDataType: 'String', Mutable: true }] } } },
+        client: web({ ReadAttributes: ['email', 'custom:department'], WriteAttributes: ['email', 'custom:'] }),
+      },
+    },
   ],
   'unknown-property': [
     { name: 'wrong case', scenario: { client: web({ CallbackUrls: ['https://app.example.com/other'] }) } },
@@ -314,6 +323,17 @@ function show(findings: Finding[], text: string): string {
 }
 
 /** Apply one fix of one finding and check everything the fix must keep; returns the edited text. */
+/** Whether a text is JSON written without any space between its tokens (as `JSON.stringify` writes it). */
+function isCompactJson(text: string): boolean {
+  const scanner = createScanner(text, false);
+  let kind = scanner.scan();
+  if (kind !== SyntaxKind.OpenBraceToken) return false;
+  for (; kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || scanner.getTokenError() !== 0) return false;
+  }
+  return true;
+}
+
 function applyAndCheck(before: Linted, finding: Finding, fix: SemanticFix): string {
   const text = before.source.text;
   const def = clientAt(before.model, finding.span);
@@ -323,6 +343,7 @@ function applyAndCheck(before: Linted, finding: Finding, fix: SemanticFix): stri
 
   const after = applyEdits(text, edits);
   const where = `after "${fix.title}":\n${after}`;
+  if (isCompactJson(text)) assert.ok(isCompactJson(after), `a compact JSON document stays compact (no ", ") ${where}`);
   const lsp = TextDocument.create(before.source.uri, before.source.languageId, 0, text);
   const independent = TextDocument.applyEdits(lsp, edits.map((e) => ({ range: { start: lsp.positionAt(e.span.start), end: lsp.positionAt(e.span.end) }, newText: e.newText })));
   assert.equal(after, independent, 'the edits apply the same as LSP text edits');

@@ -251,6 +251,13 @@ for (const renderer of renderers) {
       const odd = renderer.render({ client: { CallbackUrls: ['https://x.example.com'] } });
       assert.equal(hoverOn(odd, token(odd, 'CallbackUrls')).hover, null, 'an unknown (misspelled) key');
     });
+
+    it('custom: with no name: the prefix, not an attribute with an empty name', () => {
+      const d = renderer.render({ client: { ReadAttributes: ['email', 'custom:'] } });
+      const { text } = hoverOn(d, 'custom:', 1, 2);
+      assert.match(text, /`custom:` — the prefix of a custom attribute, with no attribute name after it\./);
+      assert.doesNotMatch(text, /``/);
+    });
   });
 }
 

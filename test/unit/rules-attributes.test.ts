@@ -16,6 +16,8 @@ ruleTests({
     { name: 'a shortened name in WriteAttributes', scenario: { client: { WriteAttributes: ['phone'] } }, at: 'phone', count: 1, severity: 'warning' },
     { name: 'a custom attribute without its prefix', scenario: { client: { ReadAttributes: ['tenant_id', 'email'] } }, at: 'tenant_id', count: 1 },
     { name: 'another prefix is advice only', scenario: { client: { ReadAttributes: ['oidc:profile'] } }, at: 'oidc:profile', count: 1, severity: 'info' },
+    { name: 'custom: with no name', scenario: { client: { ReadAttributes: ['email', 'custom:'] } }, at: 'custom:', count: 1, severity: 'warning' },
+    { name: 'dev: with no name', scenario: { client: { WriteAttributes: ['dev:', 'email'] } }, at: 'dev:', count: 1, severity: 'warning' },
     {
       name: 'known items are checked next to an unknown one',
       scenario: { parameters: ['ExtraAttr'], client: { WriteAttributes: [{ $ref: 'ExtraAttr' }, 'familyname'] } },
@@ -87,6 +89,8 @@ describe('attribute names', () => {
     assert.equal(classifyAttribute('oidc:profile', standard), 'otherPrefix');
     assert.equal(classifyAttribute('Email', standard), 'unknown');
     assert.equal(classifyAttribute('custom', standard), 'unknown');
+    assert.equal(classifyAttribute('custom:', standard), 'emptyName');
+    assert.equal(classifyAttribute('dev: ', standard), 'emptyName');
   });
 
   it('normalises case and separators, counts transpositions as one edit', () => {
@@ -132,6 +136,27 @@ describe('unknown-attribute fixes', () => {
     for (const { findings } of findingsFor({ client: { ReadAttributes: ['email_verified', 'EmailVerified'] } }, 'unknown-attribute')) {
       assert.deepEqual(findings[0].fixes?.[0].changes, [{ kind: 'removeItem', path: ['ReadAttributes'], index: 1 }]);
     }
+  });
+
+  it('custom: with no name: the pool\'s custom attributes not yet listed, or removing it', () => {
+    const schema = [{ Name: 'department', AttributeDataType: 'String', Mutable: true }, { Name: 'team', AttributeDataType: 'String', Mutable: true }];
+    const scenario: Scenario = {
+      resources: { UserPool: { role: 'userPool', properties: { UserPoolName: 'pool', Schema: schema as unknown as string[] } } },
+      client: { ReadAttributes: ['custom:team', 'custom:'] },
+    };
+    for (const { renderer, findings } of findingsFor(scenario, 'unknown-attribute')) {
+      assert.equal(findings.length, 1, renderer);
+      assert.match(findings[0].message, /^custom: in ReadAttributes has no attribute name after the prefix; write custom:<name>/i, renderer);
+      assert.deepEqual(findings[0].fixes, [
+        { title: 'Change to custom:department', changes: [{ kind: 'replaceItem', path: ['ReadAttributes'], index: 1, value: 'custom:department' }], isPreferred: true },
+        { title: 'Remove custom:', changes: [{ kind: 'removeItem', path: ['ReadAttributes'], index: 1 }], isPreferred: false },
+      ], renderer);
+    }
+    for (const { findings } of findingsFor({ client: { ReadAttributes: ['custom:'] } }, 'unknown-attribute')) {
+      assert.deepEqual(findings[0].fixes, [{ title: 'Remove custom:', changes: [{ kind: 'removeItem', path: ['ReadAttributes'], index: 0 }], isPreferred: true }]);
+    }
+    // Not reported twice: custom-attribute-undeclared leaves the empty name to this rule.
+    for (const { findings } of findingsFor(scenario, 'custom-attribute-undeclared')) assert.deepEqual(findings, []);
   });
 
   it('another prefix gets no fix', () => {

@@ -500,7 +500,8 @@ function labels(list: CompletionList): string[] {
 
 function accept(textWithCaret: string, label: string): string {
   const { list, c } = complete(textWithCaret);
-  const item = list.items.find((i) => i.label === label && !i.labelDetails);
+  // A value may come twice (plain, and with the change it implies): take the plain one.
+  const item = list.items.find((i) => i.label === label && !i.additionalTextEdits?.length) ?? list.items.find((i) => i.label === label);
   assert.ok(item, `no ${label} among ${labels(list).join(', ')}`);
   return applyCompletion(c.document, item);
 }

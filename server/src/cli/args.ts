@@ -5,9 +5,14 @@
 import type { RuleSetting } from '../rules/engine';
 import { CLI_NAME } from './version';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github' | 'junit';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github', 'junit'];
+
+/** The least severe diagnostic that makes the run fail (exit status 1); `none`: findings never do. */
+export type FailOn = 'error' | 'warning' | 'info' | 'none';
+
+export const FAIL_ON_VALUES: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['error', 'warning', 'info', 'off'];
 
@@ -31,6 +36,8 @@ export interface CliOptions {
   config?: string;
   /** Use no configuration file at all (`--no-config`). */
   noConfig?: boolean;
+  /** The least severe diagnostic that fails the run (`--fail-on`); absent: `error`. */
+  failOn?: FailOn;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -51,7 +58,9 @@ supported extension (.yaml, .yml, .json, .jsonc, .template, ...), skipping node_
 checked, whatever its extension. Files are listed in sorted order, each once.
 
 Options:
-  -f, --format FORMAT      text (default), json or sarif
+  -f, --format FORMAT      text (default), json, sarif, github or junit
+      --fail-on SEVERITY   exit with status 1 when a diagnostic at least this severe
+                           is reported: error (default), warning, info, or none
       --rule ID=SEVERITY   set a rule's severity: error, warning, info or off
                            (repeatable)
       --max-file-size KB   skip files larger than this (default ${DEFAULT_MAX_FILE_SIZE_KB}, i.e. 5 MB)
@@ -71,9 +80,13 @@ Output:
   json   one JSON document on stdout: {"version":1,"files":[...]} with 0-based
          lines and UTF-16 characters, as in LSP
   sarif  SARIF 2.1.0 on stdout
-A file that is not checked (too large, binary, unreadable) gets one info diagnostic
-with the rule id file-skipped saying why; a template with a syntax error gets an
-error with the rule id syntax-error.
+  github GitHub Actions workflow commands (::error file=...::message) on stdout, one
+         per diagnostic, shown as annotations on the pull request; summary on stderr
+  junit  JUnit XML on stdout (GitLab, Jenkins, Azure Pipelines): a test suite per
+         file, a test case per diagnostic, failed when --fail-on counts it
+A file that is not checked (too large, binary, unreadable, not UTF-8, nested too
+deep to read) gets one info diagnostic with the rule id file-skipped saying why; a
+template with a syntax error gets an error with the rule id syntax-error.
 
 Configuration:
   The nearest .cognito-client.json in the directory of each file or above it sets
@@ -89,10 +102,13 @@ Fixing:
   syntax error is not fixed. The summary on stderr says how many were applied.
 
 Exit status:
-  0  no error-severity diagnostics (after fixing, with --fix / --fix-dry-run)
-  1  at least one error-severity diagnostic
-  2  the command failed (bad arguments, a path that does not exist or cannot be read,
-     a configuration file that is not JSON, a file --fix could not write)
+  0  no error-severity diagnostics (after fixing, with --fix / --fix-dry-run);
+     with --fail-on, no diagnostic at least that severe
+  1  at least one error-severity diagnostic (with --fail-on: one at least that severe)
+  2  the command failed (bad arguments, a path that does not exist, a configuration
+     file that is not JSON, a file --fix could not write), or a file or directory
+     could not be checked (unreadable, not UTF-8, nested too deep; the rest is still
+     checked and printed)
 
 Rules (for --rule):
 ${wrap(ruleIds.length ? ruleIds.join(', ') : '(none)', 86, '  ')}
@@ -164,9 +180,17 @@ export function parseArgs(argv: readonly string[], isKnownRule: (id: string) => 
       case '--format': {
         const format = value();
         if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
-          throw new UsageError(`unknown format ${JSON.stringify(format)} (expected text, json or sarif)`);
+          throw new UsageError(`unknown format ${JSON.stringify(format)} (expected text, json, sarif, github or junit)`);
         }
         options.format = format as OutputFormat;
+        break;
+      }
+      case '--fail-on': {
+        const failOn = value();
+        if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
+          throw new UsageError(`unknown --fail-on value ${JSON.stringify(failOn)} (expected error, warning, info or none)`);
+        }
+        options.failOn = failOn as FailOn;
         break;
       }
       case '--rule': {

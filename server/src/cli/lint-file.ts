@@ -3,7 +3,6 @@
  * file taken off), and turn the analysis into the report's terms (LSP ranges, fixes as text edits).
  * Never throws: whatever goes wrong with one file becomes a `file-skipped` diagnostic on that file.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SurfaceKind } from '../model';
@@ -14,8 +13,9 @@ import { siblingDocuments } from '../module-files';
 import { languageIdForPath } from '../surfaces';
 import type { SourceDocument } from '../surfaces/types';
 import { reportFixes } from './fix-edits';
+import { nodeFileSystem, type CliFileSystem } from './fs';
 import type { FileReport, Range, ReportDiagnostic } from './types';
-import type { FoundFile } from './walk';
+import { errorReason, type FoundFile } from './walk';
 
 /** The CLI's own rule id for a file it did not check (a contract id). */
 export const FILE_SKIPPED = 'file-skipped';
@@ -33,6 +33,8 @@ export interface LintFileOptions {
   maxFileSizeKb: number;
   /** Called when a rule throws (the engine carries on without it). */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** The file system to read from (tests make it fail); the real one by default. */
+  fs?: CliFileSystem;
 }
 
 /** The surface a file would belong to, by its language id, when no surface reads it. */
@@ -68,14 +70,32 @@ export function languageIdFor(path: string, text?: string): string {
 
 const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** A report for a file that was not checked, with the reason. */
-export function skippedReport(file: FoundFile, reason: string): FileReport {
-  return {
+/**
+ * The reports of files that should have been checked and could not be: unreadable, not UTF-8, too
+ * deeply nested to read. The run fails for them (a CI job must not pass on a template nobody read),
+ * unlike files left out by choice (binary, over the size limit). Kept beside the report rather
+ * than in it: the JSON document's shape is a contract.
+ */
+const uncheckable = new WeakSet<FileReport>();
+
+/** Whether a report is of a file that could not be checked (and so fails the run). */
+export function couldNotCheck(report: FileReport): boolean {
+  return uncheckable.has(report);
+}
+
+/**
+ * A report for a file that was not checked, with the reason. `failure` marks a file that should
+ * have been checked and could not be (see `couldNotCheck`).
+ */
+export function skippedReport(file: Pick<FoundFile, 'path'>, reason: string, failure = false): FileReport {
+  const report: FileReport = {
     path: file.path,
     surface: guessSurface(languageIdForPath(file.path)),
     clients: [],
     diagnostics: [{ rule: FILE_SKIPPED, severity: 'info', message: `Not checked: ${reason}.`, range: ZERO_RANGE, fixes: [] }],
   };
+  if (failure) uncheckable.add(report);
+  return report;
 }
 
 function formatSize(bytes: number): string {
@@ -84,40 +104,60 @@ function formatSize(bytes: number): string {
 }
 
 function errorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return errorReason(error);
 }
 
 /** A file's text, or the report saying why it was not read. */
 export type ReadOutcome = { kind: 'text'; text: string; bom: boolean } | { kind: 'skipped'; report: FileReport };
 
+/** Strict UTF-8: a byte sequence that is not UTF-8 is an error, never a U+FFFD. The BOM is kept. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Where the first byte that is not UTF-8 is, as `byte 0xE9 on line 6`. */
+function firstInvalidByte(buffer: Buffer): string {
+  // Decoding with replacements and encoding again gives the same bytes up to the first bad one.
+  const again = Buffer.from(buffer.toString('utf8'), 'utf8');
+  let i = 0;
+  while (i < buffer.length && buffer[i] === again[i]) i++;
+  let line = 1;
+  for (let j = 0; j < i; j++) if (buffer[j] === 0x0a || (buffer[j] === 0x0d && buffer[j + 1] !== 0x0a)) line++;
+  const byte = (buffer[i] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return `byte 0x${byte} on line ${line}`;
+}
+
 /**
- * Read a file for checking: not too large, not binary, readable, decoded as UTF-8 with a byte order
- * mark taken off (editors drop it before counting positions; so does the CLI, so they agree).
+ * Read a file for checking: not too large, not binary, readable, and valid UTF-8 (a file in
+ * another encoding is skipped rather than read with replacement characters, which `--fix` would
+ * then write back). The byte order mark is taken off the text (editors drop it before counting
+ * positions; so does the CLI, so they agree) and reported in `bom`. A valid UTF-8 file decodes and
+ * encodes back to exactly its bytes, which is what lets `--fix` change only the bytes it edits.
  */
-export function readSource(file: FoundFile, maxFileSizeKb: number): ReadOutcome {
-  const skipped = (reason: string): ReadOutcome => ({ kind: 'skipped', report: skippedReport(file, reason) });
+export function readSource(file: FoundFile, maxFileSizeKb: number, fs: CliFileSystem = nodeFileSystem): ReadOutcome {
+  const skipped = (reason: string, failure = false): ReadOutcome => ({ kind: 'skipped', report: skippedReport(file, reason, failure) });
+  if (file.unreadable !== undefined) return skipped(file.unreadable, true);
   let buffer: Buffer;
   try {
-    const stats = statSync(file.absolute);
+    const stats = fs.statSync(file.absolute);
     if (!stats.isFile()) return skipped('not a regular file');
     const limit = maxFileSizeKb * 1024;
     if (stats.size > limit) {
       return skipped(`the file is ${formatSize(stats.size)}, over the ${formatSize(limit)} limit (raise it with --max-file-size)`);
     }
-    buffer = readFileSync(file.absolute);
+    buffer = fs.readFileSync(file.absolute);
   } catch (error) {
-    return skipped(`unreadable (${errorText(error)})`);
+    return skipped(`unreadable (${errorText(error)})`, true);
   }
   // Checked again after reading: the file may have grown since the stat.
   if (buffer.length > maxFileSizeKb * 1024) {
     return skipped(`the file is ${formatSize(buffer.length)}, over the ${formatSize(maxFileSizeKb * 1024)} limit (raise it with --max-file-size)`);
   }
   if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skipped('a binary file (it has a NUL byte in its first 8 KB)');
-  let text = buffer.toString('utf8');
+  let text: string;
+  try {
+    text = utf8.decode(buffer);
+  } catch {
+    return skipped(`not valid UTF-8 (${firstInvalidByte(buffer)}); save it as UTF-8 to have it checked`, true);
+  }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
   return { kind: 'text', text, bom };
@@ -125,12 +165,12 @@ export function readSource(file: FoundFile, maxFileSizeKb: number): ReadOutcome 
 
 /** Read, check and report one file. Never throws. */
 export function lintFile(file: FoundFile, options: LintFileOptions): FileReport {
-  const read = readSource(file, options.maxFileSizeKb);
+  const read = readSource(file, options.maxFileSizeKb, options.fs);
   if (read.kind === 'skipped') return read.report;
   try {
     return lintText(file.path, pathToFileURL(file.absolute).href, read.text, options);
   } catch (error) {
-    return skippedReport(file, `internal error: ${errorText(error)}`);
+    return skippedReport(file, `internal error: ${errorText(error)}`, true);
   }
 }
 
@@ -156,6 +196,10 @@ export function lintText(path: string, uri: string, text: string, options: Omit<
   const document = TextDocument.create(uri, languageId, 0, text);
   const range = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
   const { model, surface } = analysis;
+  // A template the reader could not read (nested too deep for the parser) may hide clients: it is
+  // not checked, and the run fails, rather than pass with what little was read.
+  const unread = model.problems.find((p) => p.unread);
+  if (unread) return skippedReport({ path }, unread.message.replace(/^The (?:JSON |YAML )?template was not read: /, '').replace(/\.$/, ''), true);
   const diagnostics: ReportDiagnostic[] = [];
   // Parse problems only matter in a file that is a template at all: a YAML file that is not one
   // (a Helm chart, a workflow) must stay silent, whatever its syntax.

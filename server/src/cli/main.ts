@@ -8,15 +8,18 @@ import type { RuleSetting } from '../rules/engine';
 import { parseArgs, helpText, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config-file';
 import { fixFile, type FixFileOutcome } from './fix-file';
+import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
+import { formatJunit } from './format-junit';
 import { formatSarif, sarifRules } from './format-sarif';
 import { formatSummary, formatText } from './format-text';
-import { lintFile, readSource, SYNTAX_ERROR } from './lint-file';
+import type { CliFileSystem } from './fs';
+import { couldNotCheck, FILE_SKIPPED, lintFile, readSource, SYNTAX_ERROR } from './lint-file';
 import { pathToFileURL } from 'node:url';
 import { siblingDocuments } from '../module-files';
 import { prepareDocument } from '../service';
 import { languageIdForPath, surfaceFor } from '../surfaces';
-import { totalsOf, type LintReport } from './types';
+import { totalsFail, totalsOf, type FileReport, type LintReport } from './types';
 import { CLI_NAME, CLI_VERSION } from './version';
 import { collectFiles, PathError, type FoundFile } from './walk';
 
@@ -25,6 +28,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** The file system (tests make parts of it fail); the real one when absent. */
+  fs?: CliFileSystem;
 }
 
 /** Exit statuses (the contract). */
@@ -46,13 +51,25 @@ export function lintFiles(
   options: Pick<CliOptions, 'rules' | 'maxFileSizeKb'>,
   onRuleError?: (path: string, ruleId: string, error: unknown) => void,
   rulesFor?: (file: FoundFile) => Record<string, RuleSetting>,
+  fs?: CliFileSystem,
 ): LintReport {
   return {
     version: 1,
     files: files.map((file) =>
-      lintFile(file, { rules: { ...rulesFor?.(file), ...options.rules }, maxFileSizeKb: options.maxFileSizeKb, onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error) }),
+      lintFile(file, { rules: { ...rulesFor?.(file), ...options.rules }, maxFileSizeKb: options.maxFileSizeKb, onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error), fs }),
     ),
   };
+}
+
+/** One stderr line per file that could not be checked (unreadable, not UTF-8, nested too deep). */
+function uncheckedLines(files: readonly FileReport[]): string {
+  let out = '';
+  for (const file of files) {
+    if (!couldNotCheck(file)) continue;
+    const reason = file.diagnostics.find((d) => d.rule === FILE_SKIPPED)?.message.replace(/^Not checked: /, '').replace(/\.$/, '');
+    out += `${CLI_NAME}: could not check ${file.path}: ${reason}\n`;
+  }
+  return out;
 }
 
 function plural(count: number, word: string): string {
@@ -64,6 +81,9 @@ export function formatFixSummary(outcomes: readonly FixFileOutcome[], mode: 'wri
   const changed = outcomes.filter((o) => o.applied.length > 0);
   const fixes = changed.reduce((n, o) => n + o.applied.length, 0);
   let line = `${mode === 'write' ? 'fixed' : 'would fix'} ${plural(fixes, 'problem')} in ${plural(changed.length, 'file')}`;
+  // Running again never helps a file with a syntax error: say what does.
+  const broken = outcomes.filter((o) => o.notFixable !== undefined).length;
+  if (broken > 0) line += ` (${plural(broken, 'file')} not fixed: ${broken === 1 ? 'it has a syntax error, and cannot be fixed until it parses' : 'they have syntax errors, and cannot be fixed until they parse'})`;
   const unstable = outcomes.filter((o) => !o.stable).length;
   if (unstable > 0) line += ` (${plural(unstable, 'file')} still ${unstable === 1 ? 'has' : 'have'} fixes left: run again)`;
   return `${line}\n`;
@@ -82,13 +102,13 @@ export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<n
   try {
     const parsed = parseArgs(argv, isKnownRule);
     if (parsed.kind === 'run') {
-      const files = collectFiles(parsed.options.paths, io.cwd);
+      const files = collectFiles(parsed.options.paths, io.cwd, io.fs);
       const waits: Promise<void>[] = [];
       for (const file of files) {
         const languageId = languageIdForPath(file.path) ?? 'plaintext';
         const uri = pathToFileURL(file.absolute).href;
         if (!surfaceFor({ uri, languageId, text: '' })?.prepare) continue;
-        const read = readSource(file, parsed.options.maxFileSizeKb);
+        const read = readSource(file, parsed.options.maxFileSizeKb, io.fs);
         if (read.kind !== 'text') continue;
         const doc = { uri, languageId, text: read.text };
         const pending = prepareDocument({ ...doc, siblings: siblingDocuments(doc, { maxBytes: parsed.options.maxFileSizeKb * 1024 }) });
@@ -126,7 +146,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const { options } = parsed;
     let files: FoundFile[];
     try {
-      files = collectFiles(options.paths, io.cwd);
+      files = collectFiles(options.paths, io.cwd, io.fs);
     } catch (error) {
       if (error instanceof PathError) return fail(error.message);
       throw error;
@@ -158,7 +178,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (options.fix) {
       const mode = options.fix;
       const outcomes = files.map((file) =>
-        fixFile(file, { rules: fileRules.get(file), maxFileSizeKb: options.maxFileSizeKb, mode, onRuleError: (ruleId, error) => onRuleError(file.path, ruleId, error) }),
+        fixFile(file, { rules: fileRules.get(file), maxFileSizeKb: options.maxFileSizeKb, mode, onRuleError: (ruleId, error) => onRuleError(file.path, ruleId, error), fs: io.fs }),
       );
       for (const [i, o] of outcomes.entries()) {
         if (o.writeError === undefined) continue;
@@ -173,11 +193,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         const totals = totalsOf(report);
         io.stderr(formatFixSummary(outcomes, mode));
         io.stderr(formatSummary(totals));
-        return writeFailed ? EXIT_FAILURE : totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+        const unchecked = uncheckedLines(report.files);
+        io.stderr(unchecked);
+        return writeFailed || unchecked ? EXIT_FAILURE : totalsFail(totals, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
       }
       io.stderr(formatFixSummary(outcomes, mode));
     } else {
-      report = lintFiles(files, options, onRuleError, (file) => fileRules.get(file) ?? {});
+      report = lintFiles(files, options, onRuleError, (file) => fileRules.get(file) ?? {}, io.fs);
     }
     const totals = totalsOf(report);
     switch (options.format) {
@@ -187,13 +209,23 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       case 'sarif':
         io.stdout(formatSarif(report, sarifRules(rules), io.cwd));
         break;
+      case 'github':
+        io.stdout(formatGithub(report, io.cwd));
+        io.stderr(formatSummary(totals));
+        break;
+      case 'junit':
+        io.stdout(formatJunit(report, options.failOn));
+        break;
       case 'text':
         io.stdout(formatText(report));
         io.stderr(formatSummary(totals));
         break;
     }
-    if (writeFailed) return EXIT_FAILURE;
-    return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+    // The whole document is printed first; then the run fails for any file it could not check.
+    const unchecked = uncheckedLines(report.files);
+    io.stderr(unchecked);
+    if (writeFailed || unchecked) return EXIT_FAILURE;
+    return totalsFail(totals, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
   } catch (error) {
     return fail(`internal error: ${messageOf(error)}`);
   }

@@ -67,3 +67,18 @@ export function totalsOf(report: LintReport): ReportTotals {
   }
   return totals;
 }
+
+/**
+ * Whether a diagnostic of this severity fails the run under `--fail-on` (absent: `error`), i.e.
+ * is at least as severe as the threshold.
+ */
+export function severityFails(severity: Severity, failOn: 'error' | 'warning' | 'info' | 'none' = 'error'): boolean {
+  if (failOn === 'none') return false;
+  const rank: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+  return rank[severity] >= rank[failOn];
+}
+
+/** Whether the run fails (exit status 1) under `--fail-on` (absent: `error`). */
+export function totalsFail(totals: ReportTotals, failOn: 'error' | 'warning' | 'info' | 'none' = 'error'): boolean {
+  return (totals.errors > 0 && severityFails('error', failOn)) || (totals.warnings > 0 && severityFails('warning', failOn)) || (totals.infos > 0 && severityFails('info', failOn));
+}

@@ -19,6 +19,7 @@ import type { Finding } from '../rules/types';
 import { applySuppressions, disableLineEdit, isSuppressed } from '../suppress';
 import { applyEdits, mapOffset } from '../surfaces/apply-edits';
 import { editsForFix } from '../surfaces/edits';
+import { inOwnBreaks, withLfBreaks } from '../surfaces/line-breaks';
 import { sourceOf, surfaceById, type SourceDocument } from '../surfaces';
 import { readSuppressions, suppressionSupport } from '../surfaces/suppressions';
 import type { SpanEdit } from '../surfaces/types';
@@ -220,7 +221,9 @@ function quickFixes(document: TextDocument, source: SourceDocument, model: Docum
 function disableActions(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[]): CodeAction[] {
   const support = suppressionSupport(surfaceId, source);
   if (!support) return [];
-  const text = source.text;
+  // The edits are made on LF line breaks and get the document's own back (classic-Mac CRs).
+  const text = withLfBreaks(source.text);
+  const lfSource = { ...source, text };
   // One action per rule and line, and per rule and resource, carrying every diagnostic it covers.
   const lines = new Map<string, Matched[]>();
   const resources = new Map<string, Matched[]>();
@@ -238,7 +241,8 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
   if (support.lineComment) {
     for (const group of lines.values()) {
       const { finding } = group[0];
-      const edit = disableLineEdit(text, finding.span.start, finding.ruleId, support.lineComment);
+      const made = disableLineEdit(text, finding.span.start, finding.ruleId, support.lineComment);
+      const edit = made && inOwnBreaks(source.text, [made])[0];
       if (!edit || !suppressionWorks(surfaceId, source, model, finding, [edit])) continue;
       actions.push({
         title: `Disable ${finding.ruleId} for this line`,
@@ -254,7 +258,8 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
       const def = clientAt(model, finding.span)!;
       let edits: SpanEdit[] | undefined;
       try {
-        edits = support.ignoreInDefinition(source, def, finding.ruleId);
+        const made = support.ignoreInDefinition(lfSource, def, finding.ruleId);
+        edits = made && inOwnBreaks(source.text, made);
       } catch {
         edits = undefined; // a writer bug costs the action, never the request
       }

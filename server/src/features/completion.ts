@@ -10,12 +10,16 @@
  * - list items: enum values, standard scopes plus the custom scopes of resource servers in the
  *   file, built-in identity providers plus those declared in the file, standard attributes plus
  *   the user pool's custom attributes; items already in the list are not offered again;
+ * - values and items are ranked by what the rules say of the client as it would be with them
+ *   (./value-effects): first what keeps it valid, last what conflicts with what is written,
+ *   with the reason; a value that obviously implies another change makes it too (./implied-edits);
  * - whole client resources for four kinds of application where a new logical id is written, and
  *   the client's type for a resource's `Type`.
  * Every item replaces the partial word (`textEdit`) and carries `kind`, `detail` (the schema's
  * title), Markdown `documentation` and `sortText`.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { JsonValue } from '../schema/types';
 import {
   CompletionItemKind,
   CompletionItemTag,
@@ -37,7 +41,8 @@ import { isInputIn, isRequiredIn, propertiesFor, propertySchema, schema, vocabul
 import { cursorFor, type CursorContext } from '../surfaces/cursor';
 import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
-import { impliedTextEdits } from './implied-edits';
+import { shortReason, valueEffects, type ValueEffect } from './value-effects';
+import { fixTextEdits } from './implied-edits';
 import {
   archetypeInputs,
   clientArchetypes,
@@ -114,29 +119,68 @@ class Items {
     else if (word !== undefined && word !== label) item.filterText = word;
     if (ctx.commaBefore !== undefined) item.additionalTextEdits = [TextEdit.insert(document.positionAt(ctx.commaBefore), ',')];
     this.list.push(item);
-    this.addImplied(item, label);
   }
 
   /**
-   * For a value whose choice obviously implies another change (`client_credentials` needs
-   * `GenerateSecret: true`), a second item that makes both edits, listed right after the plain one.
+   * Add a value or list item: one item per label, ranked (its `sortText` prefixed) and annotated by
+   * what the rules say of the client with `inserted` written: a value that conflicts with what is
+   * written comes last and names the reason; one that obviously implies another change
+   * (`client_credentials` needs `GenerateSecret: true`) makes that change too and says so.
    */
-  private addImplied(item: CompletionItem, value: string): void {
+  addValue(label: string, snippet: string, inserted: JsonValue, extra: Partial<CompletionItem> & { kind: CompletionItemKind; sortText: string; word?: string }): void {
+    if (this.list.some((i) => i.label === label)) return;
+    const effect = this.effectOf(inserted);
+    const documentation = typeof extra.documentation === 'object' ? extra.documentation.value : extra.documentation ?? '';
+    const notes = effect ? effectNotes(effect) : '';
+    this.add(label, snippet, {
+      ...extra,
+      sortText: `${effect?.tier ?? 1}${Math.min(effect?.remaining ?? 0, 9)}${extra.sortText}`,
+      ...(notes ? { documentation: doc(documentation ? `${documentation}\n\n${notes}` : notes) } : {}),
+    });
+    const item = this.list[this.list.length - 1];
+    if (!effect) return;
+    const worst = effect.conflicts[0];
+    if (worst) {
+      item.labelDetails = { description: `${worst.severity === 'error' ? 'invalid here' : 'discouraged'}: ${shortReason(worst.message)}` };
+      return;
+    }
+    if (effect.implied) this.addImplied(item, effect);
+  }
+
+  private effects?: (value: JsonValue) => ValueEffect | undefined;
+
+  private effectOf(inserted: JsonValue): ValueEffect | undefined {
     const { ctx, implied } = this;
-    if (!implied || !ctx.client || (ctx.role !== 'value' && ctx.role !== 'item') || !item.textEdit || !('range' in item.textEdit)) return;
-    const prop = propertySchema(ctx.path);
-    const inserted = prop?.type === 'boolean' ? value === 'true' : prop?.type === 'list' && ctx.role === 'value' ? [value] : value;
-    const extra = impliedTextEdits(this.document, implied.surfaceId, implied.model, ctx.client, ctx.path, inserted, item.textEdit.range);
+    if (!implied || !ctx.client || (ctx.role !== 'value' && ctx.role !== 'item')) return undefined;
+    try {
+      this.effects ??= valueEffects(ctx.client, ctx.path, implied.model.context, ctx.role === 'item' ? ctx.span : undefined);
+      return this.effects(inserted);
+    } catch {
+      return undefined; // ranking is a courtesy: a rule that cannot read the hypothetical client leaves the item as it is
+    }
+  }
+
+  /** The changes a value implies, made by its item too (unless they would touch the item's own edits). */
+  private addImplied(item: CompletionItem, effect: ValueEffect): void {
+    const { ctx, implied } = this;
+    if (!implied || !ctx.client || !effect.implied || !item.textEdit || !('range' in item.textEdit)) return;
+    const extra = fixTextEdits(this.document, implied.surfaceId, implied.model, ctx.client, effect.implied, item.textEdit.range);
     if (!extra) return;
     const own = item.additionalTextEdits ?? [];
     if (extra.edits.some((e) => own.some((a) => rangesOverlap(a.range, e.range)))) return;
-    this.list.push({
-      ...item,
-      labelDetails: { description: extra.title },
-      sortText: `${item.sortText ?? item.label}~`,
-      additionalTextEdits: [...own, ...extra.edits],
-    });
+    item.labelDetails = { description: extra.title };
+    item.additionalTextEdits = [...own, ...extra.edits];
+    const before = typeof item.documentation === 'object' ? item.documentation.value : item.documentation ?? '';
+    item.documentation = doc(`${before ? `${before}\n\n` : ''}**${extra.title}.**`);
   }
+}
+
+/** What the rules would say of the client with a value, for the item's documentation. */
+function effectNotes(effect: ValueEffect): string {
+  const lines: string[] = [];
+  for (const f of effect.conflicts) lines.push(`**${f.severity === 'error' ? 'Invalid here' : 'Discouraged here'}** (${code(f.ruleId)}): ${f.message}`);
+  for (const f of effect.needs) lines.push(`**Then also needed** (${code(f.ruleId)}): ${f.message}`);
+  return lines.join('\n\n');
 }
 
 function rangesOverlap(a: Range, b: Range): boolean {
@@ -271,7 +315,7 @@ function addCandidates(items: Items, ctx: CursorContext, candidates: Candidate[]
   candidates.forEach((c, i) => {
     if (ctx.existingItems.includes(c.value)) return;
     const text = valueText(c.value, ctx);
-    items.add(c.value, escapeSnippet(wrap ? wrap(text) : text), {
+    items.addValue(c.value, escapeSnippet(wrap ? wrap(text) : text), wrap ? [c.value] : c.value, {
       kind: c.kind,
       detail,
       documentation: doc(c.documentation),
@@ -287,7 +331,7 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
   if (prop.type === 'boolean') {
     for (const [i, value] of (isPython(ctx) ? ['True', 'False'] : ['true', 'false']).entries()) {
       const isDefault = prop.default === (value.toLowerCase() === 'true');
-      items.add(value, value, {
+      items.addValue(value, value, value.toLowerCase() === 'true', {
         kind: CompletionItemKind.Value,
         detail: prop.title,
         documentation: doc(isDefault ? `${code(value)} (the default).` : code(value)),

@@ -5,7 +5,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from '../model';
+import type { DocumentModel, Span } from '../model';
 import type { Finding, SemanticFix, Severity } from '../rules/types';
 import { ruleDocsHref } from '../service';
 
@@ -50,6 +50,20 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
 /** Every finding of a document as diagnostics, in the findings' order. */
 export function toDiagnostics(document: TextDocument, findings: readonly Finding[]): Diagnostic[] {
   return findings.map((f) => toDiagnostic(document, f));
+}
+
+/** The code of the diagnostic for a document the reader could not read (the CLI's rule id for it). */
+export const UNREAD_CODE = 'file-skipped';
+
+/**
+ * A diagnostic for each problem that kept the reader from reading the document (nesting too deep
+ * for the parser): its clients may be missing, so the editor must say so rather than show nothing.
+ * Other syntax problems are left to the editor's own YAML / JSON support.
+ */
+export function unreadDiagnostics(document: TextDocument, model: Pick<DocumentModel, 'problems'>): Diagnostic[] {
+  return model.problems
+    .filter((p) => p.unread)
+    .map((p) => ({ range: rangeOf(document, p.span), severity: DiagnosticSeverity.Warning, source: DIAGNOSTIC_SOURCE, code: UNREAD_CODE, message: `${p.message}. Its Cognito clients are not checked.` }));
 }
 
 /** Reads a diagnostic's `data` back; undefined when it is not one of ours. */

@@ -137,6 +137,7 @@ function suggestionText(def: ClientDefinition, file: FileContext, path: string[]
   }
   if (vocab === 'standardAttributes' && value.startsWith(CUSTOM_PREFIX)) {
     const name = value.slice(CUSTOM_PREFIX.length);
+    if (name.trim() === '') return `${code(value)} — the prefix of a custom attribute, with no attribute name after it.`;
     const pool = referencedUserPool(def, file);
     let note = '';
     if (pool?.customAttributes) note = pool.customAttributes.includes(name) ? ` The user pool ${code(pool.address)} declares it.` : ` The user pool ${code(pool.address)} does not declare it.`;

@@ -45,8 +45,23 @@ function located(value: JsonValue, at: Span): LocatedValue {
   return { kind: 'object', members: Object.entries(value).map(([k, v]) => ({ name: k, canonical: k, keySpan: span, span, value: located(v, at) })), span };
 }
 
-/** `value` put at `path` in `obj` (a copy), as an item added when `asItem`; undefined when the path cannot be followed. */
-function withValue(obj: ObjectValue, path: readonly string[], value: JsonValue, asItem: boolean, spelling: ClientDefinition['spelling'], at: Span): ObjectValue | undefined {
+function overlapping(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * `value` put at `path` in `obj` (a copy), as an item added when `asItem` (in place of the item
+ * overlapping `replacing`, when there is one); undefined when the path cannot be followed.
+ */
+function withValue(
+  obj: ObjectValue,
+  path: readonly string[],
+  value: JsonValue,
+  asItem: boolean,
+  spelling: ClientDefinition['spelling'],
+  at: Span,
+  replacing?: Span,
+): ObjectValue | undefined {
   const [first, ...rest] = path;
   const index = obj.members.findIndex((m) => m.canonical === first);
   const existing = index >= 0 ? obj.members[index] : undefined;
@@ -54,12 +69,13 @@ function withValue(obj: ObjectValue, path: readonly string[], value: JsonValue, 
   if (rest.length > 0) {
     const inner: ObjectValue | undefined = existing === undefined ? { kind: 'object', members: [], span: { start: at.start, end: at.start } } : existing.value.kind === 'object' ? existing.value : undefined;
     if (!inner) return undefined;
-    const made = withValue(inner, rest, value, asItem, spelling, at);
+    const made = withValue(inner, rest, value, asItem, spelling, at, replacing);
     if (!made) return undefined;
     next = made;
   } else if (asItem) {
     if (existing && existing.value.kind !== 'list' && existing.value.kind !== 'null') return undefined;
-    const items = existing?.value.kind === 'list' ? existing.value.items : [];
+    const written = existing?.value.kind === 'list' ? existing.value.items : [];
+    const items = replacing ? written.filter((i) => !overlapping(i.span, replacing)) : written;
     next = { kind: 'list', items: [...items, located(value, at)], span: existing?.value.span ?? { start: at.start, end: at.start } };
   } else {
     next = located(value, at);
@@ -73,15 +89,18 @@ function withValue(obj: ObjectValue, path: readonly string[], value: JsonValue, 
   return { ...obj, members };
 }
 
-/** The definition as if `value` were written at `path` (an item added to a list property). */
-function hypothetical(def: ClientDefinition, path: readonly string[], value: JsonValue): ClientDefinition | undefined {
+/**
+ * The definition as if `value` were written at `path` (an item added to a list property, in place
+ * of the item at `replacing`: the partial word a completion replaces).
+ */
+export function hypothetical(def: ClientDefinition, path: readonly string[], value: JsonValue, replacing?: Span): ClientDefinition | undefined {
   const schema = propertySchema(path);
   if (!schema || path.length === 0) return undefined;
   if (def.body?.kind === 'unknown') return undefined;
   const asItem = schema.type === 'list' && (value === null || typeof value !== 'object');
   const at = def.body?.span ?? def.span;
   const body: ObjectValue = def.body ?? { kind: 'object', members: [], span: { start: at.end, end: at.end } };
-  const next = withValue(body, path, value, asItem, def.spelling, { start: at.end, end: at.end });
+  const next = withValue(body, path, value, asItem, def.spelling, { start: at.end, end: at.end }, replacing);
   if (!next) return undefined;
   const properties = new Map<string, LocatedProperty>();
   for (const m of next.members) if (m.canonical !== undefined && !properties.has(m.canonical)) properties.set(m.canonical, m);
@@ -91,6 +110,17 @@ function hypothetical(def: ClientDefinition, path: readonly string[], value: Jso
 /** A finding by where it is (its message may name the new value, so it is not compared). */
 function key(f: RuleFinding): string {
   return `${f.span.start}:${f.span.end}`;
+}
+
+/** A finding of a rule by where it is, for telling the findings of two states of a definition apart. */
+export function findingKey(ruleId: string, f: RuleFinding): string {
+  return `${ruleId}@${key(f)}`;
+}
+
+/** The implied changes of a choice, and the findings (by `findingKey`) they answer. */
+export interface Implication {
+  fix: SemanticFix;
+  resolves: Set<string>;
 }
 
 function touches(change: SemanticChange, property: string): boolean {
@@ -103,10 +133,16 @@ function touches(change: SemanticChange, property: string): boolean {
  * nothing unambiguous. `file` is the file context the rules see (empty when not given).
  */
 export function impliedChanges(canonicalPath: readonly string[], insertedValue: JsonValue, def: ClientDefinition, file?: FileContext): SemanticFix | undefined {
-  const after = hypothetical(def, canonicalPath, insertedValue);
+  return implication(canonicalPath, insertedValue, def, file)?.fix;
+}
+
+/** `impliedChanges` with the findings the changes answer; `replacing` as for `hypothetical`. */
+export function implication(canonicalPath: readonly string[], insertedValue: JsonValue, def: ClientDefinition, file?: FileContext, replacing?: Span): Implication | undefined {
+  const after = hypothetical(def, canonicalPath, insertedValue, replacing);
   if (!after) return undefined;
   const ctx = { file: file ?? emptyFileContext(), spelling: def.spelling, surface: def.surface };
   const fixes: SemanticFix[] = [];
+  const resolves = new Set<string>();
   for (const [id, mustBeUnambiguous] of IMPLYING_RULES) {
     const rule: Rule | undefined = ruleById(id);
     if (!rule) continue;
@@ -129,6 +165,7 @@ export function impliedChanges(canonicalPath: readonly string[], insertedValue: 
       // finding stays for the user to decide; what else the choice implies still holds.
       if (mustBeUnambiguous && !fix.unambiguous) continue;
       fixes.push(fix);
+      resolves.add(findingKey(id, finding));
     }
   }
   if (fixes.length === 0) return undefined;
@@ -139,7 +176,7 @@ export function impliedChanges(canonicalPath: readonly string[], insertedValue: 
     seen.add(k);
     return true;
   });
-  return { title: `Also: ${fixes.map((f) => f.title).join('; ')}`, changes, isPreferred: false };
+  return { fix: { title: `Also: ${fixes.map((f) => f.title).join('; ')}`, changes, isPreferred: false }, resolves };
 }
 
 /**
@@ -157,7 +194,11 @@ export function impliedTextEdits(
   replace: Range,
 ): { title: string; edits: TextEdit[] } | undefined {
   const fix = impliedChanges(canonicalPath, insertedValue, def, model.context);
-  if (!fix) return undefined;
+  return fix && fixTextEdits(document, surfaceId, model, def, fix, replace);
+}
+
+/** A fix as text edits added to a completion item that replaces `replace`; undefined when one would touch it. */
+export function fixTextEdits(document: TextDocument, surfaceId: string, model: DocumentModel, def: ClientDefinition, fix: SemanticFix, replace: Range): { title: string; edits: TextEdit[] } | undefined {
   const source: SourceDocument = sourceOf(document, model);
   const edits = editsForFix(surfaceId, source, model, def, fix);
   if (!edits || edits.length === 0) return undefined;

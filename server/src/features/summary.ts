@@ -8,6 +8,7 @@ import { propertyAt, type ClientDefinition, type FileContext, type LocatedProper
 import { booleanOf, listOf, UNKNOWN } from '../model/values';
 import { FLOWS_PATH } from '../rules/util/flow-values';
 import { OAUTH_PATHS } from '../rules/util/oauth-values';
+import { withArticle } from '../rules/util/articles';
 import { USER_POOL_ID } from '../rules/util/resource-links';
 import { GENERATE_SECRET_PATH, hasSecret } from '../rules/util/secret';
 import { effectiveOrDefaultDuration, formatDuration, formatRange, tokenNoun, tokenProperties, unitPath, withinSpec } from '../rules/util/duration';
@@ -25,7 +26,7 @@ const EXISTENCE_ERRORS = ['PreventUserExistenceErrors'];
 const REVOCATION = ['EnableTokenRevocation'];
 
 function setBy(value: LocatedValue): string {
-  return value.kind === 'unknown' ? `set by ${describeUnknown(value)}` : `written as a ${value.kind}`;
+  return value.kind === 'unknown' ? `set by ${describeUnknown(value)}` : `written as ${withArticle(value.kind)}`;
 }
 
 /** A list property: its literal items, the default when absent, or how it is set. */

@@ -229,6 +229,11 @@ export interface FileContext {
 export interface ParseProblem {
   message: string;
   span: Span;
+  /**
+   * The reader could not read the document (or could not tell what it missed): its clients may
+   * not all be in the model. The CLI reports such a file as not checked, and fails the run.
+   */
+  unread?: boolean;
 }
 
 /** Everything one surface read from one document version. */

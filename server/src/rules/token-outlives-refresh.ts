@@ -10,15 +10,12 @@
  */
 import { spell, spellPath, SECONDS_PER_UNIT } from '../schema';
 import type { Rule, RuleFinding, SemanticChange } from './types';
+import { withArticle } from './util/articles';
 import { describeReading, effectiveOrDefaultDuration, formatDuration, tokenNoun, tokenProperties, unitPath, withinSpec, type EffectiveDuration } from './util/duration';
 import type { Spelling } from '../model';
 
 function reading(name: string, d: EffectiveDuration): string {
   return d.valueIsDefault ? `${name} (not set, so the default ${formatDuration(d.seconds)})` : `${name} ${describeReading(d)}`;
-}
-
-function article(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
 
 function within(n: number, schema: { minimum?: number; maximum?: number }): boolean {
@@ -62,7 +59,7 @@ export const rule: Rule = {
       const span = def.properties.get(token.canonical)?.value.span ?? def.properties.get(refresh.canonical)?.value.span ?? def.nameSpan;
       out.push({
         message: `${reading(name, d)} is ${formatDuration(d.seconds)}, longer than the refresh token's ${formatDuration(r.seconds)} (${reading(refreshName, r)}); `
-          + `${article(tokenNoun(token.spec))} should not outlive the refresh token that renews it. Lower it to ${formatDuration(r.seconds)} or less.`,
+          + `${withArticle(tokenNoun(token.spec))} should not outlive the refresh token that renews it. Lower it to ${formatDuration(r.seconds)} or less.`,
         span,
         fixes: changes ? [{ title, changes, isPreferred: true }] : [],
       });

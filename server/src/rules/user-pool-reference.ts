@@ -9,6 +9,7 @@
 import type { LocatedValue } from '../model';
 import { schema, spell } from '../schema';
 import type { Rule, SemanticFix } from './types';
+import { withArticle } from './util/articles';
 import { closestNames, editDistance } from './util/attribute-names';
 import { USER_POOL_ID } from './util/resource-links';
 
@@ -42,7 +43,7 @@ export const rule: Rule = {
       isPreferred: i === 0,
       unambiguous: pools.length === 1,
     }));
-    const what = type !== undefined ? `${target}, which is a ${type}, not a user pool` : `${target}, which is not declared in this file`;
+    const what = type !== undefined ? `${target}, which is ${withArticle(type)}, not a user pool` : `${target}, which is not declared in this file`;
     const todo = pools.length > 0 ? `refer to a user pool (${ranked.slice(0, 3).join(', ')}) or a parameter instead` : 'declare the user pool or a parameter for its id';
     return [{
       message: `${name} refers to ${what}; ${todo}.`,

@@ -10,6 +10,7 @@ import type { ClientDefinition, DocumentModel, LocatedValue, SemanticFix } from 
 import { applyEdits, editProblem, sortEdits } from './apply-edits';
 import { surfaceById, surfaces } from './index';
 import { reduceForEdits } from './reduce';
+import { inOwnBreaks, withLfBreaks } from './line-breaks';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
 /** The surface ids that have an edit builder. */
@@ -21,6 +22,14 @@ export const editableSurfaces: readonly string[] = surfaces.filter((s) => s.edit
  * when the fix cannot be made safely.
  */
 export function editsForFix(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
+  // Builders work on LF line breaks; a classic-Mac document gets its own lone CRs back (./line-breaks.ts).
+  const lf = withLfBreaks(doc.text);
+  if (lf === doc.text) return editsOnLf(surfaceId, doc, model, def, fix);
+  const edits = editsOnLf(surfaceId, { ...doc, text: lf }, model, def, fix);
+  return edits && inOwnBreaks(doc.text, edits);
+}
+
+function editsOnLf(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
   const builder = surfaceById(surfaceId)?.edits;
   if (!builder || fix.changes.length === 0) return undefined;
   let edits: SpanEdit[] | undefined;

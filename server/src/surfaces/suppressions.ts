@@ -8,6 +8,7 @@ import type { DocumentModel } from '../model';
 import type { Suppression } from '../suppress';
 import { surfaceById } from './index';
 import type { SourceDocument, SuppressionSupport } from './types';
+import { withLfBreaks } from './line-breaks';
 
 export type { SuppressionSupport } from './types';
 
@@ -19,7 +20,8 @@ export function suppressionSupport(surfaceId: string, doc: SourceDocument): Supp
 /** Every suppression written in a document read by `surfaceId`; `[]` for a surface without support. Never throws. */
 export function readSuppressions(surfaceId: string, doc: SourceDocument, model: DocumentModel): Suppression[] {
   try {
-    return suppressionSupport(surfaceId, doc)?.read(doc, model) ?? [];
+    // Comments are found line by line: lone CRs (classic Mac) read as the line breaks they are.
+    return suppressionSupport(surfaceId, doc)?.read({ ...doc, text: withLfBreaks(doc.text) }, model) ?? [];
   } catch {
     return []; // a reader bug costs the suppressions, never the analysis
   }

@@ -23,6 +23,8 @@ export function standardAttributes(): string[] {
 export type AttributeKind =
   /** A standard attribute, or a `custom:` / `dev:` one. */
   | 'valid'
+  /** A `custom:` or `dev:` prefix with no name after it. */
+  | 'emptyName'
   /** No recognised prefix and not a standard name. */
   | 'unknown'
   /** A `something:` prefix other than `custom:` and `dev:` (e.g. `oidc:profile`). */
@@ -31,7 +33,9 @@ export type AttributeKind =
 /** Classify an attribute name. */
 export function classifyAttribute(name: string, standard: readonly string[] = standardAttributes()): AttributeKind {
   if (standard.includes(name)) return 'valid';
-  if (name.startsWith(CUSTOM_PREFIX) || name.startsWith(DEV_PREFIX)) return 'valid';
+  for (const prefix of [CUSTOM_PREFIX, DEV_PREFIX]) {
+    if (name.startsWith(prefix)) return name.slice(prefix.length).trim() === '' ? 'emptyName' : 'valid';
+  }
   if (/^[^:\s]+:./.test(name)) return 'otherPrefix';
   return 'unknown';
 }

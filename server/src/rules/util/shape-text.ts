@@ -6,6 +6,7 @@
 import type { LocatedValue, Spelling } from '../../model';
 import { isRequiredIn, schema, spellPath, type JsonValue, type PropertySchema, type ValueSchema, type WriteContext } from '../../schema';
 import type { PropertyPath } from '../types';
+import { withArticle } from './articles';
 import type { ValueSite } from './schema-walk';
 
 /** Where a definition is written, for messages: "CloudFormation (AWS::Cognito::UserPoolClient)". */
@@ -16,9 +17,9 @@ export function contextLabel(context: WriteContext): string {
     case 'terraform':
       return `Terraform (${schema.resource.terraformType})`;
     case 'create':
-      return `a ${schema.resource.createOperation} call`;
+      return `${withArticle(schema.resource.createOperation)} call`;
     case 'update':
-      return `an ${schema.resource.updateOperation} call`;
+      return `${withArticle(schema.resource.updateOperation)} call`;
   }
 }
 

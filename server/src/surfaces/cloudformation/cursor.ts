@@ -192,9 +192,10 @@ interface TextLine {
   text: string;
 }
 
+/** The lines of a text; a byte order mark at the start belongs to no line (offsets still count it). */
 function splitLines(text: string): TextLine[] {
   const out: TextLine[] = [];
-  let start = 0;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
@@ -759,6 +760,7 @@ export const cloudFormationYamlCursor: CursorFunction = (doc, offset, model) => 
   const text = doc.text;
   if (offset < 0 || offset > text.length) return undefined;
   const lines = splitLines(text);
+  if (offset < lines[0].start) return undefined; // before the byte order mark
   const L = lineIndexAt(lines, offset);
   const col = Math.min(offset - lines[L].start, lines[L].text.length);
   const lex = lexYaml(text, lines[lexStart(lines, L, col)].start, offset);

@@ -32,6 +32,8 @@ export interface FlowRenderer {
   syntax: CommentSyntax;
   eol: string;
   unit: string;
+  /** Between entries on one line, for a collection that shows no separator of its own (none or one entry). */
+  comma: string;
   /** A new entry (`key: value` or an item); `indent` is given when it goes on a line of its own. */
   entry(e: NewEntry, container: Container, indent: string | undefined): string;
   /** The new text of entry `index`'s value (a member's value, or the item); `indent` as for `entry`. */
@@ -110,7 +112,7 @@ function additions(text: string, c: Container, b: Brackets, adds: NewEntry[], af
       return [{ span: { start: b.open + 1, end: b.close }, newText: r.eol + indent + body + r.eol + outer }];
     }
     if (!isBlank(inner)) return undefined;
-    return [{ span: { start: b.open + 1, end: b.close }, newText: adds.map((a) => r.entry(a, c, undefined)).join(', ') }];
+    return [{ span: { start: b.open + 1, end: b.close }, newText: adds.map((a) => r.entry(a, c, undefined)).join(r.comma) }];
   }
   const k = after ?? n - 1;
   const e = c.entries[k];
@@ -131,7 +133,7 @@ function additions(text: string, c: Container, b: Brackets, adds: NewEntry[], af
     edits.push({ span: { start: end, end }, newText: r.eol + indent + body + (hasComma ? ',' : '') });
     return edits;
   }
-  let separator = ', ';
+  let separator = r.comma;
   if (multiLine) separator = ',' + r.eol + indentOfLine(text, e.span.start);
   else if (n >= 2) {
     const gap = text.slice(c.entries[n - 2].span.end, c.entries[n - 1].span.start);
@@ -179,7 +181,7 @@ function rewrite(text: string, plan: ContainerPlan, b: Brackets, adds: NewEntry[
   }
   const multiLine = n > 0 && startsLine(text, c.entries[0].span.start) && text.slice(b.open, b.close).includes('\n');
   const indent = multiLine ? indentOfLine(text, c.entries[0].span.start) : undefined;
-  const separator = multiLine ? ',' + r.eol + indent : n >= 2 ? text.slice(c.entries[0].span.end, c.entries[1].span.start) : ', ';
+  const separator = multiLine ? ',' + r.eol + indent : n >= 2 ? text.slice(c.entries[0].span.end, c.entries[1].span.start) : r.comma;
   const parts: string[] = [];
   const added = adds.map((a) => r.entry(a, c, indent));
   c.entries.forEach((e, i) => {

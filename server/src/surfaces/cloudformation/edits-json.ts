@@ -5,12 +5,15 @@
  * Kept as written: each object's and array's layout (one line, or one entry per line at its
  * indentation), the document's indentation step (spaces or tabs), its `:` spacing, intrinsics on
  * one line (`{"Ref": "X"}`) or over several as the document writes them, commas (removing the
- * last entry removes the comma before it), comments in JSON-with-comments files, and CRLF.
+ * last entry removes the comma before it), the separator between entries on one line (`,` or
+ * `, `: the collection's own, else the client's, else the document's), comments in
+ * JSON-with-comments files, and CRLF.
  *
  * Refused (undefined): a `Properties` that is an intrinsic, a target inside an intrinsic or under a
  * value of another kind, and several changes to one collection when comments sit between its
  * entries.
  */
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { ClientDefinition, DocumentModel } from '../../model';
 import type { SemanticFix } from '../../model';
 import type { JsonValue } from '../../schema/types';
@@ -35,14 +38,48 @@ export interface JsonStyle {
   pretty: boolean;
 }
 
-/** Read a document's style around a definition. */
+/** Read a document's style around a definition: the definition's own where it shows one, else the document's. */
 export function jsonStyle(text: string, def: ClientDefinition): JsonStyle {
-  const colon = /"[ \t]*:([ \t]*)\S/.exec(text.slice(def.span.start, def.span.end));
+  const own = text.slice(def.span.start, def.span.end);
+  const colon = /"[ \t]*:([ \t]*)\S/.exec(own);
+  const document = documentStyle(text);
   return {
-    ...documentStyle(text),
+    ...document,
     colon: colon ? ':' + colon[1] : ': ',
-    pretty: text.slice(def.span.start, def.span.end).includes('\n'),
+    comma: commaStyle(own) ?? document.comma,
+    pretty: own.includes('\n'),
   };
+}
+
+/** `,` or `, ` by which a text writes more often between entries on one line; undefined when it does neither. */
+function commaStyle(text: string): string | undefined {
+  const tight = (text.match(/[\]}"\d],["{[\d]/g) ?? []).length;
+  const spaced = (text.match(/[\]}"\d], ["{[\d]/g) ?? []).length;
+  if (tight === 0 && spaced === 0) return undefined;
+  return tight > spaced ? ',' : ', ';
+}
+
+/**
+ * The separator a one-line array or object written as `text` puts between its entries (`,`,
+ * `, `, ` , `...), or undefined when it shows none (on several lines, or fewer than two entries).
+ */
+export function ownSeparator(text: string): string | undefined {
+  if (text.includes('\n')) return undefined;
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) depth++;
+    else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) depth--;
+    else if (kind === SyntaxKind.CommaToken && depth === 1) {
+      const at = scanner.getTokenOffset();
+      let start = at;
+      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+      let end = at + 1;
+      while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+      return text.slice(start, end);
+    }
+  }
+  return undefined;
 }
 
 type DocumentStyle = Pick<JsonStyle, 'eol' | 'unit' | 'comma' | 'inlineIntrinsics'>;
@@ -54,12 +91,10 @@ function documentStyle(text: string): DocumentStyle {
   if (lastDocumentStyle?.text === text) return lastDocumentStyle.style;
   const oneLineIntrinsics = (text.match(/\{[ \t]*"(?:Ref|Fn::[A-Za-z]+)"[ \t]*:/g) ?? []).length;
   const multiLineIntrinsics = (text.match(/\{[ \t]*\r?\n\s*"(?:Ref|Fn::[A-Za-z]+)"[ \t]*:/g) ?? []).length;
-  const tightCommas = (text.match(/[\]}"\d],["{[\d]/g) ?? []).length;
-  const spacedCommas = (text.match(/[\]}"\d], ["{[\d]/g) ?? []).length;
   const style: DocumentStyle = {
     eol: eolOf(text),
     unit: jsonIndentUnit(text),
-    comma: tightCommas > spacedCommas ? ',' : ', ',
+    comma: commaStyle(text) ?? ', ',
     inlineIntrinsics: oneLineIntrinsics >= multiLineIntrinsics,
   };
   lastDocumentStyle = { text, style };
@@ -87,17 +122,21 @@ export function jsonLines(value: JsonValue, indent: string, style: JsonStyle): s
   return `{${style.eol}${entries.map(([k, v]) => inner + JSON.stringify(k) + style.colon + jsonLines(v, inner, style)).join(',' + style.eol)}${style.eol}${indent}}`;
 }
 
-function renderer(style: JsonStyle): FlowRenderer {
-  const valueText = (value: JsonValue, indent: string | undefined) => (indent === undefined ? jsonInline(value, style) : jsonLines(value, indent, style));
+function renderer(text: string, style: JsonStyle): FlowRenderer {
+  const valueText = (value: JsonValue, indent: string | undefined, s = style) => (indent === undefined ? jsonInline(value, s) : jsonLines(value, indent, s));
   return {
     syntax: 'json',
     eol: style.eol,
     unit: style.unit,
+    comma: style.comma,
     entry(e, _c, indent) {
       return (e.key === undefined ? '' : JSON.stringify(e.key) + style.colon) + valueText(e.value, indent);
     },
-    value(_c, _index, value, indent) {
-      return valueText(value, indent);
+    value(c, index, value, indent) {
+      // A one-line array or object written over keeps its own separator.
+      const old = c.entries[index]?.value.span;
+      const comma = old && ownSeparator(text.slice(old.start, old.end));
+      return valueText(value, indent, comma ? { ...style, comma } : style);
     },
     expandEmpty: () => style.pretty,
   };
@@ -110,7 +149,7 @@ export function jsonFixEdits(doc: SourceDocument, def: ClientDefinition, fix: Se
   const plan = planFix(text, def, resource, fix);
   if (!plan) return undefined;
   const style = jsonStyle(text, def);
-  const r = renderer(style);
+  const r = renderer(text, style);
   const edits: SpanEdit[] = [];
   for (const p of plan.containers) {
     const made = flowEdits(text, p, r);

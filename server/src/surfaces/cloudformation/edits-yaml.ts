@@ -362,6 +362,7 @@ function flowRenderer(text: string, style: YamlStyle): FlowRenderer {
     syntax: 'yaml',
     eol: style.eol,
     unit: style.unit,
+    comma: ', ',
     entry(e, c) {
       const value = yamlInline(e.value, containerPolicy(c, style), true, style);
       return e.key === undefined ? value : `${yamlKey(e.key, keyQuoteOf(c, text))}: ${value}`;

@@ -47,7 +47,7 @@ function parseWith(read: (text: string) => ReadResult, doc: SourceDocument): Doc
     rememberTree(model, doc.text, root, read);
     return model;
   } catch (error) {
-    return emptyModel([{ message: `The template could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }]);
+    return emptyModel([{ message: `The template was not read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 }, unread: true }]);
   }
 }
 

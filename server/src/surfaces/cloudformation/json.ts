@@ -1,10 +1,12 @@
 /**
  * Reads a JSON template into the neutral tree with `jsonc-parser`. Comments and trailing commas
  * are tolerated (read, not reported); broken JSON gives the syntax errors as problems and the
- * tree of whatever could be read. Nesting beyond `MAX_DEPTH` is cut off.
+ * tree of whatever could be read. Nesting beyond `MAX_DEPTH` is cut off; nesting deep enough to
+ * overflow the parser is blanked and the text parsed again (./depth.ts).
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseProblem } from '../../model';
+import { CUT_DEPTH, cutDeepJson } from './depth';
 import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt } from './nodes';
 
 /** Read JSON text into the neutral tree. Never throws. */
@@ -14,11 +16,22 @@ export function readJson(text: string): ReadResult {
   // A byte order mark is not JSON; blank it out without moving any offset.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   let tree: JsonNode | undefined;
+  const parse = (json: string): JsonNode | undefined => {
+    errors.length = 0;
+    return parseTree(json, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  };
   try {
-    tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    try {
+      tree = parse(source);
+    } catch (error) {
+      // jsonc-parser recurses per nesting level: absurd nesting overflows the stack. Blank what is
+      // too deep to matter and read the rest.
+      if (!(error instanceof RangeError)) throw error;
+      tree = parse(cutDeepJson(source));
+    }
   } catch (error) {
-    // jsonc-parser recurses per nesting level; absurd nesting overflows the stack.
-    problems.push({ message: `The JSON could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+    const reason = error instanceof RangeError ? `it nests too deep to be read (more than ${CUT_DEPTH} levels)` : `it could not be read (${error instanceof Error ? error.message : String(error)})`;
+    problems.push({ message: `The JSON template was not read: ${reason}`, span: { start: 0, end: 0 }, unread: true });
     return { root: undefined, problems };
   }
   for (const e of errors) {

@@ -6,10 +6,16 @@
  * using one is never a syntax problem; an undeclared tag is reported (CloudFormation rejects it)
  * and its value reads as unknown. Aliases are not followed (they read as opaque), and nesting
  * beyond `MAX_DEPTH` is cut off. Syntax errors become problems; the tree holds what was read.
+ *
+ * Flow nesting deep enough to overflow the parser is blanked and the text parsed again
+ * (./depth.ts); a document that still overflows (thousands of block levels) gets an `unread`
+ * problem, so that it is reported as not checked rather than passing with clients missing.
  */
 import { type CollectionTag, type Node as YamlNode, type ScalarTag, type YAMLError, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { ParseProblem, Span } from '../../model';
+import { cutDeepYamlFlow } from './depth';
 import { FUNCTION_BY_TAG } from './intrinsics';
+import { withLfBreaks } from '../line-breaks';
 import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt, trimEnd } from './nodes';
 
 /** The short-form tags as `yaml` custom tags: each in scalar, sequence and mapping form. */
@@ -22,18 +28,35 @@ const customTags: (ScalarTag | CollectionTag)[] = [...FUNCTION_BY_TAG.keys()].fl
 /** Tags that belong to YAML itself (`!!str`, `!!map`, ...): not CloudFormation syntax. */
 const YAML_TAG_PREFIX = 'tag:yaml.org,2002:';
 
-/** Read YAML text into the neutral tree. Never throws. */
-export function readYaml(text: string): ReadResult {
+/**
+ * Read YAML text into the neutral tree. Never throws. A lone CR is a line break in YAML 1.2, but
+ * not to the `yaml` package: it reads a copy with LFs there (same offsets, see ../line-breaks.ts).
+ */
+export function readYaml(original: string): ReadResult {
+  let text = withLfBreaks(original);
   const problems: ParseProblem[] = [];
   let doc;
   try {
-    doc = parseDocument(text, { customTags, prettyErrors: false, uniqueKeys: false, version: '1.2' });
+    doc = parseOrOverflow(text);
+    if (!doc || overflowOf(doc)) {
+      const cut = cutDeepYamlFlow(text);
+      if (cut !== text) {
+        text = cut;
+        doc = parseOrOverflow(text);
+      }
+    }
   } catch (error) {
-    // The parser guards its own recursion, but a pathological input must not take the server down.
-    problems.push({ message: `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+    // A pathological input must not take the server down, nor pass as a file with no clients.
+    problems.push({ message: `The YAML template was not read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 }, unread: true });
     return { root: undefined, problems };
   }
-  for (const error of doc.errors) problems.push(problemOf(error, text));
+  if (!doc) {
+    problems.push({ message: TOO_DEEP, span: { start: 0, end: 0 }, unread: true });
+    return { root: undefined, problems };
+  }
+  const overflow = overflowOf(doc);
+  if (overflow) problems.push({ ...problemOf(overflow, text), message: TOO_DEEP, unread: true });
+  for (const error of doc.errors) if (error.code !== 'RESOURCE_EXHAUSTION') problems.push(problemOf(error, text));
   for (const warning of doc.warnings) {
     // Unknown tags are the one warning that matters: CloudFormation rejects a template using one.
     if (warning.code === 'TAG_RESOLVE_FAILED') problems.push(problemOf(warning, text));
@@ -47,6 +70,23 @@ export function readYaml(text: string): ReadResult {
   }
   problems.sort((a, b) => a.span.start - b.span.start);
   return { root, problems };
+}
+
+const TOO_DEEP = 'The YAML template was not read: it nests deeper than the YAML parser can follow';
+
+/** Parse a YAML document; undefined when the parser overflows the stack (a RangeError). */
+function parseOrOverflow(text: string) {
+  try {
+    return parseDocument(text, { customTags, prettyErrors: false, uniqueKeys: false, version: '1.2' });
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** The first place the composer ran out of stack (it reports that and goes on, missing the node). */
+function overflowOf(doc: { errors: YAMLError[] }): YAMLError | undefined {
+  return doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
 }
 
 function problemOf(error: YAMLError, text: string): ParseProblem {

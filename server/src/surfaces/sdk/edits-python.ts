@@ -359,6 +359,7 @@ function quoteOf(text: string, def: ClientDefinition): Quote {
 function renderer(text: string, def: ClientDefinition, style: PyStyle): FlowRenderer {
   return {
     syntax: 'yaml', // `#` line comments, as in YAML
+    comma: ', ',
     eol: eolOf(text),
     unit: '    ',
     entry(e, c, _indent) {
