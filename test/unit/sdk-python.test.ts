@@ -107,10 +107,12 @@ describe('Python reader: boto3 calls', () => {
       '    boto3.client("cognito-idp").create_user_pool_client(UserPoolId=pool, ClientName="a")',
       '    self.clients[0].update_user_pool_client(UserPoolId=pool, ClientId="x", ClientName="a")',
       '    create_user_pool_client(UserPoolId=pool)  # a local function, not boto3',
+      'async def g(pool):',
+      '    await aclient.create_user_pool_client(UserPoolId=pool, ClientName="b")',
       '',
     ].join('\n');
     const model = read(text);
-    assert.deepEqual(model.clients.map((c) => c.operation), ['create', 'update']);
+    assert.deepEqual(model.clients.map((c) => c.operation), ['create', 'update', 'create']);
   });
 
   it('reads values: escapes, joined literals, numbers, booleans, None, tuples, dicts', () => {
