@@ -53,49 +53,42 @@ function describeFindings(doc: Rendered, findings: Finding[]): string {
   return findings.map((f) => `${f.ruleId}@${JSON.stringify(flagged(doc, f))}: ${f.message}`).join('\n') || '(none)';
 }
 
+/** When set, `ruleTests` records its cases here instead of declaring tests (see `collectRuleCases`). */
+let collector: RuleCases[] | undefined;
+
 /**
- * What `ruleTests` runs over when a test file sets it (before it loads the rule test files): other
- * renderers than `renderers`, and the cases known to come out differently on them, each with the
- * reason. A known difference is asserted as a difference, so the list must shrink when one goes away.
+ * The rule cases `ruleTests` is given while `load` runs (it declares no tests meanwhile): for a
+ * surface's own test file to run every rule case over renderers not yet in `renderers`.
  */
-export interface RuleTestSetup {
-  renderers: Renderer[];
-  knownDifference?(rule: string, kind: 'fires' | 'clean' | 'unknown', name: string, renderer: string): string | undefined;
-  /** What a case's `at` is written as in a rendered document (`True` for `true`, a snake_case name). */
-  at?(at: string, renderer: string, doc: Rendered): string;
-}
-
-let setup: RuleTestSetup | undefined;
-
-/** Make every later `ruleTests` call (that names no renderers itself) use this setup. */
-export function setRuleTestSetup(next: RuleTestSetup | undefined): void {
-  setup = next;
-}
-
-/** Declare a case's test: the check itself, or, for a known difference, that the check fails. */
-function caseTest(title: string, difference: string | undefined, check: () => void): void {
-  if (difference === undefined) it(title, check);
-  else it(`${title} (known difference: ${difference})`, () => assert.throws(check, assert.AssertionError, 'the known difference is gone: update the list'));
+export function collectRuleCases(load: () => void): RuleCases[] {
+  const collected: RuleCases[] = [];
+  collector = collected;
+  try {
+    load();
+  } finally {
+    collector = undefined;
+  }
+  return collected;
 }
 
 /** Declare the node:test tests for a rule's cases over every renderer. */
-export function ruleTests(cases: RuleCases, only?: Renderer[]): void {
-  const current = only ? undefined : setup;
-  const list = only ?? current?.renderers ?? renderers;
-  const differs = (kind: 'fires' | 'clean' | 'unknown', name: string, renderer: Renderer) => current?.knownDifference?.(cases.rule, kind, name, renderer.id);
+export function ruleTests(cases: RuleCases, only: Renderer[] = renderers): void {
+  if (collector) {
+    collector.push(cases);
+    return;
+  }
   describe(`rule ${cases.rule}`, () => {
-    for (const renderer of list) {
+    for (const renderer of only) {
       describe(renderer.id, () => {
         for (const c of cases.fires) {
-          caseTest(`fires: ${c.name}`, differs('fires', c.name, renderer), () => {
+          it(`fires: ${c.name}`, () => {
             const doc = renderer.render(c.scenario);
             const { findings } = lintRendered(doc);
             const mine = findings.filter((f) => f.ruleId === cases.rule);
             assert.ok(mine.length > 0, `expected ${cases.rule} in\n${doc.text}\ngot:\n${describeFindings(doc, findings)}`);
             if (c.count !== undefined) assert.equal(mine.length, c.count, describeFindings(doc, mine));
             if (c.at !== undefined) {
-              const at = current?.at ? current.at(c.at, renderer.id, doc) : c.at;
-              assert.ok(mine.some((f) => flagged(doc, f).includes(at)), `expected a ${cases.rule} finding on ${JSON.stringify(at)}, got:\n${describeFindings(doc, mine)}`);
+              assert.ok(mine.some((f) => flagged(doc, f).includes(c.at!)), `expected a ${cases.rule} finding on ${JSON.stringify(c.at)}, got:\n${describeFindings(doc, mine)}`);
             }
             if (c.severity) assert.ok(mine.every((f) => f.severity === c.severity), describeFindings(doc, mine));
             for (const f of mine) assert.ok(f.message.length > 10, 'message says something');
@@ -103,7 +96,7 @@ export function ruleTests(cases: RuleCases, only?: Renderer[]): void {
         }
         for (const [kind, list] of [['clean', cases.clean], ['unknown', cases.unknown]] as const) {
           for (const c of list) {
-            caseTest(`${kind}: ${c.name}`, differs(kind, c.name, renderer), () => {
+            it(`${kind}: ${c.name}`, () => {
               const doc = renderer.render(c.scenario);
               const { findings } = lintRendered(doc);
               const mine = findings.filter((f) => f.ruleId === cases.rule);
