@@ -144,8 +144,12 @@ class Reader {
 
   constructor(private readonly text: string) {}
 
+  /** Where the text names a recognised callee: only the nodes around these are visited. */
+  private markers: number[] = [];
+
   read(root: SyntaxNode): SdkFile {
     this.root = root;
+    for (const m of this.text.matchAll(/create_user_pool_client|update_user_pool_client|CfnUserPoolClient/g)) this.markers.push(m.index);
     this.visit(root);
     const problems: ParseProblem[] = [];
     for (const error of this.errors) {
@@ -158,7 +162,9 @@ class Reader {
   }
 
   private visit(node: SyntaxNode): void {
+    // Walking every node of a large file costs more than parsing it: skip subtrees without a callee.
     if (node.type === 'ERROR' || node.isMissing) this.errors.push(node);
+    if (!this.markers.some((m) => node.startIndex <= m && m < node.endIndex)) return;
     if (node.type === 'call') {
       const found = kindOfCallee(node.childForFieldName('function'));
       const args = node.childForFieldName('arguments');
