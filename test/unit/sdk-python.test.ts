@@ -317,6 +317,18 @@ describe('Python reader: half-typed code and bad input', () => {
     assert.ok(model.problems.length > 0);
   });
 
+  it('ends an unclosed call where the code goes back to its indentation', () => {
+    for (const text of [
+      'def f():\n    client.create_user_pool_client(UserPoolId="p", ClientName="a"\n    x = 1\n    return x\n',
+      'client.create_user_pool_client(UserPoolId="p", ClientName="a"\nx = 1\n',
+      'def f():\n    client.create_user_pool_client(\n        UserPoolId="p",\n        ClientName="a",\n    count = 2\n',
+    ]) {
+      const { model, list } = findings(text);
+      assert.deepEqual([...only(model).properties.keys()].sort(), ['ClientName', 'UserPoolId'], text);
+      assert.deepEqual(list.filter((f) => f.ruleId === 'unknown-property'), [], text);
+    }
+  });
+
   it('reports syntax errors only where they touch a recognised call', () => {
     const text = 'x = (1,\nclient.create_user_pool_client(UserPoolId="p", ClientName="a")\n';
     const elsewhere = 'def broken(:\n    pass\n\nclient.create_user_pool_client(UserPoolId="p", ClientName="a")\n';

@@ -168,7 +168,12 @@ class Reader {
     if (node.type === 'call') {
       const found = kindOfCallee(node.childForFieldName('function'));
       const args = node.childForFieldName('arguments');
-      if (found && args && args.type === 'argument_list') this.calls.push(this.callOf(node, found.kind, found.name, args.namedChildren.filter(isNode), spanOf(args)));
+      if (found && args && args.type === 'argument_list') {
+        const last = args.lastChild;
+        const closed = last?.type === ')' && !last.isMissing;
+        const list = args.namedChildren.filter(isNode);
+        this.calls.push(this.callOf(node, found.kind, found.name, closed ? list : this.beforeDedent(node, list), spanOf(args)));
+      }
     } else if (node.type === 'ERROR') {
       this.callsInError(node);
     }
@@ -187,7 +192,10 @@ class Reader {
       const args: SyntaxNode[] = [];
       let end = children[i + 1].endIndex;
       let j = i + 2;
+      const indent = this.indentAt(children[i].startIndex);
       for (; j < children.length && children[j].type !== ')'; j++) {
+        // An unclosed call ends where the code goes back to the call's indentation (the next statement).
+        if (this.startsLine(children[j].startIndex) && this.indentAt(children[j].startIndex) <= indent) break;
         if (children[j].isNamed) args.push(children[j]);
         else if (children[j].type === '=') args.push(children[j]);
         end = children[j].endIndex;
@@ -197,6 +205,25 @@ class Reader {
       this.calls.push(this.callOf(undefined, found.kind, found.name, args, { start: children[i + 1].startIndex, end }, { start, end }));
       i = j;
     }
+  }
+
+  /** The width of the indentation of the line holding an offset. */
+  private indentAt(offset: number): number {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*/.exec(this.text.slice(start, offset))![0].length;
+  }
+
+  /** Whether only indentation stands before an offset on its line. */
+  private startsLine(offset: number): boolean {
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*$/.test(this.text.slice(start, offset));
+  }
+
+  /** The arguments of an unclosed call up to the first one back at the call's indentation. */
+  private beforeDedent(call: SyntaxNode, args: SyntaxNode[]): SyntaxNode[] {
+    const indent = this.indentAt(call.startIndex);
+    const stop = args.findIndex((a) => this.startsLine(a.startIndex) && this.indentAt(a.startIndex) <= indent);
+    return stop < 0 ? args : args.slice(0, stop);
   }
 
   /** The call from its argument nodes (keyword arguments, `**splat`, positional arguments). */
