@@ -107,6 +107,7 @@ ruleTests({
 ruleTests({
   rule: 'client-credentials-requires-secret',
   fires: [
+    { name: 'GenerateSecret is false in one case of a conditional', scenario: { conditions: ['Prod'], client: machineClient({ GenerateSecret: { $if: ['Prod', true, false] } }) } },
     {
       name: 'no GenerateSecret',
       scenario: { client: machineClient({ GenerateSecret: false }) },
@@ -134,7 +135,6 @@ ruleTests({
   ],
   unknown: [
     { name: 'GenerateSecret is a parameter', scenario: { parameters: ['WithSecret'], client: machineClient({ GenerateSecret: { $ref: 'WithSecret' } }) } },
-    { name: 'GenerateSecret is a conditional', scenario: { conditions: ['Prod'], client: machineClient({ GenerateSecret: { $if: ['Prod', true, false] } }) } },
     { name: 'the flow is a parameter', scenario: { parameters: ['Flow'], client: machineClient({ GenerateSecret: false, AllowedOAuthFlows: [{ $ref: 'Flow' }] }) } },
   ],
 });

@@ -53,11 +53,13 @@ ruleTests({
       count: 1,
     },
     { name: 'no user pool in the file at all', scenario: { noUserPool: true, client: { UserPoolId: { $ref: 'Pool' } } }, at: 'Pool', count: 1 },
+    { name: "GetAtt of the pool's ARN", scenario: { client: { UserPoolId: { $getAtt: ['UserPool', 'Arn'] } } }, at: 'UserPool', count: 1 },
   ],
   clean: [
     { name: 'a reference to the user pool', scenario: { client: { ClientName: 'web' } } },
     { name: 'a reference to a parameter', scenario: { parameters: ['PoolId'], noUserPool: true, client: { UserPoolId: { $ref: 'PoolId' } } } },
     { name: 'a literal id', scenario: { client: { UserPoolId: 'us-east-1_AbCdEf123' } } },
+    { name: "GetAtt of the pool's UserPoolId", scenario: { client: { UserPoolId: { $getAtt: ['UserPool', 'UserPoolId'] } } } },
   ],
   unknown: [
     { name: 'GetAtt is not checked', scenario: { client: { UserPoolId: { $getAtt: ['Missing', 'UserPoolId'] } } } },
@@ -200,7 +202,7 @@ describe('cross-resource fixes', () => {
     for (const { renderer, findings } of findingsFor({ client: { UserPoolId: { $ref: 'UserPoool' } } }, 'user-pool-reference')) {
       assert.deepEqual(findings[0].fixes, [{
         title: 'Refer to user pool UserPool',
-        changes: [{ kind: 'set', path: ['UserPoolId'], value: { Ref: 'UserPool' } }],
+        changes: [{ kind: 'set', path: ['UserPoolId'], value: { $reference: 'UserPool' } }],
         isPreferred: true,
         unambiguous: true,
       }], renderer);
@@ -215,8 +217,8 @@ describe('cross-resource fixes', () => {
     for (const { findings } of findingsFor(scenario, 'user-pool-reference')) {
       const fixes = findings[0].fixes ?? [];
       assert.deepEqual(fixes.map((f) => f.changes[0]), [
-        { kind: 'set', path: ['UserPoolId'], value: { Ref: 'CustomerPool' } },
-        { kind: 'set', path: ['UserPoolId'], value: { Ref: 'AdminPool' } },
+        { kind: 'set', path: ['UserPoolId'], value: { $reference: 'CustomerPool' } },
+        { kind: 'set', path: ['UserPoolId'], value: { $reference: 'AdminPool' } },
       ]);
       assert.deepEqual(fixes.map((f) => f.isPreferred), [true, false]);
       assert.ok(fixes.every((f) => f.unambiguous === false));

@@ -136,6 +136,7 @@ function eachOnly(scenario: Scenario, ruleId: string, checkOne: (f: Finding, fla
 ruleTests({
   rule: 'context-data-requires-secret',
   fires: [
+    { name: 'GenerateSecret is false in one case of a conditional', scenario: { conditions: ['Prod'], client: { GenerateSecret: { $if: ['Prod', true, false] }, EnablePropagateAdditionalUserContextData: true } } },
     { name: 'context data without GenerateSecret', scenario: { client: { EnablePropagateAdditionalUserContextData: true } }, at: 'true', count: 1, severity: 'error' },
     { name: 'context data with GenerateSecret false', scenario: { client: { GenerateSecret: false, EnablePropagateAdditionalUserContextData: true } }, at: 'true', count: 1 },
   ],
@@ -151,7 +152,6 @@ ruleTests({
   unknown: [
     { name: 'the flag is a parameter', scenario: { parameters: ['Propagate'], client: { EnablePropagateAdditionalUserContextData: { $ref: 'Propagate' } } } },
     { name: 'GenerateSecret is a parameter', scenario: { parameters: ['WithSecret'], client: { GenerateSecret: { $ref: 'WithSecret' }, EnablePropagateAdditionalUserContextData: true } } },
-    { name: 'GenerateSecret is a conditional', scenario: { conditions: ['Prod'], client: { GenerateSecret: { $if: ['Prod', true, false] }, EnablePropagateAdditionalUserContextData: true } } },
   ],
 });
 
@@ -230,6 +230,7 @@ describe('client-secret-conflict', () => {
 ruleTests({
   rule: 'user-existence-errors-legacy',
   fires: [
+    { name: 'LEGACY in one case of a conditional', scenario: { conditions: ['Prod'], client: { PreventUserExistenceErrors: { $if: ['Prod', 'ENABLED', 'LEGACY'] } } }, at: 'LEGACY' },
     {
       // corpus terraform-hcl/005
       name: 'LEGACY written out',
@@ -246,7 +247,6 @@ ruleTests({
   ],
   unknown: [
     { name: 'a parameter', scenario: { parameters: ['Mode'], client: { PreventUserExistenceErrors: { $ref: 'Mode' } } } },
-    { name: 'a conditional', scenario: { conditions: ['Prod'], client: { PreventUserExistenceErrors: { $if: ['Prod', 'ENABLED', 'LEGACY'] } } } },
   ],
 });
 
@@ -282,6 +282,7 @@ describe('user-existence-errors-legacy', () => {
 ruleTests({
   rule: 'token-revocation-disabled',
   fires: [
+    { name: 'false in one case of a conditional', scenario: { conditions: ['Prod'], client: { EnableTokenRevocation: { $if: ['Prod', true, false] } } }, at: 'false' },
     {
       // corpus terraform-hcl/006
       name: 'revocation turned off',
@@ -297,7 +298,6 @@ ruleTests({
   ],
   unknown: [
     { name: 'a parameter', scenario: { parameters: ['Revoke'], client: { EnableTokenRevocation: { $ref: 'Revoke' } } } },
-    { name: 'a conditional', scenario: { conditions: ['Prod'], client: { EnableTokenRevocation: { $if: ['Prod', true, false] } } } },
   ],
 });
 
@@ -319,6 +319,7 @@ const EXTERNAL_ID = 'pinpoint-external-id';
 ruleTests({
   rule: 'analytics-target',
   fires: [
+    { name: 'the only target is left out in one case of a conditional', scenario: { conditions: ['C'], client: { AnalyticsConfiguration: { ApplicationArn: { $if: ['C', APP_ARN, { $ref: 'AWS::NoValue' }] } } } } },
     { name: 'both the ARN and the id', scenario: { client: { AnalyticsConfiguration: { ApplicationArn: APP_ARN, ApplicationId: APP_ID, RoleArn: ROLE_ARN, ExternalId: EXTERNAL_ID } } }, at: APP_ID, count: 1 },
     // Flags the key, whose spelling differs per surface; 'nalytics' is in every spelling.
     { name: 'neither the ARN nor the id', scenario: { client: { AnalyticsConfiguration: { UserDataShared: true } } }, at: 'nalytics', count: 1 },
@@ -333,7 +334,6 @@ ruleTests({
   ],
   unknown: [
     { name: 'the ARN next to the id is a parameter', scenario: { parameters: ['AppArn'], client: { AnalyticsConfiguration: { ApplicationArn: { $ref: 'AppArn' }, ApplicationId: APP_ID, RoleArn: ROLE_ARN, ExternalId: EXTERNAL_ID } } } },
-    { name: 'the only target is conditional', scenario: { conditions: ['C'], client: { AnalyticsConfiguration: { ApplicationArn: { $if: ['C', APP_ARN, { $ref: 'AWS::NoValue' }] } } } } },
     { name: 'the whole configuration is a parameter', scenario: { parameters: ['Analytics'], client: { AnalyticsConfiguration: { $ref: 'Analytics' } } } },
   ],
 });

@@ -502,6 +502,7 @@ describe('severities and registration', () => {
   it('registers every shape rule with the catalogue severity', () => {
     const expected: Record<string, string> = {
       'unknown-property': 'error',
+      'duplicate-key': 'error',
       'invalid-type': 'error',
       'invalid-enum-value': 'error',
       'out-of-range': 'error',

@@ -50,7 +50,7 @@ const KNOWN: Record<string, string> = {};
 /** No resources around the call: rules that look at the pools, providers, servers or outputs of the file cannot fire. */
 const NO_CONTEXT = 'a code file declares no resources around the call';
 for (const [rule, names] of [
-  ['user-pool-reference', ['a reference to an undeclared name', 'a reference to a resource that is not a user pool', 'no user pool in the file at all']],
+  ['user-pool-reference', ['a reference to an undeclared name', 'a reference to a resource that is not a user pool', 'no user pool in the file at all', "GetAtt of the pool's ARN"]],
   ['identity-provider-undeclared', ['a provider name no identity provider in the file declares', 'built-in names are case-sensitive']],
   ['identity-provider-dependency', ['a declared provider without DependsOn', 'a dependency on something else does not count']],
   ['custom-scope-undeclared', ['a scope the resource server does not define', 'an identifier no resource server declares', 'a defined scope without a dependency on its server']],
@@ -76,6 +76,9 @@ for (const [key, reason] of [
 ] as const) {
   KNOWN[`${key}|${BOTO3}`] = reason;
 }
+
+/** Python has no value that removes a key in one case (`AWS::NoValue`): the renderer writes an unknown name there. */
+KNOWN['analytics-target|fires|the only target is left out in one case of a conditional'] = 'Python has no AWS::NoValue: that branch is an unknown name';
 
 function knownReason(rule: string, kind: Kind, name: string, renderer: string): string | undefined {
   return KNOWN[`${rule}|${kind}|${name}|${renderer}`] ?? KNOWN[`${rule}|${kind}|${name}`];

@@ -410,6 +410,29 @@ describe('Python edits: every change kind, applied and read again', () => {
     assert.equal(fixText(multi, [{ kind: 'addItem', path: ['AllowedOAuthScopes'], value: 'openid' }]), multi.replace('        GenerateSecret="true",\n', "        GenerateSecret=\"true\",\n        AllowedOAuthScopes=['openid'],\n"));
   });
 
+  it('removeKey: the earlier of a dict key written twice (duplicate-key)', () => {
+    const text = 'client.create_user_pool_client(UserPoolId=p, ClientName="a", TokenValidityUnits={"AccessToken": "hours", "AccessToken": "minutes"})\n';
+    const model = read(text);
+    const finding = runRules(model).find((f) => f.ruleId === 'duplicate-key');
+    assert.ok(finding?.fixes?.[0], 'duplicate-key fires with a fix');
+    const edits = editsForFix('sdk-python', { uri: 'file:///test/app.py', languageId: 'python', text }, model, model.clients[0], finding.fixes[0]);
+    assert.ok(edits);
+    assert.equal(applyEdits(text, edits), text.replace('"AccessToken": "hours", ', ''));
+  });
+
+  it('a fix found in one case of a conditional edits that branch only', () => {
+    const text = 'client.create_user_pool_client(UserPoolId=p, ClientName="a", AllowedOAuthFlows=["implicit", "code"] if dev else ["code"])\n';
+    const model = read(text);
+    const finding = runRules(model).find((f) => f.ruleId === 'implicit-flow-discouraged');
+    assert.ok(finding, 'fires in the case where dev is true');
+    assert.match(finding.message, /^When dev is true/);
+    const fix = finding.fixes?.find((f) => f.changes.every((c) => c.kind === 'removeItem'));
+    assert.ok(fix, finding.fixes?.map((f) => f.title).join('; '));
+    const edits = editsForFix('sdk-python', { uri: 'file:///test/app.py', languageId: 'python', text }, model, model.clients[0], fix);
+    assert.ok(edits);
+    assert.equal(applyEdits(text, edits), text.replace('["implicit", "code"] if', '["code"] if'));
+  });
+
   it('addDependency is refused: code has no DependsOn', () => {
     assert.equal(fixText(multi, [{ kind: 'addDependency', target: 'Pool' }]), undefined);
   });

@@ -10,6 +10,7 @@ import { languageIdForPath, surfaceById, surfaces } from '../../server/src/surfa
 import { cursorFor } from '../../server/src/surfaces/cursor';
 import { editableSurfaces } from '../../server/src/surfaces/edits';
 import { suppressionSupport } from '../../server/src/surfaces/suppressions';
+import { grammarState, loadGrammar, parseText, WASM_FILES } from '../../server/src/surfaces/tree-sitter';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -55,5 +56,30 @@ describe('surface registry', () => {
       }
     }
     assert.deepEqual(offenders, []);
+  });
+});
+
+describe('tree-sitter wasm files', () => {
+  it('the build copies every wasm file the loader may ask for, beside the bundles', () => {
+    const script = fs.readFileSync(path.join(ROOT, 'server', 'scripts', 'copy-wasm.mjs'), 'utf8');
+    const copied = [...script.matchAll(/\['([^']+)', '([^']+)'\]/g)].map((m) => `${m[1]}/${m[2]}`).sort();
+    assert.deepEqual(copied, WASM_FILES.map((w) => `${w.pkg}/${w.path}`).sort());
+    // `npm test` bundles first: the files are there for the server and the CLI to load.
+    for (const w of WASM_FILES) assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'server', path.basename(w.path))), w.path);
+  });
+
+  it('loads a grammar and parses with UTF-16 offsets', async () => {
+    assert.equal(await loadGrammar('terraform'), true);
+    assert.equal(grammarState('terraform'), 'ready');
+    const text = '# café ✓\nresource "aws_cognito_user_pool_client" "x" {\n  name = "a"\n}\n';
+    const tree = parseText('terraform', text);
+    assert.ok(tree);
+    try {
+      const attribute = tree.rootNode.descendantsOfType('attribute')[0];
+      assert.ok(attribute);
+      assert.equal(attribute.startIndex, text.indexOf('name ='));
+    } finally {
+      tree.delete();
+    }
   });
 });

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { WASM_FILES } from '../../server/src/surfaces/tree-sitter';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -51,7 +52,8 @@ describe('vsce ls', () => {
     const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
     const images = readmeImages();
     assert.ok(images.length > 0, 'README.md shows images');
-    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon, 'dist/client/extension.js', 'dist/server/server.js', 'dist/server/cli.js', ...images]) {
+    const wasm = WASM_FILES.map((w) => `dist/server/${w.path.split('/').pop()}`);
+    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', manifest.icon, 'dist/client/extension.js', 'dist/server/server.js', 'dist/server/cli.js', ...wasm, ...images]) {
       assert.ok(files.includes(required), `${required} ships`);
     }
     const allowed = [

@@ -53,6 +53,7 @@ export function autoFixOf(finding: Pick<Finding, 'fixes'>): SemanticFix | undefi
 function touched(change: SemanticChange): string {
   switch (change.kind) {
     case 'renameKey':
+    case 'removeKey':
       return `key@${change.keySpan.start}`;
     case 'addDependency':
       return 'DependsOn';

@@ -14,7 +14,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import { emptyFileContext, type ClientDefinition, type DocumentModel, type FileContext, type LocatedProperty, type LocatedValue, type ObjectValue, type Span } from '../model';
+import { emptyFileContext, lastIndexWhere, type ClientDefinition, type DocumentModel, type FileContext, type LocatedProperty, type LocatedValue, type ObjectValue, type Span } from '../model';
 import { ruleById } from '../rules';
 import type { Rule, RuleFinding, SemanticChange, SemanticFix } from '../rules/types';
 import { propertySchema, spell } from '../schema';
@@ -63,7 +63,7 @@ function withValue(
   replacing?: Span,
 ): ObjectValue | undefined {
   const [first, ...rest] = path;
-  const index = obj.members.findIndex((m) => m.canonical === first);
+  const index = lastIndexWhere(obj.members, (m) => m.canonical === first);
   const existing = index >= 0 ? obj.members[index] : undefined;
   let next: LocatedValue;
   if (rest.length > 0) {
@@ -103,7 +103,7 @@ export function hypothetical(def: ClientDefinition, path: readonly string[], val
   const next = withValue(body, path, value, asItem, def.spelling, { start: at.end, end: at.end }, replacing);
   if (!next) return undefined;
   const properties = new Map<string, LocatedProperty>();
-  for (const m of next.members) if (m.canonical !== undefined && !properties.has(m.canonical)) properties.set(m.canonical, m);
+  for (const m of next.members) if (m.canonical !== undefined) properties.set(m.canonical, m);
   return { ...def, body: next, properties };
 }
 
@@ -124,7 +124,7 @@ export interface Implication {
 }
 
 function touches(change: SemanticChange, property: string): boolean {
-  return change.kind !== 'renameKey' && change.kind !== 'addDependency' && change.path[0] === property;
+  return change.kind !== 'renameKey' && change.kind !== 'removeKey' && change.kind !== 'addDependency' && change.path[0] === property;
 }
 
 /**

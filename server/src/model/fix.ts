@@ -27,6 +27,8 @@ export type SemanticChange =
   | { kind: 'rename'; path: PropertyPath; to: string }
   /** Rename an unknown key (as written) to a known canonical property. */
   | { kind: 'renameKey'; keySpan: Span; to: string }
+  /** Remove the member whose key is written at `keySpan` (one occurrence of a key written twice). */
+  | { kind: 'removeKey'; keySpan: Span }
   /** Add an item to a list property, creating the list when absent. */
   | { kind: 'addItem'; path: PropertyPath; value: JsonValue }
   /** Remove the list item at an index. */
@@ -44,4 +46,10 @@ export interface SemanticFix {
   isPreferred?: boolean;
   /** Safe to apply without a person choosing (fix-all, `--fix`). */
   unambiguous?: boolean;
+  /**
+   * Set by the engine on a fix found in one case of conditional properties (./variants.ts): the
+   * condition values of that case. Its changes then apply to the definition as it reads in that
+   * case, so they edit the conditional's branch for that case, never the other one.
+   */
+  when?: Record<string, boolean>;
 }

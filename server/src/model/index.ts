@@ -75,7 +75,10 @@ export interface ListValue extends ValueBase {
 
 export interface ObjectValue extends ValueBase {
   kind: 'object';
-  /** Every member in document order, including unknown names and duplicates. */
+  /**
+   * Every member in document order, including unknown names and duplicates (of a key written
+   * twice, the last one counts, as YAML and JSON loaders keep it: see `isShadowed`).
+   */
   members: LocatedProperty[];
   flow?: boolean;
 }
@@ -95,6 +98,12 @@ export interface UnknownValue extends ValueBase {
    * may be checked on its own. `AWS::NoValue` branches are left out.
    */
   alternatives?: LocatedValue[];
+  /**
+   * For a conditional whose condition is named literally (`!If [IsProd, a, b]`): the condition and
+   * the value in each case, undefined where the branch removes the property (`AWS::NoValue`). The
+   * rule engine checks a definition once per case (./variants.ts).
+   */
+  branches?: { condition: string; whenTrue?: LocatedValue; whenFalse?: LocatedValue };
 }
 
 export type LocatedValue =
@@ -140,7 +149,7 @@ export interface ClientDefinition {
    * the definition has no properties at all.
    */
   body?: ObjectValue | UnknownValue;
-  /** Known properties by canonical name (first occurrence when a key is repeated). */
+  /** Known properties by canonical name (the last occurrence when a key is repeated, as loaders keep it). */
   properties: Map<string, LocatedProperty>;
   /** Addresses this definition depends on explicitly (`DependsOn`, `depends_on`). */
   dependsOn: string[];
@@ -161,6 +170,12 @@ export interface ClientDefinition {
    * `openProperties`), so no rule concludes that a property is absent.
    */
   open?: { reason: string; span: Span };
+  /**
+   * The loop the definition is the body of, as findings name it: `Fn::ForEach::Apps (for each App)`
+   * (CloudFormation's `AWS::LanguageExtensions`). The body is checked once, for every copy, with
+   * the loop variable unknown.
+   */
+  loop?: string;
 }
 
 /** A user pool declared in the same file. */
@@ -286,10 +301,26 @@ class OpenPropertyMap extends Map<string, LocatedProperty> {
   }
 }
 
-/** Look up a member of an object value by canonical name. */
+/** The index of the last item that matches, or -1. */
+export function lastIndexWhere<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
+  return -1;
+}
+
+/**
+ * Whether the member at `index` is shadowed: the same key is written again later in its object.
+ * CloudFormation's YAML and JSON loaders keep the last occurrence, so a shadowed one has no effect.
+ */
+export function isShadowed(members: readonly LocatedProperty[], index: number): boolean {
+  const name = members[index].name;
+  for (let i = index + 1; i < members.length; i++) if (members[i].name === name) return true;
+  return false;
+}
+
+/** Look up a member of an object value by canonical name (the last one when the key is repeated). */
 export function member(value: LocatedValue | undefined, canonical: string): LocatedProperty | undefined {
   if (!value || value.kind !== 'object') return undefined;
-  return value.members.find((m) => m.canonical === canonical);
+  return value.members[lastIndexWhere(value.members, (m) => m.canonical === canonical)];
 }
 
 /** Look up a (possibly nested) property of a client by canonical path, e.g. `['TokenValidityUnits', 'AccessToken']`. */

@@ -1,5 +1,6 @@
 /** Rules about the shape of single properties (schema-driven) and token lifetimes. */
 import { rule as createOnlyInUpdate } from './create-only-in-update';
+import { rule as duplicateKey } from './duplicate-key';
 import { rule as duplicateValue } from './duplicate-value';
 import { rule as invalidEnumValue } from './invalid-enum-value';
 import { rule as invalidLength } from './invalid-length';
@@ -16,6 +17,7 @@ import { rule as unknownProperty } from './unknown-property';
 
 export const shapeRules: Rule[] = [
   unknownProperty,
+  duplicateKey,
   invalidType,
   invalidEnumValue,
   outOfRange,

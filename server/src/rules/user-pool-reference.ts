@@ -1,12 +1,15 @@
 /**
  * user-pool-reference: `UserPoolId` is a plain reference (`Ref` / `!Ref`, a Terraform
  * `${type.name.attr}` interpolation) to something that is neither a user pool nor a parameter /
- * variable declared in the file. Only when the file is complete (a fragment may declare the
- * target elsewhere). Ignored: literal ids, `GetAtt` in CloudFormation (it names an attribute, not
- * the pool itself), `Sub`, `ImportValue` and anything else without a plain reference, and pseudo
- * parameters (`AWS::...`). Flags the value. The fix points it at the closest user pool.
+ * variable declared in the file, or a CloudFormation `GetAtt` of a user pool's attribute other
+ * than its id (`!GetAtt Pool.Arn`: only `!Ref Pool` and `!GetAtt Pool.UserPoolId` give the id).
+ * Only when the file is complete (a fragment may declare the target elsewhere). Ignored: literal
+ * ids, `GetAtt` of anything but a user pool of the file (a nested stack's or custom resource's
+ * output may well be a pool id), `Sub`, `ImportValue` and anything else without a plain reference,
+ * and pseudo parameters (`AWS::...`). Flags the value. The fix points it at the closest user pool.
  */
 import type { LocatedValue } from '../model';
+import { referenceValue } from '../model/reference-value';
 import { schema, spell } from '../schema';
 import type { Rule, SemanticFix } from './types';
 import { withArticle } from './util/articles';
@@ -16,17 +19,24 @@ import { USER_POOL_ID } from './util/resource-links';
 export const rule: Rule = {
   id: 'user-pool-reference',
   severity: 'error',
-  description: 'UserPoolId refers to something that is not a user pool or parameter in the file.',
+  description: 'UserPoolId refers to something that is not a user pool or parameter in the file, or reads an attribute of a user pool other than its id (GetAtt Pool.Arn).',
   fixable: true,
   check(def, ctx) {
     const { file } = ctx;
-    if (!file.complete) return [];
     const prop = def.properties.get(USER_POOL_ID);
     const value: LocatedValue | undefined = prop?.value;
     if (!prop || !value || value.kind !== 'unknown' || !value.ref) return [];
     const { target, attribute } = value.ref;
-    if (def.surface === 'cloudformation' && attribute !== undefined) return [];
-    if (target.includes('::')) return [];
+    const name = spell([USER_POOL_ID], ctx.spelling);
+    if (def.surface === 'cloudformation' && attribute !== undefined) {
+      if (!file.userPools.has(target) || attribute === POOL_ID_ATTRIBUTE) return [];
+      return [{
+        message: `${name} takes the user pool's id, but this reads its ${attribute} attribute; refer to the pool itself (Ref ${target}) instead.`,
+        span: value.span,
+        fixes: [{ title: `Refer to user pool ${target}`, changes: [{ kind: 'set', path: [USER_POOL_ID], value: referenceValue(target) }], isPreferred: true, unambiguous: true }],
+      }];
+    }
+    if (!file.complete || target.includes('::')) return [];
     if (file.userPools.has(target) || file.parameters.has(target)) return [];
 
     const type = file.resources.get(target);
@@ -34,12 +44,11 @@ export const rule: Rule = {
     // module output) is left alone unless it names the user pool type itself.
     if (def.surface === 'terraform' && type === undefined && !target.startsWith(schema.relatedTypes.userPool.terraform + '.')) return [];
 
-    const name = spell([USER_POOL_ID], ctx.spelling);
     const pools = [...file.userPools.keys()];
     const ranked = rankPools(target, pools);
     const fixes = ranked.map((pool, i): SemanticFix => ({
       title: `Refer to user pool ${pool}`,
-      changes: [{ kind: 'set', path: [USER_POOL_ID], value: { Ref: pool } }],
+      changes: [{ kind: 'set', path: [USER_POOL_ID], value: referenceValue(pool) }],
       isPreferred: i === 0,
       unambiguous: pools.length === 1,
     }));
@@ -52,6 +61,9 @@ export const rule: Rule = {
     }];
   },
 };
+
+/** The user pool attribute that is its id (`!GetAtt Pool.UserPoolId`). */
+const POOL_ID_ATTRIBUTE = 'UserPoolId';
 
 /** Every pool, the closest to the written target first. */
 function rankPools(target: string, pools: string[]): string[] {

@@ -7,6 +7,7 @@
  * fix, a builder bug) gives `undefined`, and then no fix is offered: an edit never breaks a file.
  */
 import type { ClientDefinition, DocumentModel, LocatedValue, SemanticFix } from '../model';
+import { variantOf } from '../model/variants';
 import { applyEdits, editProblem, sortEdits } from './apply-edits';
 import { surfaceById, surfaces } from './index';
 import { reduceForEdits } from './reduce';
@@ -32,9 +33,11 @@ export function editsForFix(surfaceId: string, doc: SourceDocument, model: Docum
 function editsOnLf(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
   const builder = surfaceById(surfaceId)?.edits;
   if (!builder || fix.changes.length === 0) return undefined;
+  const target = fix.when ? branchTarget(def, fix) : def;
+  if (!target) return undefined;
   let edits: SpanEdit[] | undefined;
   try {
-    edits = builder(doc, def, fix, model);
+    edits = builder(doc, target, fix, model);
   } catch {
     return undefined; // a builder bug costs the fix, never the request
   }
@@ -63,6 +66,26 @@ function touchesResolvedValues(def: ClientDefinition, edits: readonly SpanEdit[]
   visit(def.body);
   if (spans.length === 0) return false;
   return edits.some((e) => spans.some((s) => e.span.start < s.end && s.start < e.span.end || (e.span.start === e.span.end && s.start < e.span.start && e.span.start < s.end)));
+}
+
+/**
+ * The definition as it reads in the case a fix was found in (`fix.when`), so that its changes edit
+ * that case's branch of a conditional property; undefined when a change would reach a property the
+ * case leaves out (`AWS::NoValue`: adding it would write the key twice) or replace, remove or
+ * rename a conditional property as a whole (that would edit every branch).
+ */
+function branchTarget(def: ClientDefinition, fix: SemanticFix): ClientDefinition | undefined {
+  const variant = variantOf(def, fix.when ?? {});
+  for (const change of fix.changes) {
+    if (!('path' in change)) continue;
+    for (let i = 0; i <= change.path.length; i++) {
+      const resolved = variant.resolved.get(change.path.slice(0, i).join('.'));
+      if (!resolved) continue;
+      if (!resolved.present) return undefined;
+      if (i === change.path.length && change.kind !== 'addItem' && change.kind !== 'removeItem' && change.kind !== 'replaceItem') return undefined;
+    }
+  }
+  return variant.def;
 }
 
 /**

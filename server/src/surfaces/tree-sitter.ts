@@ -13,8 +13,8 @@
  * code-unit offsets, exactly the model's spans (a test with non-ASCII text above a definition keeps
  * this true).
  *
- * The wasm files are found beside the bundle (`dist/server/wasm`, copied by the build) or, when
- * running from sources and tests, in the packages themselves.
+ * The wasm files are found beside the bundle (`dist/server/*.wasm`, copied by the build:
+ * server/scripts/copy-wasm.mjs) or, when running from sources and tests, in the packages themselves.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,7 +42,7 @@ export const WASM_FILES: readonly { pkg: string; path: string }[] = [
 /** Where a wasm file is: beside the bundle first, then in its package. */
 function locate(pkg: string, relative: string): string | undefined {
   const file = path.basename(relative);
-  const candidates = [path.join(__dirname, 'wasm', file), path.join(__dirname, '..', 'wasm', file)];
+  const candidates = [path.join(__dirname, file)];
   try {
     candidates.push(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), relative));
   } catch {

@@ -8,7 +8,7 @@
  * `AuthSessionValidity`. A number or unit that is not literal gives `undefined`: nothing can be
  * said about it.
  */
-import { propertyAt, type ClientDefinition, type LocatedValue, type ObjectValue } from '../../model';
+import { lastIndexWhere, propertyAt, type ClientDefinition, type LocatedValue, type ObjectValue } from '../../model';
 import { numberOf, UNKNOWN } from '../../model/values';
 import { canonicalName, propertySchema, schema, SECONDS_PER_UNIT, type DurationSpec, type PropertySchema } from '../../schema';
 import type { PropertyPath } from '../types';
@@ -83,7 +83,7 @@ export function unitOf(def: ClientDefinition, spec: DurationSpec): { unit: Durat
   const obj = asObject(units.value);
   if (!obj || obj.kind === 'null') return { unit: spec.defaultUnit, isDefault: true };
   if (obj.kind !== 'object') return undefined;
-  const member = obj.members.find((m) => (m.canonical ?? canonicalName(m.name, def.spelling, [TOKEN_UNITS_PROPERTY])) === spec.unitMember);
+  const member = obj.members[lastIndexWhere(obj.members, (m) => (m.canonical ?? canonicalName(m.name, def.spelling, [TOKEN_UNITS_PROPERTY])) === spec.unitMember)];
   if (!member || member.value.kind === 'null') return { unit: spec.defaultUnit, isDefault: true };
   if (member.value.kind !== 'string' || !isDurationUnit(member.value.value)) return undefined;
   return { unit: member.value.value, isDefault: false };

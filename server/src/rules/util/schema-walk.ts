@@ -9,7 +9,7 @@
  * are never visited, but the literal branches of a conditional (`!If`) are, marked as not
  * addressable (a canonical path cannot reach them, so no fixes there).
  */
-import type { ClientDefinition, LocatedProperty, LocatedValue, ObjectValue, Span, Spelling, SurfaceKind } from '../../model';
+import { isShadowed, type ClientDefinition, type LocatedProperty, type LocatedValue, type ObjectValue, type Span, type Spelling, type SurfaceKind } from '../../model';
 import { convertsScalars } from '../../model/values';
 import { canonicalName, isInputIn, isRequiredIn, membersAt, writeContextOf, type JsonValue, type PropertySchema, type ValueSchema, type WriteContext } from '../../schema';
 import type { PropertyPath, SemanticChange } from '../types';
@@ -143,7 +143,8 @@ export function walkShape(def: ClientDefinition, visitor: ShapeVisitor, wc: Walk
 }
 
 function walkObject(obj: ObjectValue, path: PropertyPath, flagSpan: Span, addressable: boolean, branch: boolean, wc: WalkContext, visitor: ShapeVisitor): void {
-  const sites = obj.members.map((m) => classifyMember(m, path, wc, addressable));
+  // A key written again later is shadowed (loaders keep the last one): duplicate-key reports it.
+  const sites = obj.members.flatMap((m, i) => (isShadowed(obj.members, i) ? [] : [classifyMember(m, path, wc, addressable)]));
   visitor.object?.({ path, object: obj, flagSpan, addressable, members: sites });
   for (const site of sites) {
     visitor.member?.(site);

@@ -9,7 +9,8 @@
  * A change that cannot be made safely (the target sits inside an intrinsic, a value of an
  * unexpected kind, an index past the end) makes the whole plan undefined.
  */
-import type { ClientDefinition, LocatedProperty, LocatedValue, ObjectValue, Span, Spelling } from '../../model';
+import { lastIndexWhere, type ClientDefinition, type LocatedProperty, type LocatedValue, type ObjectValue, type Span, type Spelling } from '../../model';
+import { referencedAddress } from '../../model/reference-value';
 import type { SemanticChange, SemanticFix } from '../../model';
 import { spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
@@ -46,6 +47,11 @@ export interface Container {
   ownerKey?: Span;
   /** Other brackets than `{}` / `[]` (a Python call's keyword arguments are a mapping in `()`). */
   brackets?: [string, string];
+  /**
+   * True when entries were merged in from elsewhere (YAML `<<: *anchor`): some lie outside the
+   * collection, or a flow mapping writes a merge key between its entries. Never edited.
+   */
+  merged?: boolean;
 }
 
 /** A member or item to add; keys and nested keys already in the surface's spelling. */
@@ -88,9 +94,14 @@ export function isIntrinsicValue(value: JsonValue): value is { [key: string]: Js
   return keys.length === 1 && isIntrinsicKey(keys[0]);
 }
 
-/** A value with the keys of its (non-intrinsic) objects spelled for the surface, under a canonical path. */
+/**
+ * A value with the keys of its (non-intrinsic) objects spelled for the surface, under a canonical
+ * path, and reference markers (../../model/reference-value.ts) written as `Ref`.
+ */
 export function spellValue(value: JsonValue, path: readonly string[], spelling: Spelling): JsonValue {
   if (value === null || typeof value !== 'object') return value;
+  const reference = referencedAddress(value);
+  if (reference !== undefined) return { Ref: reference };
   if (Array.isArray(value)) return value.map((item) => spellValue(item, path, spelling));
   if (isIntrinsicValue(value)) return value;
   const out: { [key: string]: JsonValue } = {};
@@ -135,14 +146,14 @@ function nodeInfo(text: string, node: TemplateNode): EntryValue {
   return { span: node.span, kind: 'scalar' };
 }
 
+/** Whether a mapping's entries were merged in from elsewhere (see `Container.merged`). */
+function isMerged(text: string, span: Span, entries: readonly Entry[], flow: boolean): boolean {
+  return entries.some((e) => e.span.start < span.start || e.span.end > span.end) || (flow && /[{,]\s*<<\s*:/.test(text.slice(span.start, span.end)));
+}
+
 function objectContainer(text: string, obj: ObjectValue, ownerKey: Span | undefined): Container {
-  return {
-    kind: 'map',
-    flow: obj.flow === true,
-    span: obj.span,
-    entries: obj.members.map((m) => ({ span: m.span, keySpan: m.keySpan, value: valueInfo(text, m.value) })),
-    ownerKey,
-  };
+  const entries = obj.members.map((m) => ({ span: m.span, keySpan: m.keySpan, value: valueInfo(text, m.value) }));
+  return { kind: 'map', flow: obj.flow === true, span: obj.span, entries, ownerKey, merged: isMerged(text, obj.span, entries, obj.flow === true) };
 }
 
 function listContainer(text: string, list: Extract<LocatedValue, { kind: 'list' }>, ownerKey: Span | undefined): Container {
@@ -150,7 +161,8 @@ function listContainer(text: string, list: Extract<LocatedValue, { kind: 'list' 
 }
 
 function mapNodeContainer(text: string, node: MapNode, ownerKey: Span | undefined): Container {
-  return { kind: 'map', flow: node.flow, span: node.span, entries: node.pairs.map((p) => ({ span: p.span, keySpan: p.keySpan, value: nodeInfo(text, p.value) })), ownerKey };
+  const entries = node.pairs.map((p) => ({ span: p.span, keySpan: p.keySpan, value: nodeInfo(text, p.value) }));
+  return { kind: 'map', flow: node.flow, span: node.span, entries, ownerKey, merged: isMerged(text, node.span, entries, node.flow) };
 }
 
 /** The pair (`LogicalId: {...}`) whose key is at `keySpan`, anywhere in the tree. */
@@ -183,6 +195,8 @@ type Target =
 class Planner {
   private readonly byKey = new Map<object, ContainerPlan>();
   readonly plan: Plan = { containers: [], keys: [] };
+  /** Set when a change reaches a collection that must not be edited. */
+  refused = false;
   private readonly containers = new Map<object, Container>();
   private readonly spelling: Spelling;
 
@@ -204,6 +218,9 @@ class Planner {
   }
 
   private planOf(container: Container): ContainerPlan {
+    // Merged entries, or a collection written outside the definition (merged in whole): an edit
+    // there would change what other definitions share, or break the merge.
+    if (container.merged || container.span.start < this.def.span.start || container.span.end > this.def.span.end) this.refused = true;
     let p = this.byKey.get(container);
     if (!p) {
       p = { container, removes: new Set(), replaces: new Map(), members: new Map(), items: [] };
@@ -224,7 +241,8 @@ class Planner {
   }
 
   private propertiesKey(): Span | undefined {
-    return this.resourceMap()?.pairs.find((p) => p.key === 'Properties')?.keySpan;
+    const map = this.resourceMap();
+    return map?.pairs[lastIndexWhere(map.pairs, (p) => p.key === 'Properties')]?.keySpan;
   }
 
   private spelled(path: readonly string[], from: number): string[] {
@@ -239,7 +257,7 @@ class Planner {
       const map = this.resourceMap();
       const container = this.resourceContainer();
       if (!map || !container) return undefined;
-      const index = map.pairs.findIndex((p) => p.key === 'Properties');
+      const index = lastIndexWhere(map.pairs, (p) => p.key === 'Properties');
       if (index < 0) return { kind: 'missing', container, keys: ['Properties', ...this.spelled(path, 0)], path: [...path] };
       if (container.entries[index].value.kind !== 'null') return undefined;
       return { kind: 'null', container, index, keys: this.spelled(path, 0), path: [...path] };
@@ -248,7 +266,7 @@ class Planner {
     let obj: ObjectValue = body;
     let container = this.containerOf(body, () => objectContainer(this.text, body, this.propertiesKey()));
     for (let depth = 0; depth < path.length; depth++) {
-      const index = obj.members.findIndex((m) => m.canonical === path[depth]);
+      const index = lastIndexWhere(obj.members, (m) => m.canonical === path[depth]);
       if (index < 0) return { kind: 'missing', container, keys: this.spelled(path, depth), path: [...path] };
       const member = obj.members[index];
       if (depth === path.length - 1) return { kind: 'found', container, index, member, path: [...path] };
@@ -329,6 +347,12 @@ class Planner {
         this.plan.keys.push({ keySpan: change.keySpan, name: spell([...parent, change.to], this.spelling) });
         return true;
       }
+      case 'removeKey': {
+        const found = this.memberAtKey(change.keySpan);
+        if (!found) return false;
+        this.planOf(found.container).removes.add(found.index);
+        return true;
+      }
       case 'addItem': {
         const target = this.resolve(change.path);
         if (!target) return false;
@@ -369,11 +393,11 @@ class Planner {
     const container = this.resourceContainer();
     if (!map || !container) return false;
     if (this.def.dependsOn.includes(target)) return true;
-    const index = map.pairs.findIndex((p) => p.key === 'DependsOn');
+    const index = lastIndexWhere(map.pairs, (p) => p.key === 'DependsOn');
     if (index < 0) {
       const plan = this.planOf(container);
       plan.members.set('DependsOn', target);
-      const type = map.pairs.findIndex((p) => p.key === 'Type');
+      const type = lastIndexWhere(map.pairs, (p) => p.key === 'Type');
       if (type >= 0) plan.after = type;
       return true;
     }
@@ -400,6 +424,22 @@ class Planner {
     return true;
   }
 
+  /** The container and entry index of the member (anywhere in the body) whose key is at `keySpan`. */
+  private memberAtKey(keySpan: Span): { container: Container; index: number } | undefined {
+    const search = (obj: ObjectValue, ownerKey: Span | undefined, depth: number): { container: Container; index: number } | undefined => {
+      if (depth > 20) return undefined;
+      for (let index = 0; index < obj.members.length; index++) {
+        const m = obj.members[index];
+        if (m.keySpan.start === keySpan.start && m.keySpan.end === keySpan.end) {
+          return { container: this.containerOf(obj, () => objectContainer(this.text, obj, ownerKey)), index };
+        }
+        if (m.value.kind === 'object' && m.span.start <= keySpan.start && keySpan.end <= m.span.end) return search(m.value, m.keySpan, depth + 1);
+      }
+      return undefined;
+    };
+    return this.def.body?.kind === 'object' ? search(this.def.body, this.propertiesKey(), 0) : undefined;
+  }
+
   /** The canonical path of the object holding the member whose key is at `keySpan`. */
   private parentPathOfKey(keySpan: Span): string[] | undefined {
     const search = (obj: ObjectValue, path: string[]): string[] | undefined => {
@@ -421,5 +461,6 @@ export function planFix(text: string, def: ClientDefinition, resource: PairNode 
   for (const change of fix.changes) {
     if (!planner.add(change)) return undefined;
   }
-  return planner.plan;
+  const outside = planner.plan.keys.some((k) => k.keySpan.start < def.span.start || k.keySpan.end > def.span.end);
+  return planner.refused || outside ? undefined : planner.plan;
 }

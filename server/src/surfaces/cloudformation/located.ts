@@ -2,13 +2,14 @@
  * Neutral nodes → located model values, with schema-canonical names on object members.
  *
  * Intrinsics (short or long form) become `unknown` values: `Ref X` and `GetAtt X.Attr` carry the
- * reference, `If [cond, a, b]` carries its branches as alternatives (minus `AWS::NoValue`).
+ * reference, `If [cond, a, b]` carries its branches as alternatives (minus `AWS::NoValue`) and, when
+ * the condition is named literally, the value in each case (`branches`, for ../../model/variants.ts).
  * Strings with a Serverless variable are unknown too; everything else is a literal.
  */
 import type { LocatedProperty, LocatedValue, UnknownValue } from '../../model';
 import { canonicalName } from '../../schema';
 import { type Intrinsic, hasServerlessVariable, intrinsicOf, isNoValue, referenceOf } from './intrinsics';
-import type { TemplateNode } from './nodes';
+import { type TemplateNode, literalString } from './nodes';
 
 /**
  * The located value of a node. `path` is the canonical path of the property the value belongs to
@@ -59,10 +60,10 @@ function unknownOf(call: Intrinsic, node: TemplateNode, path: readonly string[] 
   const ref = referenceOf(call);
   if (ref) value.ref = ref;
   if (call.fn === 'Fn::If' && call.arg.kind === 'seq' && call.arg.items.length >= 3) {
-    value.alternatives = call.arg.items
-      .slice(1, 3)
-      .filter((branch) => !isNoValue(branch))
-      .map((branch) => toValue(branch, path));
+    const [whenTrue, whenFalse] = call.arg.items.slice(1, 3).map((branch) => (isNoValue(branch) ? undefined : toValue(branch, path)));
+    value.alternatives = [whenTrue, whenFalse].filter((branch): branch is LocatedValue => branch !== undefined);
+    const condition = literalString(call.arg.items[0]);
+    if (condition !== undefined) value.branches = { condition, whenTrue, whenFalse };
   }
   return value;
 }

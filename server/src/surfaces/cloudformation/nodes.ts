@@ -71,16 +71,16 @@ export interface ReadResult {
   problems: ParseProblem[];
 }
 
-/** The value of a mapping's first entry with a key, if any. */
+/** The value of a mapping's entry with a key, if any (the last one when the key is repeated, as loaders keep it). */
 export function get(node: TemplateNode | undefined, key: string): TemplateNode | undefined {
-  if (!node || node.kind !== 'map') return undefined;
-  return node.pairs.find((p) => p.key === key)?.value;
+  return pairOf(node, key)?.value;
 }
 
-/** The mapping's first entry with a key. */
+/** The mapping's entry with a key (the last one when the key is repeated, as loaders keep it). */
 export function pairOf(node: TemplateNode | undefined, key: string): PairNode | undefined {
   if (!node || node.kind !== 'map') return undefined;
-  return node.pairs.find((p) => p.key === key);
+  for (let i = node.pairs.length - 1; i >= 0; i--) if (node.pairs[i].key === key) return node.pairs[i];
+  return undefined;
 }
 
 /** The literal string of an untagged scalar, else undefined. */

@@ -11,6 +11,10 @@
  * A file is `complete` only when its resources are all literally there: no fragment, no unknown
  * macro `Transform`, no `Fn::ForEach` or `Fn::Transform` in `Resources`, no Serverless function
  * that makes the framework generate a user pool.
+ *
+ * The clients in a `Fn::ForEach` loop's body are read once each (with the loop variable unknown and
+ * the loop named on the definition), though the loop still makes the file incomplete. Of a key
+ * written twice, the last one counts, as YAML and JSON loaders keep it.
  */
 import {
   type ClientDefinition,
@@ -47,6 +51,12 @@ export function modelOf(root: TemplateNode | undefined, problems: ParseProblem[]
   for (const section of found.sections) {
     for (const pair of section.pairs) {
       const resource = pair.value;
+      if (pair.key.startsWith(FOR_EACH)) {
+        // Resources made by a loop: not all literally there, but the clients among them are checked once each.
+        context.complete = false;
+        model.clients.push(...loopClients(pair, [], 0));
+        continue;
+      }
       if (pair.key.startsWith('Fn::') || resource.kind !== 'map' || intrinsicOf(resource) || resource.tag !== undefined) {
         // `Fn::ForEach::*`, an included or generated entry: resources may be hidden here.
         context.complete = false;
@@ -73,6 +83,49 @@ export function modelOf(root: TemplateNode | undefined, problems: ParseProblem[]
     }
   }
   return model;
+}
+
+/** The key prefix of a loop (`Fn::ForEach::Apps`) of the `AWS::LanguageExtensions` transform. */
+const FOR_EACH = 'Fn::ForEach::';
+
+/**
+ * The clients a `Fn::ForEach::Name: [Variable, Collection, {OutputKey: resource, ...}]` loop makes,
+ * each read once from its body with the loop variables (`${App}`, `&{App}`) unknown; loops nested
+ * in the output map are followed.
+ */
+function loopClients(loop: PairNode, outer: { label: string; variable: string }[], depth: number): ClientDefinition[] {
+  const args = loop.value;
+  if (depth > 5 || args.kind !== 'seq' || args.tag !== undefined || args.items.length !== 3) return [];
+  const variable = literalString(args.items[0]);
+  const output = args.items[2];
+  if (variable === undefined || !isPlainMap(output)) return [];
+  const loops = [...outer, { label: loop.key, variable }];
+  const clients: ClientDefinition[] = [];
+  for (const pair of output.pairs) {
+    if (pair.key.startsWith(FOR_EACH)) {
+      clients.push(...loopClients(pair, loops, depth + 1));
+      continue;
+    }
+    if (!isPlainMap(pair.value) || literalText(get(pair.value, 'Type')) !== schema.resource.cloudformationType) continue;
+    const client = clientOf(pair, withLoopVariables(pair.value, loops.map((l) => l.variable), 0) as MapNode);
+    client.loop = loops.map((l) => `${l.label} (for each ${l.variable})`).join(', ');
+    clients.push(client);
+  }
+  return clients;
+}
+
+/** A node with every string that uses a loop variable (`${App}`, `&{App}`) made unknown. */
+function withLoopVariables(node: TemplateNode, variables: readonly string[], depth: number): TemplateNode {
+  if (depth > 50) return node;
+  if (node.kind === 'scalar') {
+    const text = node.value;
+    if (typeof text !== 'string') return node;
+    const used = variables.find((v) => text.includes('${' + v + '}') || text.includes('&{' + v + '}'));
+    return used === undefined || node.tag !== undefined ? node : { kind: 'opaque', reason: '${' + used + '}', span: node.span };
+  }
+  if (node.kind === 'seq') return { ...node, items: node.items.map((item) => withLoopVariables(item, variables, depth + 1)) };
+  if (node.kind === 'map') return { ...node, pairs: node.pairs.map((p) => ({ ...p, value: withLoopVariables(p.value, variables, depth + 1) })) };
+  return node;
 }
 
 /** The attribute a template reads a client's secret through (`!GetAtt Client.ClientSecret`). */
@@ -155,7 +208,9 @@ function findResources(root: MapNode): FoundResources {
 }
 
 function isPlainMap(node: TemplateNode): node is MapNode {
-  return node.kind === 'map' && node.tag === undefined && !intrinsicOf(node);
+  if (node.kind !== 'map' || node.tag !== undefined) return false;
+  // A map holding only a loop (`Fn::ForEach::Apps: [...]`) reads like a long-form intrinsic, but is a map of resources.
+  return !intrinsicOf(node) || node.pairs[0].key.startsWith(FOR_EACH);
 }
 
 function isResourceLike(pair: PairNode): boolean {
@@ -217,7 +272,8 @@ function clientOf(pair: PairNode, resource: MapNode): ClientDefinition {
     if (body.kind === 'object' || body.kind === 'unknown') client.body = body;
     if (body.kind === 'object') {
       for (const member of body.members) {
-        if (member.canonical !== undefined && !client.properties.has(member.canonical)) client.properties.set(member.canonical, member);
+        // A key written twice: the last one counts, as YAML and JSON loaders keep it.
+        if (member.canonical !== undefined) client.properties.set(member.canonical, member);
       }
     }
   }

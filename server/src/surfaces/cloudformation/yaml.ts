@@ -4,14 +4,19 @@
  *
  * Every CloudFormation short-form tag is declared in its scalar, sequence and mapping forms, so
  * using one is never a syntax problem; an undeclared tag is reported (CloudFormation rejects it)
- * and its value reads as unknown. Aliases are not followed (they read as opaque), and nesting
- * beyond `MAX_DEPTH` is cut off. Syntax errors become problems; the tree holds what was read.
+ * and its value reads as unknown. Aliases are not followed (they read as opaque), except in a merge
+ * key: `<<: *defaults` (or `<<: [*a, *b]`, or an inline mapping), which Serverless, SAM CLI and
+ * `aws cloudformation package` resolve, puts the merged mapping's entries into the mapping, each
+ * with its own location (where the anchor wrote it), ahead of the mapping's own entries; a key the
+ * mapping writes itself wins, and of several merged mappings the first wins. A merge that cannot be
+ * resolved (an alias to no mapping) makes the whole mapping opaque. Nesting beyond `MAX_DEPTH` is
+ * cut off. Syntax errors become problems; the tree holds what was read.
  *
  * Flow nesting deep enough to overflow the parser is blanked and the text parsed again
  * (./depth.ts); a document that still overflows (thousands of block levels) gets an `unread`
  * problem, so that it is reported as not checked rather than passing with clients missing.
  */
-import { type CollectionTag, type Node as YamlNode, type ScalarTag, type YAMLError, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { type CollectionTag, type Document, type Node as YamlNode, type ScalarTag, type YAMLError, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { ParseProblem, Span } from '../../model';
 import { cutDeepYamlFlow } from './depth';
 import { FUNCTION_BY_TAG } from './intrinsics';
@@ -61,7 +66,7 @@ export function readYaml(original: string): ReadResult {
     // Unknown tags are the one warning that matters: CloudFormation rejects a template using one.
     if (warning.code === 'TAG_RESOLVE_FAILED') problems.push(problemOf(warning, text));
   }
-  const reader = new YamlReader(text);
+  const reader = new YamlReader(text, doc);
   let root: TemplateNode | undefined;
   try {
     root = doc.contents ? reader.node(doc.contents as YamlNode, 0) : undefined;
@@ -105,7 +110,15 @@ function clamp(offset: number, length: number): number {
 }
 
 class YamlReader {
-  constructor(private readonly text: string) {}
+  /** Mappings being merged into the mapping being read (a merge that loops back is not followed). */
+  private readonly merging = new Set<unknown>();
+  /** Merged mappings already read: each anchor is read once, however often it is merged (no blow-up). */
+  private readonly mergedReads = new Map<unknown, TemplateNode>();
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+  ) {}
 
   node(node: YamlNode | null | undefined, depth: number, fallbackOffset = 0): TemplateNode {
     if (!node) return emptyAt(fallbackOffset);
@@ -131,15 +144,65 @@ class YamlReader {
     }
     if (isMap(node)) {
       const pairs: PairNode[] = [];
+      const sources: YamlNode[] = [];
+      let lastEnd: number | undefined;
       for (const item of node.items) {
         if (!isPair(item)) continue;
-        pairs.push(this.pair(item.key as YamlNode | null, item.value as YamlNode | null, depth, valueStart));
+        if (isMergeKey(item.key)) {
+          const merged = this.mergeSources(item.value as YamlNode | null);
+          if (!merged) return { kind: 'opaque', reason: '<<', span: trimEnd(this.text, { start, end: range[1] }), tag };
+          sources.push(...merged);
+          lastEnd = (item.value as YamlNode | null)?.range?.[1] ?? lastEnd;
+          continue;
+        }
+        const pair = this.pair(item.key as YamlNode | null, item.value as YamlNode | null, depth, valueStart);
+        pairs.push(pair);
+        lastEnd = pair.span.end;
       }
       const flow = Boolean(node.flow);
-      const end = flow || pairs.length === 0 ? range[1] : pairs[pairs.length - 1].span.end;
-      return { kind: 'map', pairs, flow, span: trimEnd(this.text, { start, end }), tag };
+      const end = flow || lastEnd === undefined ? range[1] : lastEnd;
+      const merged = sources.length > 0 ? this.mergedPairs(sources, new Set(pairs.map((p) => p.key)), depth) : [];
+      if (merged === undefined) return { kind: 'opaque', reason: '<<', span: trimEnd(this.text, { start, end: range[1] }), tag };
+      return { kind: 'map', pairs: [...merged, ...pairs], flow, span: trimEnd(this.text, { start, end }), tag };
     }
     return { kind: 'opaque', reason: 'unreadable node', span: { start, end: range[1] } };
+  }
+
+  /** The mappings a merge value names (an alias, a list of aliases, an inline mapping); undefined when one is not a mapping. */
+  private mergeSources(value: YamlNode | null): YamlNode[] | undefined {
+    const candidates = value && isSeq(value) ? (value.items as YamlNode[]) : [value];
+    const out: YamlNode[] = [];
+    for (const candidate of candidates) {
+      const target = candidate && isAlias(candidate) ? candidate.resolve(this.doc) : candidate;
+      if (!target || !isMap(target) || this.merging.has(target)) return undefined;
+      out.push(target as YamlNode);
+    }
+    return out;
+  }
+
+  /** The entries merged from `sources`, minus the keys in `own`; the first source wins a key. */
+  private mergedPairs(sources: YamlNode[], own: Set<string>, depth: number): PairNode[] | undefined {
+    const out: PairNode[] = [];
+    const taken = new Set(own);
+    for (const source of new Set(sources)) {
+      let read = this.mergedReads.get(source);
+      if (!read) {
+        this.merging.add(source);
+        try {
+          read = this.node(source, depth + 1);
+        } finally {
+          this.merging.delete(source);
+        }
+        this.mergedReads.set(source, read);
+      }
+      if (read.kind !== 'map') return undefined;
+      for (const pair of read.pairs) {
+        if (taken.has(pair.key)) continue;
+        taken.add(pair.key);
+        out.push(pair);
+      }
+    }
+    return out;
   }
 
   private pair(key: YamlNode | null, value: YamlNode | null, depth: number, fallback: number): PairNode {
@@ -173,6 +236,11 @@ class YamlReader {
     while (i < this.text.length && (this.text[i] === ' ' || this.text[i] === '\t')) i++;
     return this.text[i] === ':' ? i + 1 : offset;
   }
+}
+
+/** Whether a mapping key is the merge key `<<` (plain, not quoted). */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.value === '<<' && key.type === Scalar.PLAIN;
 }
 
 /** A local tag (`!Ref`, `!Foo`); undefined for no tag and for YAML's own tags. */

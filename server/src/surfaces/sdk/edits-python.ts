@@ -218,6 +218,11 @@ class Planner {
       if (!this.inCall(found.span)) return undefined; // written in a `**params` dict elsewhere
       const index = Planner.indexOf(container, found);
       if (index < 0) return undefined;
+      // In one case of a conditional (`a if c else b`), the value is that branch: edit it alone.
+      const entry = container.entries[index];
+      if (entry.value.span.start !== found.value.span.start || entry.value.span.end !== found.value.span.end) {
+        container.entries[index] = { ...entry, value: { ...entry.value, span: found.value.span, kind: found.value.kind === 'string' ? 'string' : found.value.kind === 'list' ? 'list' : found.value.kind === 'object' ? 'object' : 'other' } };
+      }
       if (depth === path.length - 1) return { kind: 'found', container, index, member: found };
       const value = found.value;
       if (value.kind === 'null') return { kind: 'null', container, index, keys: path.slice(depth + 1) };
@@ -283,6 +288,15 @@ class Planner {
         const found = this.parentOfKey(change.keySpan);
         if (!found) return false;
         return this.renameAt(change.keySpan, found, change.to);
+      }
+      case 'removeKey': {
+        // One occurrence of a key written twice (a dict keeps the last; a repeated keyword does not compile).
+        if (!this.inCall(change.keySpan)) return false;
+        const container = this.parentOfKey(change.keySpan);
+        const index = container?.entries.findIndex((e) => e.keySpan?.start === change.keySpan.start && e.keySpan?.end === change.keySpan.end) ?? -1;
+        if (!container || index < 0) return false;
+        this.planOf(container).removes.add(index);
+        return true;
       }
       case 'addItem': {
         const target = this.resolve(change.path);

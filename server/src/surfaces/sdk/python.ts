@@ -13,7 +13,7 @@
  *   name bound once to a literal in the same function or module reads as that literal (marked
  *   `resolvedFrom`, located where the name is used); f-strings with substitutions, other names,
  *   `os.environ[...]`, attributes and other calls are Unknown; `a if c else b` is Unknown with both
- *   branches as alternatives.
+ *   branches as alternatives and as the two cases of the condition `c` (checked one by one).
  * - Half-typed code: tree-sitter wraps what it cannot parse in ERROR nodes; calls are still
  *   recognised inside them (`client.create_user_pool_client(` followed by whatever keyword
  *   arguments did parse), and the ERROR nodes that touch a recognised call become problems.
@@ -362,7 +362,11 @@ class Reader {
       case 'conditional_expression': {
         const parts = node.namedChildren.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
         if (parts.length === 3) {
-          return { kind: 'unknown', reason: 'a conditional expression', span, alternatives: [this.value(parts[0], at, depth), this.value(parts[2], at, depth)] };
+          // `a if c else b`: both branches, and the case each holds (the condition named by its text).
+          const whenTrue = this.value(parts[0], at, depth);
+          const whenFalse = this.value(parts[2], at, depth);
+          const condition = parts[1].text.replace(/\s+/g, ' ');
+          return { kind: 'unknown', reason: 'a conditional expression', span, alternatives: [whenTrue, whenFalse], branches: { condition, whenTrue, whenFalse } };
         }
         return unknown(span, 'a conditional expression');
       }
