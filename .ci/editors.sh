@@ -62,7 +62,7 @@ fi
 npm run --silent bundle:client
 npm run --silent bundle:server
 npm run --silent bundle:cli
-npm run --silent bundle:wasm # the tree-sitter grammars beside the bundles (Terraform, JS/TS and Python surfaces)
+npm run --silent bundle:wasm
 npx tsc -p tsconfig.json >/dev/null || true # others' type errors are npm test's business; the runner needs only its own output
 [ -f out/test/editors/run.js ] || { echo "editors.sh: out/test/editors/run.js was not built (see npx tsc -p tsconfig.json)"; exit 1; }
 stamp "built"

@@ -162,8 +162,10 @@ async function main(): Promise<number> {
   const server = path.join(scratch, 'server', 'server.js');
   fs.mkdirSync(path.dirname(server));
   fs.copyFileSync(bundle, server);
-  // The grammars ship beside the bundle (npm run bundle:wasm), and so go with the copy.
-  for (const wasm of fs.readdirSync(path.dirname(bundle)).filter((f) => f.endsWith('.wasm'))) fs.copyFileSync(path.join(path.dirname(bundle), wasm), path.join(path.dirname(server), wasm));
+  // The tree-sitter runtime and grammars ship beside the bundle (the server loads them from there).
+  const wasm = fs.readdirSync(path.dirname(bundle)).filter((f) => f.endsWith('.wasm'));
+  for (const f of wasm) fs.copyFileSync(path.join(path.dirname(bundle), f), path.join(path.dirname(server), f));
+  if (wasm.length === 0) console.log(`editors: no .wasm files beside ${path.relative(ROOT, bundle)}: the copied server cannot read .tf files`);
   const scriptEnv = (name: string) =>
     isolatedEnv(path.join(scratch, name), { COGNITO_EDITORS_CASES: casesFile, COGNITO_SERVER: server, COGNITO_NODE: process.execPath });
 

@@ -56,7 +56,10 @@ export interface CodeActionCase extends Anchor {
 /** One fixture and what every editor must show for it (test/editors/fixtures/cases.json). */
 export interface FixtureCase {
   file: string;
+  /** The language id Neovim and Emacs send (their filetype / major mode). */
   languageId: string;
+  /** The language id VS Code gives the file when it differs (`.tf` is `plaintext` without HashiCorp's extension). */
+  vscodeLanguageId?: string;
   /** Diagnostic codes that must all be reported when the file is opened. */
   codes: string[];
   hover: Anchor & { property: string };

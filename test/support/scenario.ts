@@ -42,6 +42,8 @@ export interface Scenario {
   noUserPoolId?: boolean;
   /** Leave out the default `UserPool` resource. */
   noUserPool?: boolean;
+  /** Terraform renderers add `name` (required there) when `ClientName` is absent, unless this is set. */
+  noClientName?: boolean;
   /** Stack outputs by name: a value and whether it is exported. */
   outputs?: Record<string, { value: ScenarioValue; export?: boolean }>;
   /** The client's logical id (default `Client`). */
@@ -73,8 +75,8 @@ const roleTypes: Record<ScenarioResource['role'], string> = {
   other: 'AWS::S3::Bucket',
 };
 
-/** The scenario as a CloudFormation template object (long-form intrinsics), before syntax. */
-function templateOf(s: Scenario): { outputs: [string, { value: ScenarioValue; export?: boolean }][]; parameters: string[]; conditions: string[]; resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] } {
+/** The scenario as a CloudFormation template object (long-form intrinsics), before syntax (the defaults applied; other renderers start from it too). */
+export function templateOf(s: Scenario): { outputs: [string, { value: ScenarioValue; export?: boolean }][]; parameters: string[]; conditions: string[]; resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] } {
   const resources: [string, { Type: string; DependsOn?: string[]; Properties: Record<string, ScenarioValue> }][] = [];
   const given = s.resources ?? {};
   if (!s.noUserPool && !Object.values(given).some((r) => r.role === 'userPool')) {

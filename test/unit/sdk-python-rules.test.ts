@@ -4,45 +4,12 @@
  * join the shared `renderers` list: each firing case must fire, each clean and unknown case must
  * stay silent, except the differences listed below with their reasons (code files have no
  * resources around the call; boto3 calls have API semantics). A listed difference is checked to
- * still be one, so the list stays true.
- *
- * The case tables are collected by loading the rule test files with `ruleTests` recording instead
- * of declaring, and with their other tests (which run in their own files) not declared here.
+ * still be one, so the list stays true (../support/twin-rules.ts).
  */
-import assert from 'node:assert/strict';
-import Module from 'node:module';
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
-import { before, describe, it } from 'node:test';
-import { canonicalName, spell } from '../../server/src/schema';
-import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
-import { collectRuleCases, flagged, lintRendered, type RuleCases } from '../support/harness';
-import type { Rendered, Renderer } from '../support/scenario';
 import { pythonRenderers } from '../support/scenario-sdk-python';
-
-/** Load modules with a `node:test` that declares nothing. */
-function withoutTests(load: () => void): void {
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  const none = Object.assign(() => undefined, { skip: () => undefined, only: () => undefined, todo: () => undefined });
-  const quiet = { describe: none, it: none, test: none, suite: none, before: none, after: none, beforeEach: none, afterEach: none };
-  loader._load = function (this: unknown, request: string, ...rest: unknown[]) {
-    return request === 'node:test' || request === 'test' ? quiet : original.call(this, request, ...rest);
-  };
-  try {
-    load();
-  } finally {
-    loader._load = original;
-  }
-}
-
-const ruleFiles = readdirSync(__dirname).filter((f) => /^rules-.*\.test\.js$/.test(f));
-const allCases: RuleCases[] = collectRuleCases(() => withoutTests(() => ruleFiles.forEach((f) => require(path.join(__dirname, f)))));
-
-type Kind = 'fires' | 'clean' | 'unknown';
+import { twinRuleTests } from '../support/twin-rules';
 
 const BOTO3 = 'sdk-boto3-python';
-const CDK = 'cdk-l1-python';
 
 /** Known differences by `rule|kind|case` (both renderers) or `rule|kind|case|renderer`, with the reason. */
 const KNOWN: Record<string, string> = {};
@@ -80,64 +47,12 @@ for (const [key, reason] of [
 /** Python has no value that removes a key in one case (`AWS::NoValue`): the renderer writes an unknown name there. */
 KNOWN['analytics-target|fires|the only target is left out in one case of a conditional'] = 'Python has no AWS::NoValue: that branch is an unknown name';
 
-function knownReason(rule: string, kind: Kind, name: string, renderer: string): string | undefined {
-  return KNOWN[`${rule}|${kind}|${name}|${renderer}`] ?? KNOWN[`${rule}|${kind}|${name}`];
-}
-
-before(async () => {
-  assert.ok(await loadGrammar('python'));
-});
-
-/**
- * Whether a finding's text holds a case's `at`, written the Python way: `True` / `False`, the
- * CDK's snake_case names, the callee where a template flags the logical id.
- */
-function flaggedAt(doc: Rendered, text: string, at: string, renderer: string): boolean {
-  const candidates = [at];
-  if (at === 'true' || at === 'false') candidates.push(at === 'true' ? 'True' : 'False');
-  if (renderer === CDK && canonicalName(at, 'cloudformation') !== undefined) candidates.push(spell([at], 'cdkPython'));
-  if (renderer === BOTO3 && at === 'Client') candidates.push('create_user_pool_client');
-  return candidates.some((c) => text.includes(c));
-}
-
-/** Whether a case behaves as its table says on a renderer; a description of what happened when not. */
-function outcome(rule: string, kind: Kind, c: RuleCases['fires'][number] | RuleCases['clean'][number], renderer: Renderer): string | undefined {
-  const doc = renderer.render(c.scenario);
-  const { findings, model } = lintRendered(doc);
-  if (model.clients.length !== 1) return `the file reads as ${model.clients.length} clients`;
-  if (model.problems.length > 0) return `problems: ${model.problems.map((p) => p.message).join('; ')}`;
-  const mine = findings.filter((f) => f.ruleId === rule);
-  if (kind !== 'fires') return mine.length === 0 ? undefined : `fires: ${mine.map((f) => JSON.stringify(flagged(doc, f))).join(', ')}`;
-  if (mine.length === 0) return 'silent';
-  const firing = c as RuleCases['fires'][number];
-  if (firing.count !== undefined && mine.length !== firing.count) return `${mine.length} findings, not ${firing.count}`;
-  if (firing.at !== undefined && !mine.some((f) => flaggedAt(doc, flagged(doc, f), firing.at!, renderer.id))) return `not on ${JSON.stringify(firing.at)}: ${mine.map((f) => JSON.stringify(flagged(doc, f))).join(', ')}`;
-  if (firing.severity && !mine.every((f) => f.severity === firing.severity)) return `severity ${mine.map((f) => f.severity).join(', ')}`;
-  return undefined;
-}
-
-describe('rule cases over the Python renderers', () => {
-  it('collects the case tables of every rule test file', () => {
-    assert.ok(ruleFiles.length >= 7, ruleFiles.join(', '));
-    assert.ok(allCases.length >= 30, `${allCases.length} rules with cases`);
-  });
-
-  for (const cases of allCases) {
-    describe(`rule ${cases.rule}`, () => {
-      for (const renderer of pythonRenderers) {
-        describe(renderer.id, () => {
-          for (const [kind, list] of [['fires', cases.fires], ['clean', cases.clean], ['unknown', cases.unknown]] as const) {
-            for (const c of list) {
-              const reason = knownReason(cases.rule, kind, c.name, renderer.id);
-              it(`${kind}: ${c.name}${reason ? ` (differs: ${reason})` : ''}`, () => {
-                const got = outcome(cases.rule, kind, c, renderer);
-                if (reason) assert.ok(got !== undefined, `listed as a difference (${reason}) but behaves as on CloudFormation: remove it from KNOWN`);
-                else assert.equal(got, undefined, `${renderer.id}:\n${renderer.render(c.scenario).text}`);
-              });
-            }
-          }
-        });
-      }
-    });
-  }
+twinRuleTests({
+  title: 'rule cases over the Python renderers',
+  renderers: pythonRenderers,
+  known: KNOWN,
+  grammars: ['python'],
+  // The flagged text in Python's own spelling: `True` / `False`, the CDK's snake_case names
+  // (`callback_ur_ls` for CallbackURLs), the callee where a template flags the logical id `Client`.
+  normalise: (text) => text.toLowerCase().replace(/_/g, '').replace(/'/g, '"'),
 });

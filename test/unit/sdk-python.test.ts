@@ -10,6 +10,8 @@ import { doComplete } from '../../server/src/features/completion';
 import { doHover } from '../../server/src/features/hover';
 import type { ClientDefinition, DocumentModel, LocatedValue, SemanticChange } from '../../server/src/model';
 import { runRules } from '../../server/src/rules/engine';
+import { analyse } from '../../server/src/service';
+import { disableLineEdit } from '../../server/src/suppress';
 import { parseDocument } from '../../server/src/surfaces';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
@@ -513,14 +515,8 @@ describe('Python edits: every change kind, applied and read again', () => {
       }
     }
     assert.ok(applied >= 10, `applied ${applied}; refused: ${refused.join('; ')}`);
-    // Refused: renaming CallbackUrls onto the CallbackURLs keyword already there would not compile; and
-    // a new line in the first call moves the second, whose name (sdk/model.ts: callee and line) then
-    // changes, so the re-read check refuses the two fixes that add a keyword line to the first call.
-    assert.deepEqual(refused.sort(), [
-      'oauth-requires-enabled-flag: Set AllowedOAuthFlowsUserPoolClient to true',
-      'unknown-property: Rename to CallbackURLs',
-      'user-existence-errors-legacy: Set PreventUserExistenceErrors to ENABLED',
-    ]);
+    // The one refusal: renaming CallbackUrls onto the CallbackURLs keyword already there would not compile.
+    assert.deepEqual(refused, ['unknown-property: Rename to CallbackURLs']);
   });
 });
 
@@ -618,5 +614,45 @@ describe('Python completion', () => {
     assert.ok(key && JSON.stringify(key.contents).includes('OAuth'));
     const value = doHover(c.document, c.model, at('"code"'));
     assert.ok(value);
+  });
+});
+
+// ---------- suppressions (sdk/suppressions.ts, `#` comments) ----------
+
+describe('Python suppressions', () => {
+  const doc = (text: string) => ({ uri: 'file:///test/app.py', languageId: 'python', text });
+  const text = [
+    'NOTE = "# cognito-client-disable-next-line invalid-type"',
+    'def f(pool):',
+    '    client.create_user_pool_client(',
+    '        UserPoolId=pool, ClientName="x",',
+    '        # cognito-client-disable-next-line invalid-type -- our wrapper converts it',
+    '        AccessTokenValidity="1",',
+    "        IdTokenValidity='1',",
+    '    )',
+    '',
+  ].join('\n');
+
+  it('a next-line comment covers its next line only; a `#` inside a string is not a comment', () => {
+    const analysis = analyse(doc(text))!;
+    assert.deepEqual(analysis.suppressed.map((f) => text.slice(f.span.start, f.span.end)), ['"1"']);
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'invalid-type').map((f) => text.slice(f.span.start, f.span.end)), ["'1'"]);
+  });
+
+  it('the file-wide directive', () => {
+    const analysis = analyse(doc('# cognito-client-disable invalid-type\n' + text))!;
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'invalid-type'), []);
+  });
+
+  it('"disable for this line" writes a # comment the next read honours, inside the call', () => {
+    const plain = text.replace('        # cognito-client-disable-next-line invalid-type -- our wrapper converts it\n', '');
+    const finding = analyse(doc(plain))!.findings.find((f) => f.ruleId === 'invalid-type' && plain.slice(f.span.start, f.span.end) === "'1'")!;
+    const made = disableLineEdit(plain, finding.span.start, 'invalid-type', '#');
+    assert.ok(made);
+    const after = applyEdits(plain, [made]);
+    assert.match(after, /\n {8}# cognito-client-disable-next-line invalid-type\n {8}IdTokenValidity='1',/);
+    const again = analyse(doc(after))!;
+    assert.deepEqual(again.findings.filter((f) => f.ruleId === 'invalid-type').map((f) => after.slice(f.span.start, f.span.end)), ['"1"']);
+    assert.equal(read(after).clients.length, 1);
   });
 });

@@ -4,7 +4,7 @@
  * The surface's cursor function (from the registry in `surfaces/cursor.ts`) says what the caret is
  * on; this turns that into items:
  * - property names not yet present at that level, spelled for the surface, with a value snippet
- *   written in the document's style (YAML block or flow, JSON);
+ *   written in the document's style (YAML block or flow, JSON, HCL with nested blocks for objects);
  * - values: `true`/`false`, enum values (also in list items and `TokenValidityUnits`), the user
  *   pools of the file for `UserPoolId`;
  * - list items: enum values, standard scopes plus the custom scopes of resource servers in the
@@ -13,7 +13,8 @@
  * - values and items are ranked by what the rules say of the client as it would be with them
  *   (./value-effects): first what keeps it valid, last what conflicts with what is written,
  *   with the reason; a value that obviously implies another change makes it too (./implied-edits);
- * - whole client resources for four kinds of application where a new logical id is written, and
+ * - whole client resources for four kinds of application where a new logical id (or a `.tf`
+ *   `resource "aws_cognito_user_pool_client"` header) is written, and
  *   the client's type for a resource's `Type`.
  * Every item replaces the partial word (`textEdit`) and carries `kind`, `detail` (the schema's
  * title), Markdown `documentation` and `sortText`.
@@ -41,6 +42,7 @@ import { isInputIn, isRequiredIn, propertiesFor, propertySchema, schema, vocabul
 import { cursorFor, type CursorContext } from '../surfaces/cursor';
 import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
+import { jsKey, jsString } from '../surfaces/sdk/edits-javascript';
 import { shortReason, valueEffects, type ValueEffect } from './value-effects';
 import { fixTextEdits } from './implied-edits';
 import {
@@ -48,7 +50,10 @@ import {
   clientArchetypes,
   escapeSnippet,
   freeAddress,
+  hclPoolReference,
+  hclQuoted,
   renderArchetypeResource,
+  snakeName,
   renderMember,
   yamlScalar,
   type RenderOptions,
@@ -74,7 +79,7 @@ function writeContextFor(ctx: CursorContext): WriteContext {
 }
 
 function renderOptions(ctx: CursorContext): RenderOptions {
-  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline };
+  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline, quote: ctx.stringQuote };
 }
 
 /** Whether the cursor is in Python code (keyword arguments or a dict). */
@@ -118,6 +123,9 @@ class Items {
     if (ctx.quote) item.filterText = ctx.quote.char + filterWord + ctx.quote.char;
     else if (word !== undefined && word !== label) item.filterText = word;
     if (ctx.commaBefore !== undefined) item.additionalTextEdits = [TextEdit.insert(document.positionAt(ctx.commaBefore), ',')];
+    // In code the TypeScript server lists its own items too (globals sort at `11`-`15`): inside a
+    // Cognito call's literal, ours come first.
+    if (ctx.style === 'js' && item.sortText !== undefined) item.sortText = `0${item.sortText}`;
     this.list.push(item);
   }
 
@@ -249,7 +257,9 @@ function sortKey(c: Candidate, index: number): string {
 /** The value written for a candidate in the cursor's syntax (quoted as needed). */
 function valueText(value: string, ctx: CursorContext): string {
   if (ctx.style === 'json') return JSON.stringify(value);
-  if (isPython(ctx)) return pythonString(value, ctx.quote?.char);
+  if (ctx.style === 'hcl') return hclQuoted(value);
+  if (ctx.style === 'js') return jsString(value, ctx.quote?.char ?? ctx.stringQuote ?? '"');
+  if (isPython(ctx)) return pythonString(value, ctx.quote?.char ?? ctx.stringQuote);
   if (ctx.quote) return ctx.quote.char === "'" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
   return yamlScalar(value, ctx.style === 'yaml-flow');
 }
@@ -297,7 +307,7 @@ function completeKeys(items: Items, ctx: CursorContext, file: FileContext): void
   for (const { canonical, name, schema: prop } of propertiesFor(ctx.spelling, ctx.path)) {
     if (!isInputIn(prop, context) || ctx.existingKeys.includes(canonical)) continue;
     const path = [...ctx.path, canonical];
-    const keyText = ctx.style === 'json' || ctx.style === 'python-dict' ? JSON.stringify(name) : ctx.style === 'python' ? name : yamlScalar(name);
+    const keyText = ctx.style === 'json' || ctx.style === 'python-dict' ? JSON.stringify(name) : ctx.style === 'hcl' || ctx.style === 'python' ? name : ctx.style === 'js' ? jsKey(name, ctx.stringQuote ?? '"') : yamlScalar(name);
     const options = renderOptions(ctx);
     if (ctx.pythonClass && prop.type === 'object') options.objectCall = `${ctx.pythonClass}.${canonical}Property`;
     const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), options);
@@ -346,9 +356,9 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
     addCandidates(items, { ...ctx, quote: undefined }, candidates, prop.title, (text) => `[${text}]`);
     return;
   }
-  if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID) {
+  if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID && ctx.style !== 'js') {
     [...file.userPools.keys()].forEach((address, i) => {
-      const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : `!Ref ${address}`;
+      const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : ctx.style === 'hcl' ? hclPoolReference(address) : `!Ref ${address}`;
       items.add(text, escapeSnippet(text), {
         kind: CompletionItemKind.Reference,
         detail: prop.title,
@@ -380,15 +390,18 @@ function completeType(items: Items, ctx: CursorContext): void {
 
 function completeResource(items: Items, ctx: CursorContext, model: DocumentModel): void {
   const used = model.context.resources.keys();
-  const typed = /^[A-Z][A-Za-z0-9]*$/.test(ctx.prefix) ? ctx.prefix : undefined;
+  const hcl = ctx.style === 'hcl';
+  const typed = !hcl && /^[A-Z][A-Za-z0-9]*$/.test(ctx.prefix) ? ctx.prefix : undefined;
   const archetypes = clientArchetypes(archetypeInputs(model.context));
-  const usedIds = [...used];
+  // Terraform names resources per type (`aws_cognito_user_pool_client.spa_client`), in snake case.
+  const clientType = `${schema.resource.terraformType}.`;
+  const usedIds = hcl ? [...used].filter((a) => a.startsWith(clientType)).map((a) => a.slice(clientType.length)) : [...used];
   archetypes.forEach((a, i) => {
-    const logicalId = typed ?? freeAddress(a.logicalId, usedIds);
+    const logicalId = typed ?? freeAddress(hcl ? snakeName(a.logicalId) : a.logicalId, usedIds);
     const options = renderOptions(ctx);
     const snippet = renderArchetypeResource(a, logicalId, options);
     const preview = renderArchetypeResource(a, logicalId, { ...options, indent: '', plain: true });
-    const language = ctx.style === 'json' ? 'json' : 'yaml';
+    const language = ctx.style === 'json' ? 'json' : hcl ? 'hcl' : 'yaml';
     items.add(`Cognito app client: ${a.label}`, snippet, {
       kind: CompletionItemKind.Snippet,
       detail: a.detail,

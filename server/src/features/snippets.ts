@@ -12,8 +12,8 @@
  * their defaults, the rules report nothing on it (a unit test inserts each one into a template and
  * runs every rule).
  */
-import type { FileContext } from '../model';
-import { schema } from '../schema';
+import type { FileContext, Spelling } from '../model';
+import { schema, spell } from '../schema';
 
 /** A tab stop with a default (the text selected when the snippet is inserted). */
 export interface PlaceholderMarker {
@@ -218,7 +218,7 @@ export function freeAddress(base: string, used: Iterable<string>): string {
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
-export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'python' | 'python-dict';
+export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js' | 'python' | 'python-dict';
 
 export interface RenderOptions {
   style: RenderStyle;
@@ -231,6 +231,8 @@ export interface RenderOptions {
   inline?: boolean;
   /** Plain text with every tab stop at its default (a preview), rather than snippet syntax. */
   plain?: boolean;
+  /** For `js`: the quote strings are written in (double by default). */
+  quote?: '"' | "'";
   /** Python: write an object value as a call of this (a CDK `...Property` class) rather than a dict. */
   objectCall?: string;
 }
@@ -261,6 +263,31 @@ export function yamlNeedsQuotes(v: string, flow: boolean): boolean {
   return false;
 }
 
+/** A string in HCL's quotes, with what HCL would read otherwise escaped (`${` and `%{` too). */
+export function hclQuoted(v: string): string {
+  const body = v.replace(/[\\"\n\r\t]|\$\{|%\{/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '${': '$${', '%{': '%%{' })[c] ?? c);
+  return `"${body}"`;
+}
+
+/** A reference to a user pool (or a variable holding its id) as an HCL expression. */
+export function hclPoolReference(address: string): string {
+  return /^(var|local)\./.test(address) ? address : `${address}.id`;
+}
+
+/** A snippet object with its keys (canonical, under `path`) in a spelling family; markers kept. */
+export function spellSnippet(value: SnippetValue, path: readonly string[], spelling: Spelling): SnippetValue {
+  if (Array.isArray(value)) return value.map((v) => spellSnippet(v, path, spelling));
+  if (typeof value !== 'object' || value === null || isMarker(value)) return value;
+  const out: SnippetObject = {};
+  for (const [k, v] of Object.entries(value)) out[spell([...path, k], spelling)] = spellSnippet(v, [...path, k], spelling);
+  return out;
+}
+
+/** A snake-case resource name for an archetype's logical id (`SpaClient` → `spa_client`). */
+export function snakeName(logicalId: string): string {
+  return logicalId.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
 /** A YAML scalar, quoted when it needs to be. */
 export function yamlScalar(v: string | number | boolean, flow = false): string {
   if (typeof v !== 'string') return String(v);
@@ -273,8 +300,30 @@ class Renderer {
     private readonly stops: TabStops,
   ) {}
 
+  /** JSON and JS write the same structure (strings always quoted, lists inline, objects over lines). */
   private get json(): boolean {
-    return this.o.style === 'json';
+    return this.o.style === 'json' || this.o.style === 'js';
+  }
+
+  private get js(): boolean {
+    return this.o.style === 'js';
+  }
+
+  /** A JS string's body in the chosen quote (the quotes themselves are added by the caller). */
+  private jsBody(s: string): string {
+    const body = JSON.stringify(s).slice(1, -1);
+    return this.o.quote === "'" ? body.replace(/\\"/g, '"').replace(/'/g, "\\'") : body;
+  }
+
+  private get hcl(): boolean {
+    return this.o.style === 'hcl';
+  }
+
+  /** A string's text inside its quotes, escaped for the syntax. */
+  private inQuotes(s: string): string {
+    if (this.hcl) return hclQuoted(s).slice(1, -1);
+    if (this.js) return this.jsBody(s);
+    return JSON.stringify(s).slice(1, -1);
   }
 
   /** Python keyword arguments or a dict: strings always quoted, `True` / `False`. */
@@ -295,15 +344,16 @@ class Renderer {
   /** A string made of literal text and placeholders, quoted for the syntax when needed. */
   private stringOf(pieces: (string | PlaceholderMarker)[], flow: boolean): string {
     const literal = pieces.map((p) => (typeof p === 'string' ? p : String(p.$placeholder))).join('');
-    const quote = this.json || this.python || yamlNeedsQuotes(literal, flow);
+    const quote = this.json || this.hcl || this.python || yamlNeedsQuotes(literal, flow);
     const body = pieces
       .map((p) => {
-        if (typeof p === 'string') return this.text(quote ? JSON.stringify(p).slice(1, -1) : p);
+        if (typeof p === 'string') return this.text(quote ? this.inQuotes(p) : p);
         const def = String(p.$placeholder);
-        return this.placeholder(quote ? JSON.stringify(def).slice(1, -1) : def);
+        return this.placeholder(quote ? this.inQuotes(def) : def);
       })
       .join('');
-    return quote ? `"${body}"` : body;
+    const q = this.js ? this.o.quote ?? '"' : '"';
+    return quote ? `${q}${body}${q}` : body;
   }
 
   /** A scalar or marker value written on one line. */
@@ -322,22 +372,35 @@ class Renderer {
       // Python writes booleans `True` / `False`, unquoted.
       const choices = this.python ? v.$choice.map((c) => (typeof c === 'boolean' ? (c ? 'True' : 'False') : c)) : v.$choice;
       const booleans = v.$choice.every((c) => typeof c === 'boolean');
-      const quoteStrings = !booleans && (this.json || this.python || choices.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow)));
+      const quoteStrings = !booleans && (this.json || this.hcl || this.python || choices.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow)));
       const first = choices[0];
       const quoted = typeof first === 'string' && quoteStrings;
-      if (this.o.plain) return quoted ? JSON.stringify(first) : String(first);
+      const q = this.js ? this.o.quote ?? '"' : '"';
+      if (this.o.plain) return quoted ? `${q}${this.js ? this.jsBody(String(first)) : JSON.stringify(first).slice(1, -1)}${q}` : String(first);
       const n = this.stops.take();
       const body = choices.length === 1 ? `\${${n}:${escapeSnippet(String(first))}}` : `\${${n}|${choices.map((c) => escapeChoice(String(c))).join(',')}|}`;
-      return quoted ? `"${body}"` : body;
+      return quoted ? `${q}${body}${q}` : body;
     }
     // $ref
+    if (this.hcl) return this.hclReference(v.$ref);
+    // In code, a name the user fills in (a variable holding the id).
+    if (this.js) return this.o.plain ? 'userPoolId' : this.placeholder('userPoolId');
     if (this.python) {
-      // Code names the pool through a variable: offer one to fill in (`user_pool_id`).
       const base = String(typeof v.$ref === 'string' ? v.$ref : v.$ref.$placeholder).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
       return this.placeholder(this.o.objectCall === undefined && this.o.style === 'python' ? `${base}_id` : base);
     }
     const name = typeof v.$ref === 'string' ? this.text(v.$ref) : this.placeholder(String(v.$ref.$placeholder));
     return this.json ? `{"Ref": "${name}"}` : `!Ref ${name}`;
+  }
+
+  /** A reference to a user pool in HCL: `aws_cognito_user_pool.<name>.id` (the name a tab stop), or a variable. */
+  private hclReference(ref: string | PlaceholderMarker): string {
+    const address = typeof ref === 'string' ? ref : String(ref.$placeholder);
+    const type = schema.relatedTypes.userPool.terraform;
+    if (typeof ref === 'string') return this.text(hclPoolReference(address));
+    if (address.startsWith(`${type}.`)) return `${this.text(type)}.${this.placeholder(address.slice(type.length + 1))}.id`;
+    if (/^(var|local)\./.test(address)) return this.placeholder(address);
+    return `${this.text(type)}.${this.placeholder('main')}.id`;
   }
 
   /** A value written inline (flow / JSON on one line). */
@@ -351,19 +414,60 @@ class Renderer {
       if (entries.length === 0) return this.o.plain ? `${call}()` : `${call}(${this.placeholder('')})`;
     }
     if (entries.length === 0) return this.o.plain ? '{}' : `{${this.placeholder('')}}`;
+    if (this.hcl) return `{ ${entries.map(([k, x]) => `${this.key(k)} = ${this.inlineValue(x)}`).join(', ')} }`;
     if (this.python) return `{${entries.map(([k, x]) => `${this.text(JSON.stringify(k))}: ${this.inlineValue(x)}`).join(', ')}}`;
     return `{${entries.map(([k, x]) => `${this.key(k)}: ${this.inlineValue(x)}`).join(', ')}}`;
   }
 
   key(k: string | PlaceholderMarker): string {
     if (typeof k !== 'string') return this.stringOf([k], false);
+    if (this.hcl) return this.text(k);
+    if (this.js) return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? this.text(k) : this.stringOf([k], false);
     if (this.o.style === 'python') return this.text(k);
     if (this.o.style === 'python-dict') return this.text(JSON.stringify(k));
     return this.json ? this.text(JSON.stringify(k)) : this.text(yamlScalar(k));
   }
 
+  /**
+   * HCL: `name = value`, with the `=` at `width` (the longest name of its run, as `terraform fmt`
+   * aligns), or a nested block `name { ... }` for an object.
+   */
+  hclMember(k: string, v: SnippetValue, indent: string, width = k.length): string {
+    const { eol, unit } = this.o;
+    const inner = indent + unit;
+    const s = this.scalar(v, false);
+    if (s !== undefined || Array.isArray(v)) return `${this.key(k)}${' '.repeat(Math.max(1, width - k.length + 1))}= ${s ?? this.inlineValue(v)}`;
+    const entries = Object.entries(v as SnippetObject);
+    if (entries.length === 0) return `${this.key(k)} {${eol}${inner}${this.o.plain ? '' : '$0'}${eol}${indent}}`;
+    return `${this.key(k)} {${eol}${this.hclMembers(entries, inner).join(eol)}${eol}${indent}}`;
+  }
+
+  /** HCL members at `indent`, each line with its indentation: attributes aligned in runs, blocks and runs apart by a blank line. */
+  hclMembers(entries: [string, SnippetValue][], indent: string): string[] {
+    const isBlock = (v: SnippetValue) => typeof v === 'object' && v !== null && !Array.isArray(v) && !isMarker(v);
+    const lines: string[] = [];
+    let i = 0;
+    while (i < entries.length) {
+      if (isBlock(entries[i][1])) {
+        if (lines.length > 0) lines.push('');
+        lines.push(indent + this.hclMember(entries[i][0], entries[i][1], indent));
+        i++;
+        continue;
+      }
+      if (lines.length > 0) lines.push('');
+      let j = i;
+      while (j < entries.length && !isBlock(entries[j][1])) j++;
+      const run = entries.slice(i, j);
+      const width = Math.max(...run.map(([k]) => k.length));
+      for (const [k, v] of run) lines.push(indent + this.hclMember(k, v, indent, width));
+      i = j;
+    }
+    return lines;
+  }
+
   /** `key: value` starting at `indent` (the first line's indentation is the caller's). */
   member(k: string | PlaceholderMarker, v: SnippetValue, indent: string): string {
+    if (this.hcl) return typeof k === 'string' ? this.hclMember(k, v, indent) : `${this.key(k)} = ${this.inlineValue(v)}`;
     const key = this.key(k);
     const { eol, unit } = this.o;
     const inner = indent + unit;
@@ -396,8 +500,26 @@ export function renderMember(key: string | PlaceholderMarker, value: SnippetValu
  * `Properties` (the logical id is the first tab stop).
  */
 export function renderArchetypeResource(archetype: ClientArchetype, logicalId: string, options: RenderOptions): string {
+  if (options.style === 'hcl') return renderHclArchetype(archetype, logicalId, options);
   const body: SnippetObject = { Type: schema.resource.cloudformationType };
   if (archetype.dependsOn.length > 0) body.DependsOn = archetype.dependsOn;
   body.Properties = archetype.properties;
   return renderMember({ $placeholder: logicalId }, body, options);
+}
+
+/**
+ * An archetype as a Terraform resource block: `resource "aws_cognito_user_pool_client" "<name>" {`
+ * with its arguments in Terraform spelling (`=` aligned in runs), nested blocks, and `depends_on`
+ * where it needs one (the resource name is the first tab stop).
+ */
+function renderHclArchetype(archetype: ClientArchetype, name: string, options: RenderOptions): string {
+  const stops = new TabStops();
+  const renderer = new Renderer(options, stops);
+  const label = options.plain ? name : `\${${stops.take()}:${escapeSnippet(name)}}`;
+  const text = (s: string) => (options.plain ? s : escapeSnippet(s));
+  const body = spellSnippet(archetype.properties, [], 'terraform') as SnippetObject;
+  const entries: [string, SnippetValue][] = Object.entries(body);
+  const lines = renderer.hclMembers(entries, options.indent + options.unit);
+  if (archetype.dependsOn.length > 0) lines.push('', `${options.indent}${options.unit}depends_on = [${archetype.dependsOn.map(text).join(', ')}]`);
+  return [`${text(`resource "${schema.resource.terraformType}" "`)}${label}" {`, ...lines, `${options.indent}}`].join(options.eol);
 }

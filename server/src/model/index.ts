@@ -37,8 +37,9 @@ interface ValueBase {
   /** The whole value as written (for a list: from `[`/first item to the end of the last item). */
   span: Span;
   /**
-   * Set when the value is written elsewhere and was resolved through a name (a Terraform local of
-   * another file of the module): then `span` is where the name is used, and no fix may edit it.
+   * Set when the value was resolved through a name, and no fix may edit it: a Terraform local of
+   * another file of the module (then `span` is where the name is used), or a literal an SDK call
+   * reaches through a name bound elsewhere in the file (then `span` is where the literal is written).
    */
   resolvedFrom?: string;
 }

@@ -16,6 +16,9 @@ import { withArticle } from './util/articles';
 import { closestNames, editDistance } from './util/attribute-names';
 import { USER_POOL_ID } from './util/resource-links';
 
+/** The attribute of a Terraform user pool that holds its id. */
+const TERRAFORM_ID_ATTRIBUTE = 'id';
+
 export const rule: Rule = {
   id: 'user-pool-reference',
   severity: 'error',
@@ -28,14 +31,18 @@ export const rule: Rule = {
     if (!prop || !value || value.kind !== 'unknown' || !value.ref) return [];
     const { target, attribute } = value.ref;
     const name = spell([USER_POOL_ID], ctx.spelling);
-    if (def.surface === 'cloudformation' && attribute !== undefined) {
-      if (!file.userPools.has(target) || attribute === POOL_ID_ATTRIBUTE) return [];
+    // A pool of the file read through an attribute other than its id: `!GetAtt Pool.Arn`,
+    // `aws_cognito_user_pool.main.arn` (Terraform's pool id is `id`; `user_pool_id` does not exist).
+    const idAttribute = def.surface === 'terraform' ? TERRAFORM_ID_ATTRIBUTE : POOL_ID_ATTRIBUTE;
+    if (attribute !== undefined && file.userPools.has(target) && attribute !== idAttribute) {
+      const instead = def.surface === 'terraform' ? `${target}.${TERRAFORM_ID_ATTRIBUTE}` : `Ref ${target}`;
       return [{
-        message: `${name} takes the user pool's id, but this reads its ${attribute} attribute; refer to the pool itself (Ref ${target}) instead.`,
+        message: `${name} takes the user pool's id, but this reads its ${attribute} attribute; refer to the pool's id (${instead}) instead.`,
         span: value.span,
         fixes: [{ title: `Refer to user pool ${target}`, changes: [{ kind: 'set', path: [USER_POOL_ID], value: referenceValue(target) }], isPreferred: true, unambiguous: true }],
       }];
     }
+    if (def.surface === 'cloudformation' && attribute !== undefined) return [];
     if (!file.complete || target.includes('::')) return [];
     if (file.userPools.has(target) || file.parameters.has(target)) return [];
 

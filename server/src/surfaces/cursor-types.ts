@@ -11,7 +11,8 @@ import type { ClientDefinition, DocumentModel, Span, Spelling, SurfaceKind } fro
  * - `key`: a property name in the object at `path` (`[]` = the top level of the client's properties);
  * - `value`: the value of the property at `path`;
  * - `item`: an item of the list property at `path`;
- * - `newResource`: a new entry where resources are declared (a CloudFormation logical id under `Resources`);
+ * - `newResource`: a new entry where resources are declared (a CloudFormation logical id under
+ *   `Resources`, a `resource "aws_cognito_user_pool_client" ...` header at the top of a `.tf` file);
  * - `type`: the type of a resource (the CloudFormation `Type` value).
  */
 export type CursorRole = 'key' | 'value' | 'item' | 'newResource' | 'type';
@@ -19,9 +20,11 @@ export type CursorRole = 'key' | 'value' | 'item' | 'newResource' | 'type';
 /**
  * The syntax around the caret, which decides how inserted text is written:
  * YAML block style (`Key:` on its own line, `- item`), YAML flow style (`{A: 1, B: 2}`, `[a, b]`),
- * JSON, Python keyword arguments (`Name=value`, lists `[...]`), or a Python dict (`"Key": value`).
+ * JSON, Terraform HCL (`name = value`, `name { ... }` for nested blocks, `["a", "b"]`), a
+ * JavaScript / TypeScript object literal (`js`: identifier keys, quoted strings), Python keyword
+ * arguments (`python`: `Name=value`, lists `[...]`), or a Python dict (`python-dict`: `"Key": value`).
  */
-export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'python' | 'python-dict';
+export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js' | 'python' | 'python-dict';
 
 /** The quote the partial word is written in. */
 export interface QuoteState {
@@ -76,6 +79,8 @@ export interface CursorContext {
   insertSuffix?: string;
   /** Where a missing separator (a JSON `,` after the previous member) must be inserted, when one is missing. */
   commaBefore?: number;
+  /** For `js`: the quote new strings are written in (the document's). */
+  stringQuote?: '"' | "'";
   /** True when the insertion is inline (inside a one-line flow or JSON object): multi-line values are written on one line. */
   inline?: boolean;
   /** Python CDK: the construct class as the call names it (`cognito.CfnUserPoolClient`), for `...Property(...)` values. */

@@ -74,7 +74,7 @@ for (const c of cases) {
     suiteSetup(async () => {
       document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
-      assert.equal(document.languageId, c.languageId);
+      assert.equal(document.languageId, c.vscodeLanguageId ?? c.languageId);
     });
 
     test(`reports ${c.codes.join(', ')}`, async () => {
@@ -90,7 +90,8 @@ for (const c of cases) {
         const joined = hoverText(hovers ?? []);
         return joined.includes(c.hover.expect) ? joined : undefined;
       });
-      assert.ok(text.includes(c.hover.property));
+      // The hover names the property as the file spells it (`AccessTokenValidity`, `access_token_validity`).
+      assert.ok(text.includes(c.hover.at));
     });
 
     for (const completion of c.completions) {

@@ -40,17 +40,23 @@
 ;; mode names matter to eglot: they select the server and give the languageId.
 (unless (fboundp 'yaml-mode) (define-derived-mode yaml-mode prog-mode "YAML"))
 (unless (fboundp 'json-mode) (define-derived-mode json-mode prog-mode "JSON"))
+(unless (fboundp 'terraform-mode) (define-derived-mode terraform-mode prog-mode "Terraform"))
+(unless (fboundp 'typescript-mode) (define-derived-mode typescript-mode prog-mode "TypeScript"))
 (add-to-list 'auto-mode-alist '("\\.ya?ml\\'" . yaml-mode))
 (add-to-list 'auto-mode-alist '("\\.json\\'" . json-mode))
+(add-to-list 'auto-mode-alist '("\\.tf\\'" . terraform-mode))
+(add-to-list 'auto-mode-alist '("\\.ts\\'" . typescript-mode))
 
 ;; The configuration under test (docs/editors.md): one server per mode, so each gets its own
-;; languageId ("yaml", "json", "python"), which is how the server tells the syntaxes apart.  Emacs
-;; has python-mode built in.
+;; languageId ("yaml", "json", "terraform", "typescript", "python"), which is how the server tells
+;; the syntaxes apart.  Emacs has python-mode built in.
 (let ((command (list (or (getenv "COGNITO_NODE") "node")
                      (or (getenv "COGNITO_SERVER") (error "COGNITO_SERVER is not set"))
                      "--stdio")))
   (add-to-list 'eglot-server-programs `(yaml-mode . ,command))
   (add-to-list 'eglot-server-programs `(json-mode . ,command))
+  (add-to-list 'eglot-server-programs `(terraform-mode . ,command))
+  (add-to-list 'eglot-server-programs `(typescript-mode . ,command))
   (add-to-list 'eglot-server-programs `(python-mode . ,command)))
 (setq eglot-sync-connect cognito-check-timeout
       eglot-connect-timeout 30

@@ -17,7 +17,7 @@ import type { ClientDefinition, DocumentModel, Span } from '../../model';
 import type { SemanticFix } from '../../model';
 import type { JsonValue } from '../../schema/types';
 import type { SourceDocument, SpanEdit } from '../types';
-import { flowEdits, type FlowRenderer } from './edits-flow';
+import { flowEdits, type FlowRenderer } from '../edits-flow';
 import { type Container, type ContainerPlan, type EntryValue, findPair, isIntrinsicValue, planFix } from './edits-plan';
 import {
   colonAfter,
@@ -32,7 +32,7 @@ import {
   nextLineStart,
   startsLine,
   yamlIndentUnit,
-} from './edits-text';
+} from '../edits-text';
 import { FUNCTION_BY_TAG, shortTag } from './intrinsics';
 import { treeOf } from './trees';
 import { readYaml } from './yaml';

@@ -10,7 +10,7 @@
  */
 import type { ClientDefinition } from '../../model';
 import type { SpanEdit } from '../types';
-import { colonAfter, lineStart, nextLineStart, skipTrivia } from './edits-text';
+import { colonAfter, lineStart, nextLineStart, skipTrivia } from '../edits-text';
 
 /** An entry emptied in place: everything after the `:` that follows its key becomes `{}`. */
 function emptied(text: string, def: ClientDefinition): SpanEdit | undefined {

@@ -21,7 +21,7 @@ import type { ClientDefinition, DocumentModel, Span } from '../../model';
 import { DIRECTIVE_PREFIX, METADATA_IGNORE, METADATA_KEY, suppressionOfComment, type Suppression } from '../../suppress';
 import type { SourceDocument, SpanEdit } from '../types';
 import { findPair } from './edits-plan';
-import { columnOf, eolOf, indentOfLine, jsonIndentUnit, lineEnd, lineStart, startsLine, yamlIndentUnit } from './edits-text';
+import { columnOf, eolOf, indentOfLine, jsonIndentUnit, lineEnd, lineStart, startsLine, yamlIndentUnit } from '../edits-text';
 import { readJson } from './json';
 import { get, literalString, pairOf, type MapNode, type PairNode, type SeqNode, type TemplateNode } from './nodes';
 import { readYaml } from './yaml';

@@ -13,14 +13,13 @@
  * `**params` dict written elsewhere or to a value resolved through a name (that text is shared), a
  * target under a value that is not a literal, and dependencies (code has no `DependsOn`).
  * The collection edits themselves (commas, one entry per line, removals) are the flow-collection
- * executor the JSON and YAML flow builders use (../cloudformation/edits-flow.ts).
+ * executor the JSON and YAML flow builders use (../edits-flow.ts).
  */
 import type { ClientDefinition, DocumentModel, LocatedProperty, LocatedValue, ObjectValue, SemanticChange, SemanticFix, Span, Spelling } from '../../model';
 import { canonicalName, propertySchema, spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
-import { flowEdits, type FlowRenderer } from '../cloudformation/edits-flow';
-import type { Container, ContainerPlan, EntryValue } from '../cloudformation/edits-plan';
-import { eolOf } from '../cloudformation/edits-text';
+import { flowEdits, type Container, type ContainerPlan, type EntryValue, type FlowRenderer } from '../edits-flow';
+import { eolOf } from '../edits-text';
 import { parseText, type SyntaxNode } from '../tree-sitter';
 import type { EditBuilder, SpanEdit } from '../types';
 

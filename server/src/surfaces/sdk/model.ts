@@ -54,20 +54,14 @@ function memberOf(member: LocatedProperty, spelling: Spelling, path: readonly st
   return out;
 }
 
-/** The line (1-based) of an offset, for names. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /** The model of a file from the calls a reader found in it. */
 export function sdkModel(text: string, file: SdkFile): DocumentModel {
   const model = emptySdkModel([...file.problems]);
   const used = new Map<string, number>();
   for (const call of file.calls) {
     const spelling = spellingOf(call);
-    let name = call.kind === 'cfn' && call.constructId ? call.constructId : `${call.callee} (line ${lineOf(text, call.span.start)})`;
+    // Named by what the code says, not by where: a fix that adds lines must not rename the calls below it.
+    let name = call.kind === 'cfn' && call.constructId ? call.constructId : call.callee;
     const seen = used.get(name) ?? 0;
     used.set(name, seen + 1);
     if (seen > 0) name = `${name} #${seen + 1}`;

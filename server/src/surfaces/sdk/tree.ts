@@ -21,7 +21,11 @@ export interface SdkCall {
   /** The callee as written, for names and messages: `CreateUserPoolClientCommand`, `create_user_pool_client`, `CfnUserPoolClient`. */
   callee: string;
   calleeSpan: Span;
-  /** The whole call (`new X({...})`, `client.create_user_pool_client(...)`). */
+  /**
+   * The whole call (`new X({...})`, `client.create_user_pool_client(...)`); when its argument is a
+   * literal bound to a name earlier in the file, from that literal to the end of the call, so that
+   * findings in the literal belong to the call.
+   */
   span: Span;
   /**
    * The properties as an object, with members named as written (API names, CDK camelCase or

@@ -15,6 +15,7 @@ import { terraformJsonEdits } from './edits-json';
 import { readHcl } from './hcl';
 import { readTerraformJson } from './json';
 import { CLIENT_MARKER, emptyTerraformModel, terraformModel } from './model';
+import { terraformJsonWithoutDefinitions } from './remove-json';
 import { hclSuppressions } from './suppressions-hcl';
 import { terraformJsonSuppressions } from './suppressions-json';
 import type { TfFile } from './tree';
@@ -88,6 +89,7 @@ export const terraformJsonSurface: Surface = {
   languageIds: ['json'],
   accepts: (doc) => isTerraformJson(doc),
   parse: (doc) => parseWith(readTerraformJson, doc),
+  withoutDefinitions: terraformJsonWithoutDefinitions,
   module: MODULE,
   prepare,
   edits: terraformJsonEdits,

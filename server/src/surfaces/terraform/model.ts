@@ -140,7 +140,8 @@ function collectFact(context: FileContext, block: TfBlock, standard: ReadonlySet
     const info: UserPoolInfo = { address, span: block.span, schemaKnown: false };
     const entries = nestedBodies(body, 'schema');
     const dynamic = body.blocks.some((b) => b.type === 'dynamic' && b.labels[0] === 'schema');
-    if (!dynamic) {
+    // As in CloudFormation, a pool that declares no schema at all says nothing about custom attributes.
+    if (!dynamic && entries.length > 0) {
       const names = entries.map((e) => (e.body ? literalText(attribute(e.body, 'name')?.value) : undefined));
       if (names.every((n): n is string => n !== undefined)) {
         info.schemaKnown = true;

@@ -1,5 +1,6 @@
 /**
- * Edits to a flow collection (`[a, b]` and `{A: b}` in YAML, every array and object in JSON),
+ * Edits to a flow collection (`[a, b]` and `{A: b}` in YAML, every array and object in JSON, and
+ * the same in any syntax with brackets, such as Terraform JSON),
  * keeping its layout: one line or one entry per line, its separators, comments on lines of their
  * own, and commas (removing the last entry removes the comma before it; adding one adds one).
  *
@@ -8,10 +9,9 @@
  * surviving entry's text as written; that is refused (undefined) when comments sit between the
  * entries, which a rewrite would lose.
  */
-import type { Span } from '../../model';
-import type { JsonValue } from '../../schema/types';
-import type { SpanEdit } from '../types';
-import type { Container, ContainerPlan, NewEntry } from './edits-plan';
+import type { Span } from '../model';
+import type { JsonValue } from '../schema/types';
+import type { SpanEdit } from './types';
 import {
   type CommentSyntax,
   hasComment,
@@ -26,6 +26,68 @@ import {
   skipTrivia,
   startsLine,
 } from './edits-text';
+
+// ---------- the plan of one collection (made by a surface's planner) ----------
+
+/** What an entry's value is, as far as the executors care. */
+export interface EntryValue {
+  span: Span;
+  kind: 'null' | 'string' | 'scalar' | 'list' | 'object' | 'other';
+  /** For a string written in quotes: the quote character. */
+  quote?: '"' | "'";
+  /** For a collection: written in flow / bracket style. */
+  flow?: boolean;
+}
+
+/** One member of a mapping, or one item of a list, as written. */
+export interface Entry {
+  /** A member from its key to the end of its value; an item's value. */
+  span: Span;
+  /** A member's key as written (with its quotes). */
+  keySpan?: Span;
+  value: EntryValue;
+}
+
+/** A mapping or list as written. */
+export interface Container {
+  kind: 'map' | 'seq';
+  flow: boolean;
+  /** A flow collection from its bracket to its closing bracket; a block one from its first entry to the end of its last. */
+  span: Span;
+  entries: Entry[];
+  /** The key of the member holding the collection, where there is one (to write `[]` / `{}` after it). */
+  ownerKey?: Span;
+  /** Other brackets than `{}` / `[]` (a Python call's keyword arguments are a mapping in `()`). */
+  brackets?: [string, string];
+  /**
+   * True when entries were merged in from elsewhere (YAML `<<: *anchor`): some lie outside the
+   * collection, or a flow mapping writes a merge key between its entries. Never edited.
+   */
+  merged?: boolean;
+}
+
+/** A member or item to add; keys and nested keys already in the surface's spelling. */
+export interface NewEntry {
+  key?: string;
+  value: JsonValue;
+}
+
+/** Everything one fix does to one collection. */
+export interface ContainerPlan {
+  container: Container;
+  /** Indexes of entries to remove. */
+  removes: Set<number>;
+  /** New values by entry index (a member's value, or a list item). */
+  replaces: Map<number, JsonValue>;
+  /** Members to add to a mapping, in order (nested objects are merged as changes arrive). */
+  members: Map<string, JsonValue>;
+  /** Items to add to a list, in order. */
+  items: JsonValue[];
+  /** Add after this entry rather than after the last one. */
+  after?: number;
+}
+
+// ---------- executing it ----------
 
 /** How a syntax writes new entries and values into a flow collection. */
 export interface FlowRenderer {

@@ -1,11 +1,11 @@
 /**
- * Text helpers for the CloudFormation edit builders: lines and line breaks (LF or CRLF), the
+ * Text helpers for the edit builders (CloudFormation, Terraform JSON): lines and line breaks (LF or CRLF), the
  * indentation a document uses, and skipping whitespace and comments (`#` in YAML, `//` and
  * `/* *\/` in JSON with comments). Offsets are UTF-16, like every span in the model.
  */
 
-/** Which comments a text may hold. */
-export type CommentSyntax = 'yaml' | 'json';
+/** Which comments a text may hold: `#` (YAML), `//` and `/* *\/` (JSON with comments), all three (HCL). */
+export type CommentSyntax = 'yaml' | 'json' | 'hcl';
 
 /** The line break a document uses: its first one, or `\n` when it has none. */
 export function eolOf(text: string): string {
@@ -54,6 +54,7 @@ export function startsLine(text: string, offset: number): boolean {
 
 /** Whether a piece of text holds a comment. */
 export function hasComment(text: string, syntax: CommentSyntax): boolean {
+  if (syntax === 'hcl') return /#|\/\/|\/\*/.test(text);
   return syntax === 'yaml' ? /(^|\s)#/.test(text) : /\/\/|\/\*/.test(text);
 }
 
@@ -71,9 +72,11 @@ export function skipTrivia(text: string, offset: number, syntax: CommentSyntax, 
       i++;
     } else if (syntax === 'yaml' && c === '#' && (i === 0 || /\s/.test(text[i - 1]) || text[i - 1] === ',')) {
       i = lineEnd(text, i);
-    } else if (syntax === 'json' && c === '/' && text[i + 1] === '/') {
+    } else if (syntax === 'hcl' && c === '#') {
       i = lineEnd(text, i);
-    } else if (syntax === 'json' && c === '/' && text[i + 1] === '*') {
+    } else if (syntax !== 'yaml' && c === '/' && text[i + 1] === '/') {
+      i = lineEnd(text, i);
+    } else if (syntax !== 'yaml' && c === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) return text.length;
       if (sameLine && text.slice(i, close).includes('\n')) return i;
