@@ -552,6 +552,11 @@ describe('Python completion', () => {
     assert.equal(accept(head + '        |\n    )\n', 'AllowedOAuthFlows'), head + '        AllowedOAuthFlows=["code"]\n    )\n');
   });
 
+  it('writes new strings in the quote the call uses', () => {
+    assert.equal(accept("client.create_user_pool_client(UserPoolId='p', |)\n", 'AllowedOAuthFlows'), "client.create_user_pool_client(UserPoolId='p', AllowedOAuthFlows=['code'])\n");
+    assert.equal(accept("client.create_user_pool_client(UserPoolId='p', PreventUserExistenceErrors=|)\n", 'ENABLED'), "client.create_user_pool_client(UserPoolId='p', PreventUserExistenceErrors='ENABLED')\n");
+  });
+
   it('offers ClientId in an update and not GenerateSecret', () => {
     const names = labels(complete('client.update_user_pool_client(UserPoolId=p, |)\n').list);
     assert.ok(names.includes('ClientId'));

@@ -231,7 +231,7 @@ export interface RenderOptions {
   inline?: boolean;
   /** Plain text with every tab stop at its default (a preview), rather than snippet syntax. */
   plain?: boolean;
-  /** For `js`: the quote strings are written in (double by default). */
+  /** For `js` and Python: the quote strings are written in (double by default). */
   quote?: '"' | "'";
   /** Python: write an object value as a call of this (a CDK `...Property` class) rather than a dict. */
   objectCall?: string;
@@ -322,7 +322,7 @@ class Renderer {
   /** A string's text inside its quotes, escaped for the syntax. */
   private inQuotes(s: string): string {
     if (this.hcl) return hclQuoted(s).slice(1, -1);
-    if (this.js) return this.jsBody(s);
+    if (this.js || this.python) return this.jsBody(s); // Python escapes quotes the same way
     return JSON.stringify(s).slice(1, -1);
   }
 
@@ -352,7 +352,7 @@ class Renderer {
         return this.placeholder(quote ? this.inQuotes(def) : def);
       })
       .join('');
-    const q = this.js ? this.o.quote ?? '"' : '"';
+    const q = this.js || this.python ? this.o.quote ?? '"' : '"';
     return quote ? `${q}${body}${q}` : body;
   }
 
@@ -375,8 +375,8 @@ class Renderer {
       const quoteStrings = !booleans && (this.json || this.hcl || this.python || choices.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow)));
       const first = choices[0];
       const quoted = typeof first === 'string' && quoteStrings;
-      const q = this.js ? this.o.quote ?? '"' : '"';
-      if (this.o.plain) return quoted ? `${q}${this.js ? this.jsBody(String(first)) : JSON.stringify(first).slice(1, -1)}${q}` : String(first);
+      const q = this.js || this.python ? this.o.quote ?? '"' : '"';
+      if (this.o.plain) return quoted ? `${q}${this.js || this.python ? this.jsBody(String(first)) : JSON.stringify(first).slice(1, -1)}${q}` : String(first);
       const n = this.stops.take();
       const body = choices.length === 1 ? `\${${n}:${escapeSnippet(String(first))}}` : `\${${n}|${choices.map((c) => escapeChoice(String(c))).join(',')}|}`;
       return quoted ? `${q}${body}${q}` : body;

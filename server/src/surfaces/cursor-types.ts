@@ -79,7 +79,7 @@ export interface CursorContext {
   insertSuffix?: string;
   /** Where a missing separator (a JSON `,` after the previous member) must be inserted, when one is missing. */
   commaBefore?: number;
-  /** For `js`: the quote new strings are written in (the document's). */
+  /** For `js` and Python: the quote new strings are written in (the document's). */
   stringQuote?: '"' | "'";
   /** True when the insertion is inline (inside a one-line flow or JSON object): multi-line values are written on one line. */
   inline?: boolean;

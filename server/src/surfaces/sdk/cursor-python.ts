@@ -383,6 +383,9 @@ export const pythonCursor: CursorFunction = (doc, offset, model) => {
     inline: !text.slice(frame.open, frame.close ?? offset).includes('\n'),
   };
   if (client) ctx.client = client;
+  // New strings in the quote the call already writes its strings in.
+  const first = s.strings.find((t) => !t.triple);
+  if (first) ctx.stringQuote = first.char;
   if (quote) ctx.quote = quote;
   if (hasValue) ctx.hasValue = true;
   if (insertSuffix) ctx.insertSuffix = insertSuffix;
