@@ -15,6 +15,7 @@ import { disableLineEdit } from '../../server/src/suppress';
 import { parseDocument } from '../../server/src/surfaces';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
+import { pythonCursor } from '../../server/src/surfaces/sdk/cursor-python';
 import { decodePythonEscapes, readPython } from '../../server/src/surfaces/sdk/python';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { applyCompletion, caretDocument } from '../support/caret';
@@ -595,6 +596,23 @@ describe('Python completion', () => {
     assert.equal(accept(cdk + '    token_v|\n)\n', 'token_validity_units'), cdk + '    token_validity_units=cognito.CfnUserPoolClient.TokenValidityUnitsProperty()\n)\n');
     assert.deepEqual(labels(complete(cdk + '    token_validity_units=cognito.CfnUserPoolClient.TokenValidityUnitsProperty(|),\n)\n').list).sort(), ['access_token', 'id_token', 'refresh_token']);
     assert.ok(labels(complete(cdk + '    allowed_o_auth_scopes=["|"],\n)\n').list).includes('openid'));
+  });
+
+  it('at every offset of half-typed files: an answer only inside the call, and the reader always reads', () => {
+    for (const text of [
+      'import boto3\nx = f"{y}"  # AllowedOAuthFlows=[\nclient.create_user_pool_client(\n    UserPoolId=p,\n    AllowedOAuthFlows=["co\n    TokenValidityUnits={"Acc\nprint("done")\n',
+      "CfnUserPoolClient(self, 'Id', token_validity_units=CfnUserPoolClient.TokenValidityUnitsProperty(access_token='m\n",
+    ]) {
+      const model = read(text);
+      const open = text.search(/(create_user_pool_client|CfnUserPoolClient)\(/);
+      const start = text.indexOf('(', open);
+      for (let offset = 0; offset <= text.length; offset++) {
+        const ctx = pythonCursor({ uri: 'file:///test/app.py', languageId: 'python', text }, offset, model);
+        if (offset <= start) assert.equal(ctx, undefined, `nothing before the call (offset ${offset})`);
+        const cut = text.slice(0, offset);
+        assert.doesNotThrow(() => read(cut));
+      }
+    }
   });
 
   it('answers only inside recognised calls', () => {

@@ -243,8 +243,16 @@ function stringAt(s: Scan, offset: number): StringToken | undefined {
   });
 }
 
+/** The cursor context in a Python file; undefined outside recognised calls. Never throws. */
 export const pythonCursor: CursorFunction = (doc, offset, model) => {
-  const text = doc.text;
+  try {
+    return cursorAt(doc.text, offset, model);
+  } catch {
+    return undefined; // completion is a courtesy: a scan that trips on odd text offers nothing
+  }
+};
+
+function cursorAt(text: string, offset: number, model: DocumentModel): CursorContext | undefined {
   if (offset < 0 || offset > text.length) return undefined;
   // The innermost recognised call still open at the caret.
   let best: { open: number; scan: Scan; callee: string } | undefined;
@@ -403,7 +411,7 @@ export const pythonCursor: CursorFunction = (doc, offset, model) => {
   }
   if (role === 'item') ctx.existingItems = itemsOf(text, frame, segStart);
   return ctx;
-};
+}
 
 /** The end of the line holding `offset`, for an unclosed string (never before `from`). */
 function lineEndOf(text: string, offset: number, from: number): number {
