@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { doComplete } from '../../server/src/features/completion';
 import { terraformJsonCursor } from '../../server/src/surfaces/terraform/cursor-json';
 import type { CursorContext } from '../../server/src/surfaces/cursor-types';
-import { caretDocument } from '../support/caret';
+import { analyse } from '../../server/src/service';
+import { applyCompletion, caretDocument } from '../support/caret';
 
 function cursorAt(textWithCaret: string): CursorContext | undefined {
   const c = caretDocument(textWithCaret, 'main.tf.json');
@@ -140,4 +141,32 @@ describe('Terraform JSON completion', () => {
     const items = doComplete(c.document, c.model, c.surfaceId, c.position).items;
     assert.deepEqual([...new Set(items.map((i) => i.label))].sort(), ['client_credentials', 'implicit']);
   });
+
+  it('offers the file\'s user pools as Terraform references, not CloudFormation Refs', () => {
+    const c = caretDocument(wrap('        "name": "web",\n        "user_pool_id": |'), 'main.tf.json');
+    const items = doComplete(c.document, c.model, c.surfaceId, c.position).items;
+    const texts = items.map((i) => applyCompletion(c.document, i));
+    assert.ok(texts.some((t) => t.includes('"user_pool_id": "${aws_cognito_user_pool.pool.id}"')), items.map((i) => i.label).join(', '));
+    assert.ok(!texts.some((t) => t.includes('"Ref"')));
+  });
+
+  it('offers whole clients as Terraform JSON resources where a new client name is written', () => {
+    const text = wrap('        "name": "web"').replace('    "aws_cognito_user_pool_client": {\n', '    "aws_cognito_user_pool_client": {\n      |\n');
+    const c = caretDocument(text, 'main.tf.json');
+    const items = doComplete(c.document, c.model, c.surfaceId, c.position).items;
+    assert.ok(items.length > 0, 'archetypes offered');
+    for (const item of items) {
+      const after = applyCompletion(c.document, item);
+      assert.doesNotMatch(after, /"Type"|"Properties"|AllowedOAuthFlows|"Ref"/, item.label);
+      assert.match(after, /"allowed_oauth_flows"|"explicit_auth_flows"/, item.label);
+      assert.match(after, /"user_pool_id": "\$\{aws_cognito_user_pool\.pool\.id\}"/, item.label);
+      const inserted = analyse({ uri: c.document.uri, languageId: 'json', text: after, siblings: [] });
+      assert.deepEqual(inserted?.model.problems, [], item.label);
+      assert.equal(inserted?.model.clients.length, 2, item.label);
+      const archetype = inserted!.model.clients.find((d) => d.name !== 'aws_cognito_user_pool_client.web')!;
+      const own = inserted!.findings.filter((f) => f.span.start >= archetype.span.start && f.span.end <= archetype.span.end);
+      assert.deepEqual(own.map((f) => f.ruleId), [], `${item.label} draws no finding`);
+    }
+  });
 });
+

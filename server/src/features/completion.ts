@@ -79,7 +79,9 @@ function writeContextFor(ctx: CursorContext): WriteContext {
 }
 
 function renderOptions(ctx: CursorContext): RenderOptions {
-  return { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline, quote: ctx.stringQuote };
+  const options: RenderOptions = { style: ctx.style, indent: ctx.indent, unit: ctx.indentUnit, eol: ctx.eol, inline: ctx.inline, quote: ctx.stringQuote };
+  if (ctx.surface === 'terraform') options.terraform = true;
+  return options;
 }
 
 /** Whether the cursor is in Python code (keyword arguments or a dict). */
@@ -358,7 +360,11 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
   }
   if (ctx.path.length === 1 && ctx.path[0] === USER_POOL_ID && ctx.style !== 'js') {
     [...file.userPools.keys()].forEach((address, i) => {
-      const text = ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}` : ctx.style === 'hcl' ? hclPoolReference(address) : `!Ref ${address}`;
+      const text =
+        ctx.style === 'hcl' ? hclPoolReference(address)
+        : ctx.style === 'json' && ctx.surface === 'terraform' ? JSON.stringify(`\${${hclPoolReference(address)}}`)
+        : ctx.style === 'json' ? `{"Ref": ${JSON.stringify(address)}}`
+        : `!Ref ${address}`;
       items.add(text, escapeSnippet(text), {
         kind: CompletionItemKind.Reference,
         detail: prop.title,
@@ -390,7 +396,8 @@ function completeType(items: Items, ctx: CursorContext): void {
 
 function completeResource(items: Items, ctx: CursorContext, model: DocumentModel): void {
   const used = model.context.resources.keys();
-  const hcl = ctx.style === 'hcl';
+  // Terraform (HCL or JSON) names resources per type, in snake case.
+  const hcl = ctx.surface === 'terraform';
   const typed = !hcl && /^[A-Z][A-Za-z0-9]*$/.test(ctx.prefix) ? ctx.prefix : undefined;
   const archetypes = clientArchetypes(archetypeInputs(model.context));
   // Terraform names resources per type (`aws_cognito_user_pool_client.spa_client`), in snake case.
@@ -401,7 +408,7 @@ function completeResource(items: Items, ctx: CursorContext, model: DocumentModel
     const options = renderOptions(ctx);
     const snippet = renderArchetypeResource(a, logicalId, options);
     const preview = renderArchetypeResource(a, logicalId, { ...options, indent: '', plain: true });
-    const language = ctx.style === 'json' ? 'json' : hcl ? 'hcl' : 'yaml';
+    const language = ctx.style === 'json' ? 'json' : ctx.style === 'hcl' ? 'hcl' : 'yaml';
     items.add(`Cognito app client: ${a.label}`, snippet, {
       kind: CompletionItemKind.Snippet,
       detail: a.detail,

@@ -152,11 +152,30 @@ export function propertyMarkdown(path: readonly string[], spelling: Spelling, co
   const prop = propertySchema(path);
   if (!prop) return undefined;
   const surface = docSurfaceOf(spelling, context);
-  const parts = [`**${spellPath(path, spelling)}** — ${prop.title}`, describeFor(prop, surface), ...extra];
+  const parts = [`**${spellPath(path, spelling)}** — ${inSpelling(prop.title, spelling)}`, inSpelling(describeFor(prop, surface), spelling), ...extra];
   parts.push(propertyFacts(prop, context, spelling).map((f) => `- ${f}`).join('\n'));
   const links = linksLine(prop.docs, surface);
   if (links) parts.push(links);
   return parts.join('\n\n');
+}
+
+/**
+ * Schema prose names properties in the canonical (API / CloudFormation) spelling, in backticks:
+ * `` `TokenValidityUnits.AccessToken` ``. Written for another spelling, each such name becomes the
+ * document's own (`token_validity_units.access_token` in Terraform); anything else in backticks
+ * (values, other words) is left as it is.
+ */
+export function inSpelling(markdown: string, spelling: Spelling): string {
+  if (spelling === 'cloudformation' || spelling === 'api') return markdown;
+  const backticked = markdown.replace(/`([A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)*)`/g, (whole, name: string) => {
+    const path = name.split('.');
+    return propertySchema(path) ? code(spellPath(path, spelling)) : whole;
+  });
+  // Dotted paths in plain prose (`in the TokenValidityUnits.AccessToken unit`) are names too.
+  return backticked.replace(/(?<![`\w.])([A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)+)(?![`\w])/g, (whole, name: string) => {
+    const path = name.split('.');
+    return propertySchema(path) ? spellPath(path, spelling) : whole;
+  });
 }
 
 /** What an enum value of a property means, in Markdown; undefined when it is not one of the property's values. */

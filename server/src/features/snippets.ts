@@ -233,6 +233,8 @@ export interface RenderOptions {
   plain?: boolean;
   /** For `js` and Python: the quote strings are written in (double by default). */
   quote?: '"' | "'";
+  /** Terraform JSON (`.tf.json`): names in Terraform spelling, references as `"${type.name.id}"`. */
+  terraform?: boolean;
   /** Python: write an object value as a call of this (a CDK `...Property` class) rather than a dict. */
   objectCall?: string;
 }
@@ -383,6 +385,7 @@ class Renderer {
     }
     // $ref
     if (this.hcl) return this.hclReference(v.$ref);
+    if (this.o.terraform && this.json) return `"${this.text('${')}${this.hclReference(v.$ref)}${this.text('}')}"`;
     // In code, a name the user fills in (a variable holding the id).
     if (this.js) return this.o.plain ? 'userPoolId' : this.placeholder('userPoolId');
     if (this.python) {
@@ -501,6 +504,12 @@ export function renderMember(key: string | PlaceholderMarker, value: SnippetValu
  */
 export function renderArchetypeResource(archetype: ClientArchetype, logicalId: string, options: RenderOptions): string {
   if (options.style === 'hcl') return renderHclArchetype(archetype, logicalId, options);
+  // Terraform JSON: `"<name>": { ... }` under `"aws_cognito_user_pool_client"`, in Terraform spelling.
+  if (options.terraform) {
+    const body = spellSnippet(archetype.properties, [], 'terraform') as SnippetObject;
+    if (archetype.dependsOn.length > 0) body.depends_on = archetype.dependsOn;
+    return renderMember({ $placeholder: logicalId }, body, options);
+  }
   const body: SnippetObject = { Type: schema.resource.cloudformationType };
   if (archetype.dependsOn.length > 0) body.DependsOn = archetype.dependsOn;
   body.Properties = archetype.properties;

@@ -13,7 +13,7 @@ import { spell } from '../schema';
 import type { Rule, RuleFinding, SemanticFix } from './types';
 import { closestNames } from './util/attribute-names';
 import { indexedStrings } from './util/flow-values';
-import { dependsOnAddress } from './util/resource-links';
+import { dependsOnAddress, declaredWhere } from './util/resource-links';
 
 const SCOPES = 'AllowedOAuthScopes';
 
@@ -69,7 +69,7 @@ export const rule: Rule = {
         if (!allIdentifiersKnown) continue;
         const fixes = replaceWith(declaredScopes(file.resourceServers));
         out.push({
-          message: `${item.value} in ${name}: no resource server in this file has the identifier ${parts.identifier}; use a declared identifier (${file.resourceServers.map((s) => s.identifier).join(', ')}) or declare the server.`,
+          message: `${item.value} in ${name}: no resource server ${declaredWhere(ctx.surface)} has the identifier ${parts.identifier}; use a declared identifier (${file.resourceServers.map((s) => s.identifier).join(', ')}) or declare the server.`,
           span: item.span,
           fixes: fixes.length ? fixes : undefined,
         });

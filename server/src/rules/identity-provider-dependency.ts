@@ -8,7 +8,7 @@
 import { listOf, UNKNOWN } from '../model/values';
 import { spell } from '../schema';
 import type { Rule, RuleFinding } from './types';
-import { dependsOnAddress } from './util/resource-links';
+import { dependsOnAddress, declaredWhere } from './util/resource-links';
 
 const PROVIDERS = 'SupportedIdentityProviders';
 
@@ -29,7 +29,7 @@ export const rule: Rule = {
       if (matches.length === 0 || matches.some((idp) => dependsOnAddress(def, idp.address))) continue;
       const target = matches[0].address;
       out.push({
-        message: `${item.value} in ${name} is declared by ${target} in this file, but the client does not depend on it; add a dependency on ${target} so the provider exists before the client is created.`,
+        message: `${item.value} in ${name} is declared by ${target} ${declaredWhere(ctx.surface)}, but the client does not depend on it; add a dependency on ${target} so the provider exists before the client is created.`,
         span: item.span,
         fixes: [{
           title: `Add a dependency on ${target}`,

@@ -10,6 +10,7 @@ import { listOf, UNKNOWN } from '../model/values';
 import { spell, vocabulary } from '../schema';
 import type { Rule, RuleFinding } from './types';
 import { closestNames } from './util/attribute-names';
+import { declaredWhere } from './util/resource-links';
 
 const PROVIDERS = 'SupportedIdentityProviders';
 
@@ -37,7 +38,7 @@ export const rule: Rule = {
       const close = closestNames(item.value, [...declared, ...builtIn], 1);
       const hint = close.length ? ` (did you mean ${close[0].value}?)` : '';
       out.push({
-        message: `${item.value} in ${name} is not a built-in provider and no identity provider declared in this file has that name${hint}; declare it or use one of: ${[...declared, ...builtIn].join(', ')}.`,
+        message: `${item.value} in ${name} is not a built-in provider and no identity provider declared ${declaredWhere(ctx.surface)} has that name${hint}; declare it or use one of: ${[...new Set([...declared, ...builtIn])].join(', ')}.`,
         span: item.span,
       });
     }

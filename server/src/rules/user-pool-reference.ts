@@ -14,7 +14,7 @@ import { schema, spell } from '../schema';
 import type { Rule, SemanticFix } from './types';
 import { withArticle } from './util/articles';
 import { closestNames, editDistance } from './util/attribute-names';
-import { USER_POOL_ID } from './util/resource-links';
+import { USER_POOL_ID, declaredWhere } from './util/resource-links';
 
 /** The attribute of a Terraform user pool that holds its id. */
 const TERRAFORM_ID_ATTRIBUTE = 'id';
@@ -59,7 +59,7 @@ export const rule: Rule = {
       isPreferred: i === 0,
       unambiguous: pools.length === 1,
     }));
-    const what = type !== undefined ? `${target}, which is ${withArticle(type)}, not a user pool` : `${target}, which is not declared in this file`;
+    const what = type !== undefined ? `${target}, which is ${withArticle(type)}, not a user pool` : `${target}, which is not declared ${declaredWhere(ctx.surface)}`;
     const todo = pools.length > 0 ? `refer to a user pool (${ranked.slice(0, 3).join(', ')}) or a parameter instead` : 'declare the user pool or a parameter for its id';
     return [{
       message: `${name} refers to ${what}; ${todo}.`,

@@ -2,7 +2,7 @@
  * What a client definition says about the other resources in its file, for the cross-resource
  * rules: which user pool its `UserPoolId` refers to, and whether it depends on a resource.
  */
-import type { ClientDefinition, FileContext, UserPoolInfo } from '../../model';
+import type { ClientDefinition, FileContext, SurfaceKind, UserPoolInfo } from '../../model';
 
 /** The canonical name of the user pool property. */
 export const USER_POOL_ID = 'UserPoolId';
@@ -23,4 +23,12 @@ export function referencedUserPool(def: ClientDefinition, file: FileContext): Us
   const value = def.properties.get(USER_POOL_ID)?.value;
   if (!value || value.kind !== 'unknown' || !value.ref) return undefined;
   return file.userPools.get(value.ref.target);
+}
+
+/**
+ * Where the cross-resource rules look, in words: a CloudFormation template is one file, a
+ * Terraform module is every `.tf` / `.tf.json` file of its directory.
+ */
+export function declaredWhere(surface: SurfaceKind): string {
+  return surface === 'terraform' ? 'in this module' : 'in this file';
 }
