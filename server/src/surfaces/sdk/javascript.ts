@@ -422,7 +422,12 @@ class JsReader {
   private expressionOf(node: SyntaxNode, depth: number): CodeExpression | undefined {
     const n = unwrap(node) ?? node;
     if (depth > MAX_DEPTH) return undefined;
-    if (n.type === 'identifier') return { path: [n.text] };
+    if (n.type === 'identifier') {
+      // A name bound by `const` to a call stands for that call (`const attrs = new ClientAttributes()...`).
+      const value = unwrap(this.binding(n.text, ['const'])?.value ?? null);
+      if (value && (value.type === 'call_expression' || value.type === 'new_expression')) return this.expressionOf(value, depth + 1);
+      return { path: [n.text] };
+    }
     if (n.type === 'member_expression') {
       const property = n.childForFieldName('property');
       const object = unwrap(n.childForFieldName('object'));
