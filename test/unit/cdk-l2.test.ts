@@ -90,6 +90,12 @@ new cognito.CfnUserPoolClient(this, 'L1', { userPoolId: pool.userPoolId });
     assert.equal(a.model.clients[5].derived, undefined, 'the L1 is not derived');
   });
 
+  it('only in a file that uses the CDK: addClient and UserPoolClient are common names elsewhere', () => {
+    const text = "registry.addClient('Acme Corporation', makeProfile('Acme'));\nconst c = new UserPoolClient(this, 'X', {});\nnew CreateUserPoolClientCommand({ ClientName: 'x' });\n";
+    const a = analyse({ uri: 'file:///app/registry.ts', languageId: 'typescript', text });
+    assert.deepEqual(a?.model.clients.map((c) => c.name), ['CreateUserPoolClientCommand']);
+  });
+
   it('addClient without props synthesises the same client as the construct without options', () => {
     const { a } = analysed(`pool.addClient('Noopts');\nnew UserPoolClient(this, 'Default', { userPool: pool });\n`);
     assert.deepEqual(props(a.model.clients[0]), DEFAULT_OAUTH);

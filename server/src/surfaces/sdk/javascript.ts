@@ -8,7 +8,11 @@
  * - `x.createUserPoolClient(arg)` / `x.updateUserPoolClient(arg)` on any receiver: SDK v2 (with or
  *   without `.promise()`, which wraps the call) and v3's aggregated client;
  * - `new CfnUserPoolClient(scope, id, props)` (also `new cognito.CfnUserPoolClient`,
- *   `new aws_cognito.CfnUserPoolClient`): the CDK L1 construct, with its construct id when literal.
+ *   `new aws_cognito.CfnUserPoolClient`): the CDK L1 construct, with its construct id when literal;
+ * - `new UserPoolClient(scope, id, props)` (also `cognito.` / `aws_cognito.` qualified) and
+ *   `x.addClient(id, props?)`: the CDK L2 construct (kind `cdk-l2`), only in a file that uses the
+ *   CDK's Cognito module; props are read without schema names (./cdk-l2.ts names them), with the
+ *   pool `addClient` is called on and how many identity providers are constructed before it.
  * The argument is an object literal, or an identifier bound by `const` / `let` to one in the same
  * file (through `as`, `satisfies`, `!`, parentheses and type annotations); its spans are then where
  * that literal is written, and the call's span runs from the literal to the end of the call (the
@@ -92,6 +96,9 @@ function kindOfMethod(name: string): SdkCallKind | undefined {
   return undefined;
 }
 
+/** Text of a file that uses the CDK's Cognito module (aws-cdk-lib v2, the v1 package, or the `aws_cognito` namespace). */
+const CDK_MODULE = /aws-cdk-lib|@aws-cdk\/aws-cognito|\baws_cognito\b/;
+
 /** CDK constructs that register an identity provider with their pool (the L2 default `supportedIdentityProviders` reads them). */
 const PROVIDER_CONSTRUCTS = /^UserPoolIdentityProvider(Google|Facebook|Amazon|Apple|Oidc|Saml)$/;
 
@@ -148,7 +155,15 @@ class JsReader {
   /** Where identity provider constructs (and `registerIdentityProvider` calls) start. */
   private readonly providerStarts: number[] = [];
 
-  constructor(private readonly root: SyntaxNode) {}
+  /**
+   * Whether the file uses the CDK's Cognito module: `addClient` and `UserPoolClient` are common
+   * names elsewhere (a registry's `addClient('Acme', ...)`), so the L2 is recognised only then.
+   */
+  private readonly cdkFile: boolean;
+
+  constructor(private readonly root: SyntaxNode) {
+    this.cdkFile = CDK_MODULE.test(root.text);
+  }
 
   read(): void {
     const interesting = this.root.descendantsOfType(['variable_declarator', 'identifier', 'shorthand_property_identifier', 'assignment_expression', 'augmented_assignment_expression', 'new_expression', 'call_expression']);
@@ -200,7 +215,7 @@ class JsReader {
     }
     if (node.type === 'new_expression') kind = kindOfNew(name.text);
     else if (unwrap(calleeNode)?.type === 'member_expression') kind = kindOfMethod(name.text);
-    if (!kind) return;
+    if (!kind || (kind === 'cdk-l2' && !this.cdkFile)) return;
     const argsNode = node.childForFieldName('arguments');
     const args = argsNode ? argsNode.namedChildren.filter((a): a is SyntaxNode => a !== null && a.type !== 'comment') : [];
     const call: SdkCall = { kind, language: 'javascript', callee: name.text, calleeSpan: spanOf(name), span: spanOf(node), props: undefined };
