@@ -43,6 +43,7 @@ import { cursorFor, type CursorContext } from '../surfaces/cursor';
 import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
 import { jsKey, jsString } from '../surfaces/sdk/edits-javascript';
+import { L2_HELPERS, L2_PROPS, l2Members, type L2Kind } from '../surfaces/sdk/cdk-l2-docs';
 import { shortReason, valueEffects, type ValueEffect } from './value-effects';
 import { fixTextEdits } from './implied-edits';
 import {
@@ -420,12 +421,98 @@ function completeResource(items: Items, ctx: CursorContext, model: DocumentModel
 }
 
 /** The completion items at a position. */
+// ---------------------------------------------------------------------------------------------
+// The CDK L2 `UserPoolClient` props (their own names, helpers and Durations).
+
+/**
+ * A CDK class as the document writes it: as it is already qualified somewhere (`cognito.OAuthScope`),
+ * bare when imported by name, else through the namespace import of its module.
+ */
+function qualified(text: string, name: string): string {
+  const m = new RegExp(`([\\w$]+)\\.${name}\\b`).exec(text);
+  if (m && m[1] !== name) return `${m[1]}.${name}`;
+  if (new RegExp(`import\\s*(type\\s+)?\\{[^}]*\\b${name}\\b`).test(text)) return name;
+  const module = name === 'Duration' ? 'aws-cdk-lib' : 'aws-cdk-lib/aws-cognito';
+  const ns = new RegExp(`import\\s+\\*\\s+as\\s+([\\w$]+)\\s+from\\s+['"]${module}['"]`).exec(text);
+  return ns ? `${ns[1]}.${name}` : name;
+}
+
+function l2ValueSnippet(kind: L2Kind, text: string, quote: string): string {
+  switch (kind) {
+    case 'boolean':
+      return '${1|true,false|}';
+    case 'object':
+      return '{ $0 }';
+    case 'duration':
+      return `${escapeSnippet(qualified(text, 'Duration'))}.\${1|minutes,hours,days,seconds|}($2)`;
+    case 'scopes':
+    case 'providers':
+    case 'strings':
+      return '[$0]';
+    case 'attributes':
+      return `new ${escapeSnippet(qualified(text, 'ClientAttributes'))}()$0`;
+    case 'string':
+      return `${quote}$1${quote}`;
+    default:
+      return '$0';
+  }
+}
+
+function completeL2(items: Items, ctx: CursorContext, text: string): void {
+  const path = ctx.l2!.path;
+  const dot = ctx.prefix.lastIndexOf('.');
+  if (dot >= 0) {
+    // `OAuthScope.`, `cognito.OAuthScope.`, `Duration.`, `UserPoolClientIdentityProvider.`: the helper's members.
+    const qualifier = ctx.prefix.slice(0, dot);
+    const helper = qualifier.split('.').pop()!;
+    (L2_HELPERS[helper] ?? []).forEach((m, i) => {
+      items.add(m.name, `${escapeSnippet(qualifier)}.${m.snippet ?? escapeSnippet(m.name)}`, {
+        kind: m.snippet ? CompletionItemKind.Method : CompletionItemKind.EnumMember,
+        detail: helper,
+        documentation: doc(m.doc),
+        sortText: String(i).padStart(2, '0'),
+        word: `${qualifier}.${m.name}`,
+      });
+    });
+    return;
+  }
+  const quote = ctx.stringQuote ?? "'";
+  if (ctx.role === 'key') {
+    for (const { name, doc: d } of l2Members(path)) {
+      if (ctx.existingKeys.includes(name)) continue;
+      const snippet = ctx.hasValue ? escapeSnippet(name) : `${escapeSnippet(name)}: ${l2ValueSnippet(d.kind, text, quote)}`;
+      items.add(name, snippet, { kind: CompletionItemKind.Property, detail: 'CDK L2 UserPoolClient', documentation: doc(`${d.meaning}\n\nLeft out: ${d.whenOmitted}`), sortText: `1${name}` });
+    }
+    return;
+  }
+  const prop = L2_PROPS[path.join('.')];
+  if (!prop) return;
+  const helperItems = (helper: string) => {
+    const q = qualified(text, helper);
+    (L2_HELPERS[helper] ?? []).forEach((m, i) => {
+      items.add(`${q}.${m.name}`, `${escapeSnippet(q)}.${m.snippet ?? escapeSnippet(m.name)}`, { kind: CompletionItemKind.EnumMember, detail: helper, documentation: doc(m.doc), sortText: String(i).padStart(2, '0') });
+    });
+  };
+  if (ctx.role === 'item') {
+    if (prop.kind === 'scopes') helperItems('OAuthScope');
+    if (prop.kind === 'providers') helperItems('UserPoolClientIdentityProvider');
+    return;
+  }
+  if (prop.kind === 'boolean') for (const v of ['true', 'false']) items.add(v, v, { kind: CompletionItemKind.Value, sortText: v === 'true' ? '0' : '1' });
+  else if (prop.kind === 'duration') helperItems('Duration');
+  else if (prop.kind !== 'reference') items.add(l2ValueSnippet(prop.kind, text, quote).replace(/\$\{1\|[^}]*\}|\$\d/g, '').trim() || prop.kind, l2ValueSnippet(prop.kind, text, quote), { kind: CompletionItemKind.Value, sortText: '0', documentation: doc(prop.meaning) });
+}
+
 export function doComplete(document: TextDocument, model: DocumentModel, surfaceId: string, position: Position): CompletionList {
   const cursor = cursorFor(surfaceId);
   if (!cursor) return EMPTY;
   const ctx = cursor(sourceOf(document, model), document.offsetAt(position), model);
   if (!ctx) return EMPTY;
   const items = new Items(document, ctx, { model, surfaceId });
+  if (ctx.l2) {
+    completeL2(items, ctx, document.getText());
+    return { isIncomplete: false, items: items.list };
+  }
   switch (ctx.role) {
     case 'key':
       completeKeys(items, ctx, model.context);

@@ -17,6 +17,7 @@ import { CUSTOM_PREFIX } from '../rules/util/attribute-names';
 import { referencedUserPool } from '../rules/util/resource-links';
 import { propertySchema, SECONDS_PER_UNIT, spellPath, vocabulary, writeContextOf, type DurationSpec } from '../schema';
 import { code, describeUnknown, enumOf, enumValueMarkdown, propertyMarkdown } from './hover-docs';
+import { l2HoverMarkdown, l2PathAt } from '../surfaces/sdk/cdk-l2-docs';
 import { clientSummary } from './summary';
 
 /** What the position is on inside a client's properties. */
@@ -180,6 +181,12 @@ export function doHover(document: TextDocument, model: DocumentModel, position: 
     if (within(def.nameSpan, offset)) return markdown(clientSummary(def, model.context), range(def.nameSpan));
     if (def.typeSpan && within(def.typeSpan, offset)) return markdown(clientSummary(def, model.context), range(def.typeSpan));
     if (!spanContains(def.span, offset)) continue;
+    if (def.derived) {
+      // The CDK L2: its own props, with the property each becomes (the synthesised members are not written here).
+      const at = def.derived.source ? l2PathAt(def.derived.source, offset) : undefined;
+      const text = at && l2HoverMarkdown(def, at.path);
+      return text ? markdown(text, range(at!.keySpan)) : null;
+    }
     const hit = locate(def, offset);
     if (!hit) continue;
     if (hit.kind === 'key') {

@@ -226,6 +226,8 @@ export interface DerivedInfo {
   defaultsAt: Span;
   /** Errors the derivation itself raises (the CDK's synth-time errors), exactly as it words them. */
   errors: { message: string; span: Span }[];
+  /** The source's own object as written (the L2 props, members named as written), for hover and completion. */
+  source?: ObjectValue;
 }
 
 export interface UserPoolInfo {

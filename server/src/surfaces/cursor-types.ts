@@ -83,6 +83,12 @@ export interface CursorContext {
   stringQuote?: '"' | "'";
   /** True when the insertion is inline (inside a one-line flow or JSON object): multi-line values are written on one line. */
   inline?: boolean;
+  /**
+   * Inside the props of a CDK L2 `UserPoolClient` (whose names are not the schema's): the L2 path,
+   * as written (TS names): for `key`, the object whose member is written (`[]`: the props); for
+   * `value` and `item`, the prop. `path` is then empty.
+   */
+  l2?: { path: string[] };
   /** Python CDK: the construct class as the call names it (`cognito.CfnUserPoolClient`), for `...Property(...)` values. */
   pythonClass?: string;
 }

@@ -754,6 +754,7 @@ export function cdkL2Definition(input: L2Input): ClientDefinition {
     references: new Set<string>(),
     derived: { by: 'the CDK', names, defaultsAt: input.at, errors: b.errors },
   };
+  if (input.props?.kind === 'object') def.derived!.source = input.props;
   if (input.props?.kind === 'unknown') {
     def.body = input.props;
     def.open = { reason: input.props.reason, span: input.props.span };

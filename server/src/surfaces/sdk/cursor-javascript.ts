@@ -124,7 +124,7 @@ interface Local {
 }
 
 /** Walk from the literal's `{` to the caret. */
-function scan(text: string, rootOpen: number, offset: number): Local | undefined {
+function scan(text: string, rootOpen: number, offset: number, dotted = false): Local | undefined {
   const frames: Frame[] = [];
   let partial: Local['partial'];
   for (let t = nextToken(text, rootOpen), n = 0; t; t = nextToken(text, t.end), n++) {
@@ -145,7 +145,8 @@ function scan(text: string, rootOpen: number, offset: number): Local | undefined
     }
     if (t.kind === 'template' && offset < t.end) return undefined;
     if (t.kind === 'word' && offset <= t.end) {
-      if (text.slice(t.start, offset).includes('.')) return undefined; // `OAuthFlowType.` is the TypeScript server's
+      // `OAuthFlowType.` is the TypeScript server's (the CDK L2's `OAuthScope.` and `Duration.` are ours).
+      if (text.slice(t.start, offset).includes('.') && !dotted) return undefined;
       partial = { span: { start: t.start, end: t.end }, prefix: text.slice(t.start, offset) };
       break;
     }
@@ -207,7 +208,7 @@ function scan(text: string, rootOpen: number, offset: number): Local | undefined
 
 // ---------- finding the literal ----------
 
-const CALLEE_PATTERN = /\bnew\s+(?:[\w$]+\s*\.\s*)*(CreateUserPoolClientCommand|UpdateUserPoolClientCommand|CfnUserPoolClient)\s*\(|\.\s*(createUserPoolClient|updateUserPoolClient)\s*\(/g;
+const CALLEE_PATTERN = /\bnew\s+(?:[\w$]+\s*\.\s*)*(CreateUserPoolClientCommand|UpdateUserPoolClientCommand|CfnUserPoolClient|UserPoolClient)\s*\(|\.\s*(createUserPoolClient|updateUserPoolClient|addClient)\s*\(/g;
 
 /** The offset of the `{` opening argument `index` of a call whose `(` is at `open`, when it is an object literal before `offset`. */
 function argumentObject(text: string, open: number, index: number, offset: number): number | undefined {
@@ -231,11 +232,12 @@ function argumentObject(text: string, open: number, index: number, offset: numbe
 interface Anchor {
   open: number;
   client?: ClientDefinition;
-  kind: 'create' | 'update' | 'cfn';
+  kind: 'create' | 'update' | 'cfn' | 'l2';
 }
 
-function kindOfCallee(name: string): 'create' | 'update' | 'cfn' {
+function kindOfCallee(name: string): 'create' | 'update' | 'cfn' | 'l2' {
   if (name === 'CfnUserPoolClient') return 'cfn';
+  if (name === 'UserPoolClient' || name === 'addClient') return 'l2';
   return /^[cC]reate/.test(name) ? 'create' : 'update';
 }
 
@@ -245,14 +247,16 @@ function anchors(text: string, offset: number, model: DocumentModel): Anchor[] {
   const bodies = model.clients
     .filter((c) => c.body?.kind === 'object' && c.body.span.start < offset && offset <= c.body.span.end)
     .sort((a, b) => a.body!.span.end - a.body!.span.start - (b.body!.span.end - b.body!.span.start));
-  for (const c of bodies) out.push({ open: c.body!.span.start, client: c, kind: c.operation === 'resource' ? 'cfn' : c.operation });
+  for (const c of bodies) out.push({ open: c.body!.span.start, client: c, kind: c.derived ? 'l2' : c.operation === 'resource' ? 'cfn' : c.operation });
   // The callee text before the caret (a call too broken for the reader).
   const from = Math.max(0, offset - 20000);
   const matches = [...text.slice(from, offset).matchAll(CALLEE_PATTERN)].slice(-4).reverse();
   for (const m of matches) {
     const name = m[1] ?? m[2];
     const kind = kindOfCallee(name);
-    const open = argumentObject(text, from + m.index! + m[0].length - 1, kind === 'cfn' ? 2 : 0, offset);
+    if (kind === 'l2' && !/aws-cdk-lib|@aws-cdk\/aws-cognito|\baws_cognito\b/.test(text)) continue;
+    const argIndex = kind === 'cfn' || (kind === 'l2' && m[1]) ? 2 : kind === 'l2' ? 1 : 0;
+    const open = argumentObject(text, from + m.index! + m[0].length - 1, argIndex, offset);
     if (open === undefined) continue;
     const client = model.clients.find((c) => c.span.start <= from + m.index! && from + m.index! < c.span.end);
     out.push({ open, client, kind });
@@ -283,11 +287,13 @@ function isKeyAt(text: string, token: Token | undefined): boolean {
 }
 
 function contextAt(text: string, offset: number, anchor: Anchor): CursorContext | undefined {
-  const local = scan(text, anchor.open, offset);
+  const l2 = anchor.kind === 'l2';
+  const local = scan(text, anchor.open, offset, l2);
   if (!local) return undefined;
   const { frames, partial } = local;
   if (frames.some((f) => f.kind === 'other')) return undefined;
   const top = frames[frames.length - 1];
+  if (l2) return l2ContextAt(text, offset, anchor, local);
   const spelling: Spelling = anchor.client?.spelling ?? (anchor.kind === 'cfn' ? 'cdk' : 'api');
   const surface: SurfaceKind = anchor.client?.surface ?? (anchor.kind === 'cfn' ? 'cloudformation' : 'sdk');
   const segs = frames.slice(1).map((f) => f.seg ?? '');
@@ -357,6 +363,70 @@ function contextAt(text: string, offset: number, anchor: Anchor): CursorContext 
     insertSuffix: !partial && startsValue ? ',' : undefined,
     commaBefore: top.state === 'afterValue' ? top.lastValueEnd : undefined,
     existingItems: items,
+  };
+}
+
+/**
+ * Inside the props of a CDK L2 `UserPoolClient`: the L2 path of what is written at the caret (the
+ * props are not schema names, so `path` is empty and `l2` carries it).
+ */
+function l2ContextAt(text: string, offset: number, anchor: Anchor, local: Local): CursorContext | undefined {
+  const { frames, partial } = local;
+  const top = frames[frames.length - 1];
+  const segs = frames.slice(1).map((f) => f.seg ?? '');
+  if (segs.some((s) => s === '\u0000item')) return undefined;
+  const span = partial?.span ?? { start: offset, end: offset };
+  const next = nextToken(text, span.end);
+  const nextChar = next ? text[next.start] : '';
+  const startsValue = next !== undefined && next.kind !== 'comment' && !['}', ']', ')', ',', ':'].includes(nextChar);
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const lead = text.slice(lineStart, span.start);
+  const style = jsStyle(text, anchor.client?.span ?? { start: anchor.open, end: Math.min(text.length, anchor.open + 4000) });
+  const base = {
+    surface: 'cloudformation' as const,
+    spelling: 'cdk' as const,
+    client: anchor.client,
+    span,
+    prefix: partial?.prefix ?? '',
+    quote: partial?.quote,
+    style: 'js' as const,
+    indentUnit: style.unit,
+    indent: /^[ \t]*/.exec(lead)![0],
+    eol: style.eol,
+    inline: /\S/.test(lead),
+    stringQuote: style.quote,
+    existingKeys: [] as string[],
+    existingItems: [] as string[],
+    path: [] as string[],
+  };
+  const dotted = partial !== undefined && !partial.quote && partial.prefix.includes('.');
+  if (top.kind === 'object' && top.state === 'value') {
+    if (top.key === undefined || (!partial && startsValue && !isKeyAt(text, next))) return undefined;
+    const insertPrefix = !partial && text[offset - 1] === ':' ? ' ' : undefined;
+    return { ...base, role: 'value', insertPrefix, l2: { path: [...segs, top.key] } };
+  }
+  if (top.kind === 'object') {
+    if (dotted || (top.state === 'colon' && !partial)) return undefined;
+    const hasValue = nextChar === ':';
+    let insertSuffix: string | undefined;
+    if (!hasValue && startsValue) insertSuffix = ',';
+    else if (!hasValue && nextChar === '}' && !base.inline && style.trailingComma) insertSuffix = ',';
+    return {
+      ...base,
+      role: 'key',
+      hasValue,
+      insertSuffix,
+      commaBefore: top.state === 'afterValue' ? top.lastValueEnd : undefined,
+      existingKeys: [...top.keys, ...membersAfter(text, span.end, 'object', !partial)],
+      l2: { path: segs },
+    };
+  }
+  return {
+    ...base,
+    role: 'item',
+    insertSuffix: !partial && startsValue ? ',' : undefined,
+    commaBefore: top.state === 'afterValue' ? top.lastValueEnd : undefined,
+    l2: { path: segs },
   };
 }
 

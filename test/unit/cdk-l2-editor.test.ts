@@ -1,0 +1,100 @@
+/**
+ * Hover and completion inside the props of a CDK L2 `UserPoolClient` (TypeScript), with `|` for
+ * the caret: the L2's own prop names at each nesting level, `OAuthScope.` / `Duration.` /
+ * `UserPoolClientIdentityProvider.` members, values by kind; hover with the meaning, what the CDK
+ * does when the prop is left out and the CloudFormation property it becomes with its value.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { CompletionList } from 'vscode-languageserver-types';
+import { doComplete } from '../../server/src/features/completion';
+import { doHover } from '../../server/src/features/hover';
+import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { applyCompletion, caretDocument } from '../support/caret';
+
+before(async () => {
+  assert.ok(await loadGrammar('typescript'));
+});
+
+const HEAD = "import * as cdk from 'aws-cdk-lib';\nimport * as cognito from 'aws-cdk-lib/aws-cognito';\n";
+
+function complete(body: string): { list: CompletionList; c: ReturnType<typeof caretDocument> } {
+  const c = caretDocument(HEAD + body, 'stack.ts');
+  assert.equal(c.surfaceId, 'sdk-javascript');
+  return { list: doComplete(c.document, c.model, c.surfaceId, c.position), c };
+}
+
+function labels(body: string): string[] {
+  return [...new Set(complete(body).list.items.map((i) => i.label))];
+}
+
+function accept(body: string, label: string): string {
+  const { list, c } = complete(body);
+  const item = list.items.find((i) => i.label === label);
+  assert.ok(item, `no item ${label} among ${JSON.stringify(list.items.map((i) => i.label))}`);
+  return applyCompletion(c.document, item).slice(HEAD.length);
+}
+
+function hover(body: string): string | undefined {
+  const c = caretDocument(HEAD + body, 'stack.ts');
+  const h = doHover(c.document, c.model, c.position);
+  return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : undefined;
+}
+
+describe('CDK L2 completion', () => {
+  it('prop names at the top level, without those written and without L1 names', () => {
+    const got = labels("pool.addClient('Web', {\n  generateSecret: true,\n  |\n});\n");
+    assert.ok(got.includes('oAuth') && got.includes('preventUserExistenceErrors') && got.includes('accessTokenValidity'), JSON.stringify(got));
+    assert.ok(!got.includes('generateSecret'), 'written already');
+    assert.ok(!got.includes('allowedOAuthFlows') && !got.includes('callbackUrLs'), 'no L1 names');
+  });
+
+  it('at each nesting level: oAuth: { | }, oAuth: { flows: { | } }, authFlows: { | }', () => {
+    assert.deepEqual(labels("new cognito.UserPoolClient(this, 'C', { userPool: pool, oAuth: { | } });\n").sort(), ['callbackUrls', 'defaultRedirectUri', 'flows', 'logoutUrls', 'scopes']);
+    assert.deepEqual(labels("new cognito.UserPoolClient(this, 'C', { userPool: pool, oAuth: { flows: { implicitCodeGrant: false, | } } });\n").sort(), ['authorizationCodeGrant', 'clientCredentials']);
+    assert.deepEqual(labels("pool.addClient('C', { authFlows: { | } });\n").sort(), ['adminUserPassword', 'custom', 'user', 'userPassword', 'userSrp']);
+  });
+
+  it('a prop is inserted with a value in the L2 form', () => {
+    assert.equal(accept("pool.addClient('C', { oAuth: { flows: { | } } });\n", 'authorizationCodeGrant'), "pool.addClient('C', { oAuth: { flows: { authorizationCodeGrant: true } } });\n");
+    assert.equal(accept("pool.addClient('C', { | });\n", 'accessTokenValidity'), "pool.addClient('C', { accessTokenValidity: cdk.Duration.minutes() });\n");
+  });
+
+  it('OAuthScope. members in a scopes list, qualified as the file qualifies them', () => {
+    const body = "pool.addClient('C', { oAuth: { scopes: [cognito.OAuthScope.|] } });\n";
+    assert.deepEqual(labels(body), ['OPENID', 'EMAIL', 'PHONE', 'PROFILE', 'COGNITO_ADMIN', 'custom', 'resourceServer']);
+    assert.equal(accept(body, 'OPENID'), "pool.addClient('C', { oAuth: { scopes: [cognito.OAuthScope.OPENID] } });\n");
+    assert.ok(labels("pool.addClient('C', { oAuth: { scopes: [|] } });\n").includes('cognito.OAuthScope.EMAIL'));
+  });
+
+  it('Duration factories after `Duration.` and as the value of a lifetime', () => {
+    assert.deepEqual(labels("pool.addClient('C', { idTokenValidity: cdk.Duration.| });\n"), ['millis', 'seconds', 'minutes', 'hours', 'days']);
+    assert.equal(accept("pool.addClient('C', { idTokenValidity: cdk.Duration.h| });\n", 'hours'), "pool.addClient('C', { idTokenValidity: cdk.Duration.hours() });\n");
+    assert.ok(labels("pool.addClient('C', { refreshTokenValidity: | });\n").includes('cdk.Duration.days'));
+  });
+
+  it('identity provider constants in supportedIdentityProviders', () => {
+    assert.ok(labels("pool.addClient('C', { supportedIdentityProviders: [|] });\n").includes('cognito.UserPoolClientIdentityProvider.GOOGLE'));
+  });
+});
+
+describe('CDK L2 hover', () => {
+  it('a written prop: meaning, what the CDK does without it, the CloudFormation property and its value', () => {
+    const text = hover("pool.addClient('C', { accessTokenValidity: cdk.Duration.ho|urs(2) });\n") ?? '';
+    assert.ok(text.includes('**accessTokenValidity**'), text);
+    assert.match(text, /Left out: Nothing is written: the service uses 60 minutes\./);
+    assert.match(text, /Synthesised as `AccessTokenValidity`: `120`/);
+    assert.match(text, /TokenValidityUnits`: `\{AccessToken: "minutes"\}`/);
+  });
+
+  it('nested: oAuth.flows.implicitCodeGrant becomes part of AllowedOAuthFlows', () => {
+    const text = hover("pool.addClient('C', { oAuth: { flows: { implicit|CodeGrant: true, authorizationCodeGrant: true } } });\n") ?? '';
+    assert.ok(text.includes('**oAuth.flows.implicitCodeGrant**'), text);
+    assert.match(text, /Synthesised as `AllowedOAuthFlows`: `\["implicit", "code"\]`/);
+  });
+
+  it('the construct call shows the summary of the effective client, defaults included', () => {
+    const text = hover("pool.addCl|ient('C');\n") ?? '';
+    assert.match(text, /implicit/);
+  });
+});
