@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { ClientDefinition, LocatedValue } from '../../server/src/model';
 import { analyse } from '../../server/src/service';
+import { applyEdits } from '../../server/src/surfaces/apply-edits';
+import { editsForFix } from '../../server/src/surfaces/edits';
 import { humanDuration } from '../../server/src/surfaces/sdk/cdk-l2';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 
@@ -293,7 +295,7 @@ describe('CDK L2: findings in the CDK\'s terms', () => {
     assert.match(implicit.message, /^`oAuth` is not set, so the CDK enables the implicit and code grants with every standard scope and https:\/\/example\.com as the callback\. /);
     assert.match(implicit.message, /oAuth\.flows/);
     assert.doesNotMatch(implicit.message, /AllowedOAuthFlows/);
-    assert.equal(implicit.fixes, undefined, 'fixes address the synthesised resource, not the props');
+    assert.deepEqual(implicit.fixes?.map((f) => f.changes), [[{ kind: 'set', path: ['oAuth'], value: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://example.com/callback'] } }]], 'the fix addresses the props');
     const legacy = a.findings.find((f) => f.ruleId === 'user-existence-errors-legacy');
     assert.ok(legacy);
     assert.match(legacy.message, /^preventUserExistenceErrors is not set/);
@@ -310,5 +312,57 @@ describe('CDK L2: findings in the CDK\'s terms', () => {
   it('a clean client has no finding', () => {
     const { a } = analysed(client("oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID], callbackUrls: ['https://app.example.com/cb'] }, preventUserExistenceErrors: true"));
     assert.deepEqual(a.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+});
+
+describe('CDK L2: quick fixes in TS syntax', () => {
+  /** The text after applying the preferred fix of a rule's finding (the body only). */
+  function fixed(body: string, ruleId: string): { text: string; title: string; unambiguous?: boolean } {
+    const { text, a } = analysed(body);
+    const finding = a.findings.find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `${ruleId} fires`);
+    const fix = finding.fixes?.find((f) => f.isPreferred);
+    assert.ok(fix, `${ruleId} has a fix`);
+    const def = a.model.clients.find((c) => c.span.start <= finding.span.start && finding.span.end <= c.span.end)!;
+    const doc = { uri: 'file:///stack/lib/stack.ts', languageId: 'typescript', text };
+    const edits = editsForFix('sdk-javascript', doc, a.model, def, fix);
+    assert.ok(edits, `the fix of ${ruleId} can be written`);
+    const after = applyEdits(text, edits);
+    const again = analysed(after.slice(HEAD.length)).a;
+    assert.ok(!again.findings.some((f) => f.ruleId === ruleId), `${ruleId} no longer fires after the fix`);
+    return { text: after.slice(HEAD.length), title: fix.title, unambiguous: fix.unambiguous };
+  }
+
+  it('preventUserExistenceErrors left out: add it as true', () => {
+    const r = fixed("new UserPoolClient(this, 'C', {\n  userPool: pool,\n});\n", 'user-existence-errors-legacy');
+    assert.equal(r.text, "new UserPoolClient(this, 'C', {\n  userPool: pool,\n  preventUserExistenceErrors: true,\n});\n");
+    assert.equal(r.title, 'Set preventUserExistenceErrors to true');
+  });
+
+  it('preventUserExistenceErrors: false becomes true', () => {
+    assert.equal(fixed("new UserPoolClient(this, 'C', { userPool: pool, preventUserExistenceErrors: false });\n", 'user-existence-errors-legacy').text, "new UserPoolClient(this, 'C', { userPool: pool, preventUserExistenceErrors: true });\n");
+  });
+
+  it('oAuth left out: add oAuth with the code grant and an explicit callback (never applied without a person)', () => {
+    const r = fixed("pool.addClient('Web', {\n  generateSecret: false,\n});\n", 'implicit-flow-discouraged');
+    assert.equal(r.text, "pool.addClient('Web', {\n  generateSecret: false,\n  oAuth: {\n    flows: {\n      authorizationCodeGrant: true,\n    },\n    callbackUrls: ['https://example.com/callback'],\n  },\n});\n");
+    assert.equal(r.unambiguous, false);
+  });
+
+  it('implicitCodeGrant written true: set it to false (and the code grant on)', () => {
+    const r = fixed("pool.addClient('Web', { oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'] } });\n", 'implicit-flow-discouraged');
+    assert.equal(r.text, "pool.addClient('Web', { oAuth: { flows: { implicitCodeGrant: false, authorizationCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'] } });\n");
+  });
+
+  it('oAuth without flows: flows set to the code grant only', () => {
+    const r = fixed("pool.addClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/cb'] } });\n", 'implicit-flow-discouraged');
+    assert.equal(r.text, "pool.addClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/cb'], flows: { authorizationCodeGrant: true } } });\n");
+  });
+
+  it('fixes of other rules are not offered on L2 clients (they address the synthesised resource)', () => {
+    const { a } = analysed(client("oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['http://app.example.com/cb'] }, preventUserExistenceErrors: true"));
+    const insecure = a.findings.find((f) => f.ruleId === 'redirect-uri-insecure');
+    assert.ok(insecure);
+    assert.equal(insecure.fixes, undefined);
   });
 });

@@ -228,6 +228,12 @@ export interface DerivedInfo {
   errors: { message: string; span: Span }[];
   /** The source's own object as written (the L2 props, members named as written), for hover and completion. */
   source?: ObjectValue;
+  /**
+   * A rule's fix (on the derived resource, canonical paths) as a fix of the source (paths of the
+   * source's own names, which the source's edit builder writes as they are); undefined when it has
+   * none. Without it, findings on the definition have no fixes.
+   */
+  translateFix?: (ruleId: string, fix: SemanticFix) => SemanticFix | undefined;
 }
 
 export interface UserPoolInfo {
@@ -382,3 +388,4 @@ export function propertyAt(client: ClientDefinition, path: readonly string[]): L
 }
 
 export type { PropertyPath, SemanticChange, SemanticFix } from './fix';
+import type { SemanticFix } from './fix';

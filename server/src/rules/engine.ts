@@ -85,7 +85,7 @@ function checkDefinition(def: ClientDefinition, model: DocumentModel, options: E
       continue;
     }
     for (const found of results) {
-      const r = def.derived ? inDerivedTerms(found, def) : found;
+      const r = def.derived ? inDerivedTerms(found, def, rule.id) : found;
       const severity = setting ?? r.severity ?? defaultSeverity(rule, def);
       findings.push({ ruleId: rule.id, severity, message: r.message, span: r.span, fixes: r.fixes });
     }
@@ -97,10 +97,10 @@ function checkDefinition(def: ClientDefinition, model: DocumentModel, options: E
  * A finding on a derived definition (the CDK L2 construct) in the source's terms: canonical names
  * renamed to the props they come from (`AllowedOAuthFlows` -> `oAuth.flows`); a finding located at
  * the defaults (the construct call) starts with the reason of each default it names (``oAuth` is
- * not set, so the CDK enables ...`). Its fixes address the derived resource, not the source, so
- * they are dropped.
+ * not set, so the CDK enables ...`). Its fixes address the derived resource: those the source can
+ * express are translated (`DerivedInfo.translateFix`), the others dropped.
  */
-export function inDerivedTerms(r: RuleFinding, def: ClientDefinition): RuleFinding {
+export function inDerivedTerms(r: RuleFinding, def: ClientDefinition, ruleId: string): RuleFinding {
   const derived = def.derived!;
   const reasons: string[] = [];
   if (r.span.start === derived.defaultsAt.start && r.span.end === derived.defaultsAt.end) {
@@ -109,7 +109,9 @@ export function inDerivedTerms(r: RuleFinding, def: ClientDefinition): RuleFindi
     }
   }
   const message = renamed(r.message, derived.names);
-  return { ...r, message: reasons.length > 0 ? `${reasons.join('; ')}. ${message}` : message, fixes: undefined };
+  const translate = derived.translateFix;
+  const fixes = translate ? r.fixes?.map((f) => translate(ruleId, f)).filter((f): f is SemanticFix => f !== undefined) : undefined;
+  return { ...r, message: reasons.length > 0 ? `${reasons.join('; ')}. ${message}` : message, fixes: fixes && fixes.length > 0 ? fixes : undefined };
 }
 
 function wordPattern(name: string): RegExp {

@@ -24,6 +24,8 @@ import {
   type LocatedProperty,
   type LocatedValue,
   type ObjectValue,
+  type SemanticChange,
+  type SemanticFix,
   type Span,
   type Spelling,
   type UnknownValue,
@@ -755,6 +757,7 @@ export function cdkL2Definition(input: L2Input): ClientDefinition {
     derived: { by: 'the CDK', names, defaultsAt: input.at, errors: b.errors },
   };
   if (input.props?.kind === 'object') def.derived!.source = input.props;
+  if (input.lang === 'ts' && input.props?.kind !== 'unknown') def.derived!.translateFix = (ruleId, fix) => l2Fix(ruleId, fix, input.props?.kind === 'object' ? input.props : undefined);
   if (input.props?.kind === 'unknown') {
     def.body = input.props;
     def.open = { reason: input.props.reason, span: input.props.span };
@@ -764,6 +767,44 @@ export function cdkL2Definition(input: L2Input): ClientDefinition {
   }
   if (def.open) def.properties = openProperties(properties, def.open.span, def.open.reason);
   return def;
+}
+
+/** The callback a fix writes for the user to replace with the app's own. */
+export const CALLBACK_PLACEHOLDER = 'https://example.com/callback';
+
+/**
+ * The fixes the L2 props can express (TS names; paths of the props as written, which the JS edit
+ * builder writes as they are): `preventUserExistenceErrors: true`; the implicit grant off, or
+ * `oAuth` with the code grant and an explicit callback when the implicit grant comes from a default.
+ */
+function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined): SemanticFix | undefined {
+  if (ruleId === 'user-existence-errors-legacy') {
+    return { title: 'Set preventUserExistenceErrors to true', changes: [{ kind: 'set', path: ['preventUserExistenceErrors'], value: true }], isPreferred: true, unambiguous: fix.unambiguous };
+  }
+  if (ruleId === 'implicit-flow-discouraged') {
+    const oAuth = prop(props, 'oAuth', 'ts');
+    if (!oAuth) {
+      return {
+        title: `Add oAuth with the code grant only and an explicit callback (${CALLBACK_PLACEHOLDER}, to replace)`,
+        changes: [{ kind: 'set', path: ['oAuth'], value: { flows: { authorizationCodeGrant: true }, callbackUrls: [CALLBACK_PLACEHOLDER] } }],
+        isPreferred: true,
+        unambiguous: false,
+      };
+    }
+    if (oAuth.value.kind !== 'object') return undefined;
+    const flows = prop(oAuth.value, 'flows', 'ts');
+    const callbacks = prop(oAuth.value, 'callbackUrls', 'ts');
+    if (!flows) {
+      const changes: SemanticChange[] = [{ kind: 'set', path: ['oAuth', 'flows'], value: { authorizationCodeGrant: true } }];
+      if (!callbacks) changes.push({ kind: 'set', path: ['oAuth', 'callbackUrls'], value: [CALLBACK_PLACEHOLDER] });
+      return { title: `Set oAuth.flows to the code grant only${callbacks ? '' : ' and add an explicit callback'}`, changes, isPreferred: true, unambiguous: false };
+    }
+    if (flows.value.kind !== 'object') return undefined;
+    const changes: SemanticChange[] = [{ kind: 'set', path: ['oAuth', 'flows', 'implicitCodeGrant'], value: false }];
+    if (truth(prop(flows.value, 'authorizationCodeGrant', 'ts')) !== true) changes.push({ kind: 'set', path: ['oAuth', 'flows', 'authorizationCodeGrant'], value: true });
+    return { title: changes.length > 1 ? 'Use the code grant instead of the implicit grant' : 'Set oAuth.flows.implicitCodeGrant to false', changes, isPreferred: true, unambiguous: fix.unambiguous };
+  }
+  return undefined;
 }
 
 /** The input of the core from a reader's call. */

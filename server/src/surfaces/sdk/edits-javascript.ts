@@ -129,6 +129,18 @@ function renderer(style: JsStyle): FlowRenderer {
   };
 }
 
+/** A derived definition as its source's props (members' canonical names are their own names), for fixes in those names. */
+function asWritten(def: ClientDefinition): ClientDefinition | undefined {
+  const source = def.derived?.source;
+  if (!source) return undefined;
+  const named = (value: ObjectValue['members'][number]['value']): ObjectValue['members'][number]['value'] => {
+    if (value.kind === 'object') return { ...value, members: value.members.map((m) => ({ ...m, canonical: m.name, value: named(m.value) })) };
+    if (value.kind === 'list') return { ...value, items: value.items.map(named) };
+    return value;
+  };
+  return { ...def, derived: undefined, body: named(source) as ObjectValue };
+}
+
 function inside(span: Span, region: Span): boolean {
   return region.start <= span.start && span.end <= region.end;
 }
@@ -142,8 +154,11 @@ function lentTarget(change: SemanticChange, lent: Set<string>): boolean {
 /**
  * The edits that apply a fix to a JS / TS call, or undefined when it cannot be done safely.
  */
-export const javascriptEdits: EditBuilder = (doc: SourceDocument, def: ClientDefinition, fix: SemanticFix, _model: DocumentModel): SpanEdit[] | undefined => {
+export const javascriptEdits: EditBuilder = (doc: SourceDocument, derivedOrOwn: ClientDefinition, fix: SemanticFix, _model: DocumentModel): SpanEdit[] | undefined => {
   const text = doc.text;
+  // The CDK L2: fixes address its props as written (each member named as itself).
+  const def = derivedOrOwn.derived ? asWritten(derivedOrOwn) : derivedOrOwn;
+  if (!def) return undefined;
   const body = def.body;
   if (!body || body.kind !== 'object') return undefined;
   if (fix.changes.some((c) => c.kind === 'addDependency')) return undefined;
