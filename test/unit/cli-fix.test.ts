@@ -99,7 +99,7 @@ function workspaceShape(latin1: string, path: string) {
 // runCli is synchronous: the grammars the code and Terraform surfaces read with are loaded first, as
 // the CLI's entry point (runCliAsync) does.
 before(async () => {
-  for (const g of ['terraform', 'typescript'] as const) assert.ok(await loadGrammar(g));
+  for (const g of ['terraform', 'typescript', 'python'] as const) assert.ok(await loadGrammar(g));
 });
 
 describe('cli --fix', () => {
