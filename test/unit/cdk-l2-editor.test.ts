@@ -95,6 +95,8 @@ describe('CDK L2 hover', () => {
 
   it('the construct call shows the summary of the effective client, defaults included', () => {
     const text = hover("pool.addCl|ient('C');\n") ?? '';
-    assert.match(text, /implicit/);
+    assert.match(text, /OAuth grants \(`oAuth\.flows`\): `implicit`, `code`/);
+    assert.match(text, /User existence errors \(`preventUserExistenceErrors`\): `LEGACY`/);
+    assert.match(text, /As the CDK synthesises it/);
   });
 });

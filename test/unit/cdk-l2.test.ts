@@ -366,3 +366,31 @@ describe('CDK L2: quick fixes in TS syntax', () => {
     assert.equal(insecure.fixes, undefined);
   });
 });
+
+describe('CDK L2: odd and half-typed props never break the reading', () => {
+  const odd = [
+    'oAuth: null, authFlows: undefined, analytics: 3',
+    'oAuth: settings, authFlows: flows, supportedIdentityProviders: providers, readAttributes: attrs',
+    "oAuth: { flows: flagsFrom(env), scopes: [...extra, OAuthScope.custom(name)], callbackUrls: urls, defaultRedirectUri: `https://${host}` }",
+    "oAuth: { flows: { implicitCodeGrant: isDev, clientCredentials: 1 }, callbackUrls: [] }",
+    'accessTokenValidity: Duration.minutes(n), idTokenValidity: Duration.minutes(), refreshTokenValidity: Duration.days("3"), authSessionValidity: Duration.parse("PT5M")',
+    'readAttributes: new ClientAttributes().withStandardAttributes(mask).withCustomAttributes(...names)',
+    'disableOAuth: cond ? true : false, oAuth: {}',
+    'preventUserExistenceErrors: cond ? true : undefined, generateSecret: "yes"',
+    "oAuth: { flows: { authorizationCodeGrant: true, "
+  ];
+  for (const props of odd) {
+    it(props, () => {
+      const { a } = analysed(client(props));
+      assert.ok(a.model.clients.length >= 1);
+      for (const f of a.findings) assert.ok(f.span.start >= 0 && f.span.end >= f.span.start);
+    });
+  }
+
+  it('a conditional disableOAuth makes the OAuth properties unknown, not defaulted', () => {
+    const { a } = analysed(client('disableOAuth: process.env.NO_OAUTH === "1"'));
+    const def = a.model.clients[0];
+    assert.equal(def.properties.get('AllowedOAuthFlows')?.value.kind, 'unknown');
+    assert.ok(!a.findings.some((f) => f.ruleId === 'implicit-flow-discouraged'));
+  });
+});

@@ -18,6 +18,7 @@ import { referencedUserPool } from '../rules/util/resource-links';
 import { propertySchema, SECONDS_PER_UNIT, spellPath, vocabulary, writeContextOf, type DurationSpec } from '../schema';
 import { code, describeUnknown, enumOf, enumValueMarkdown, propertyMarkdown } from './hover-docs';
 import { l2HoverMarkdown, l2PathAt } from '../surfaces/sdk/cdk-l2-docs';
+import { renamed } from '../rules/engine';
 import { clientSummary } from './summary';
 
 /** What the position is on inside a client's properties. */
@@ -173,13 +174,20 @@ function valueHover(def: ClientDefinition, file: FileContext, hit: Extract<Hit, 
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
+/** A client's summary; for a derived one (the CDK L2), the synthesised resource named by the props it comes from. */
+function summaryOf(def: ClientDefinition, model: DocumentModel): string {
+  if (!def.derived) return clientSummary(def, model.context);
+  const text = renamed(clientSummary({ ...def, spelling: 'cloudformation' }, model.context), def.derived.names);
+  return `${text}\n\nAs ${def.derived.by} synthesises it (\`AWS::Cognito::UserPoolClient\`), defaults included.`;
+}
+
 /** The hover at a position, or null when there is nothing to say. */
 export function doHover(document: TextDocument, model: DocumentModel, position: Position): Hover | null {
   const offset = document.offsetAt(position);
   const range = (span: Span): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
   for (const def of model.clients) {
-    if (within(def.nameSpan, offset)) return markdown(clientSummary(def, model.context), range(def.nameSpan));
-    if (def.typeSpan && within(def.typeSpan, offset)) return markdown(clientSummary(def, model.context), range(def.typeSpan));
+    if (within(def.nameSpan, offset)) return markdown(summaryOf(def, model), range(def.nameSpan));
+    if (def.typeSpan && within(def.typeSpan, offset)) return markdown(summaryOf(def, model), range(def.typeSpan));
     if (!spanContains(def.span, offset)) continue;
     if (def.derived) {
       // The CDK L2: its own props, with the property each becomes (the synthesised members are not written here).

@@ -123,7 +123,7 @@ function mentions(message: string, name: string): boolean {
 }
 
 /** A message with each canonical name (longest first) replaced by the source's name. */
-function renamed(message: string, names: Record<string, string>): string {
+export function renamed(message: string, names: Record<string, string>): string {
   let out = message;
   const keys = Object.keys(names).sort((a, b) => b.length - a.length);
   // Placeholders first, so that a replacement is never renamed again.

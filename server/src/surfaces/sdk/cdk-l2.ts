@@ -334,7 +334,8 @@ class L2Builder {
     if (disable === true) return;
     if (disableUnknown) {
       // Whether anything OAuth is written depends on disableOAuth.
-      if (oAuthObj) for (const c of ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs']) this.set(c, oAuth!, unknownAt(oAuth!.value.span, 'disableOAuth may be set'));
+      const at = oAuthObj ? oAuth : disableProp;
+      if (at) for (const c of ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs']) this.set(c, at, unknownAt(at.value.span, 'disableOAuth may be set'));
       return;
     }
     const noOAuth = `${this.n('oAuth')} is not set, so the CDK enables the implicit and code grants with every standard scope and ${DEFAULT_CALLBACK} as the callback`;
