@@ -359,6 +359,15 @@ describe('CDK L2: quick fixes in TS syntax', () => {
     assert.equal(r.text, "pool.addClient('Web', { oAuth: { callbackUrls: ['https://app.example.com/cb'], flows: { authorizationCodeGrant: true } } });\n");
   });
 
+  it('a lifetime out of range or not whole: the nearest valid Duration, qualified as written', () => {
+    assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, accessTokenValidity: Duration.minutes(4) });\n", 'cdk-synth-error').text, "pool.addClient('C', { preventUserExistenceErrors: true, accessTokenValidity: Duration.minutes(5) });\n");
+    assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, idTokenValidity: cdk.Duration.seconds(330) });\n", 'cdk-synth-error').text, "pool.addClient('C', { preventUserExistenceErrors: true, idTokenValidity: cdk.Duration.minutes(6) });\n");
+    assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenValidity: Duration.days(4000) });\n", 'cdk-synth-error').text, "pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenValidity: Duration.days(3650) });\n");
+    assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.seconds(61) });\n", 'cdk-synth-error').text, "pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.minutes(1) });\n");
+    assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.millis(500) });\n", 'cdk-synth-error').text, "pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.seconds(1) });\n");
+    assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, idTokenValidity: Duration.days(2) });\n", 'cdk-synth-error').title, 'Set idTokenValidity to Duration.days(1)');
+  });
+
   it('fixes of other rules are not offered on L2 clients (they address the synthesised resource)', () => {
     const { a } = analysed(client("oAuth: { flows: { authorizationCodeGrant: true }, callbackUrls: ['http://app.example.com/cb'] }, preventUserExistenceErrors: true"));
     const insecure = a.findings.find((f) => f.ruleId === 'redirect-uri-insecure');

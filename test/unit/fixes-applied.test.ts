@@ -254,6 +254,7 @@ const NOT_IN_TEMPLATES: Record<string, string> = {
   'client-secret-conflict': 'only an API create call has a ClientSecret input; in a template ClientSecret is an output',
   'create-only-in-update': 'only an UpdateUserPoolClient call has the update write context',
   'update-resets-omitted': 'only an UpdateUserPoolClient call has the update write context',
+  'cdk-synth-error': 'only the CDK L2 UserPoolClient has synth-time errors; test/unit/cdk-l2.test.ts applies its Duration fixes',
 };
 
 /** Fixable rules whose firing documents a scenario (a JS object) cannot express, and where their fixes are applied instead. */

@@ -225,7 +225,7 @@ export interface DerivedInfo {
   /** Where defaults are located (the construct call): findings there are explained by the defaults they mention. */
   defaultsAt: Span;
   /** Errors the derivation itself raises (the CDK's synth-time errors), exactly as it words them. */
-  errors: { message: string; span: Span }[];
+  errors: { message: string; span: Span; fix?: SemanticFix }[];
   /** The source's own object as written (the L2 props, members named as written), for hover and completion. */
   source?: ObjectValue;
   /**

@@ -5,7 +5,8 @@
  * `clientCredentials` with another grant, a Duration out of range, not whole minutes (seconds for
  * the rotation grace period) or negative, an incomplete `analytics`. The errors are worked out
  * with the definition (surfaces/sdk/cdk-l2.ts) and carry the CDK's exact text; this rule reports
- * them where the prop is written. Definitions that are not derived from the L2 have none.
+ * them where the prop is written, with a fix for a lifetime (the nearest valid Duration).
+ * Definitions that are not derived from the L2 have none.
  */
 import type { Rule } from './types';
 
@@ -13,8 +14,9 @@ export const rule: Rule = {
   id: 'cdk-synth-error',
   severity: 'error',
   description: 'A CDK L2 UserPoolClient whose props make `cdk synth` fail (the CDK\'s own checks, with its exact message).',
-  fixable: false,
+  fixable: true,
   check(def) {
-    return (def.derived?.errors ?? []).map((e) => ({ message: `\`cdk synth\` will fail: ${e.message}`, span: e.span }));
+    // A lifetime out of range or not whole gets a valid Duration as its fix (in the source's syntax).
+    return (def.derived?.errors ?? []).map((e) => ({ message: `\`cdk synth\` will fail: ${e.message}`, span: e.span, fixes: e.fix ? [e.fix] : undefined }));
   },
 };

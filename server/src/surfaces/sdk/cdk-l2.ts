@@ -196,6 +196,14 @@ export function readDuration(value: LocatedValue): Read<Duration> {
   return { amount: arg.value, unit };
 }
 
+/** The ranges of the lifetimes in minutes (without the refresh cap of access / ID tokens). */
+const MINUTE_RANGE: Record<string, [number, number]> = {
+  accessTokenValidity: [5, 1440],
+  idTokenValidity: [5, 1440],
+  refreshTokenValidity: [60, 5_256_000],
+  authSessionValidity: [3, 15],
+};
+
 // ---------------------------------------------------------------------------------------------
 
 /** What the core needs of a call. */
@@ -241,7 +249,7 @@ function unknownAt(span: Span, reason: string): UnknownValue {
 /** The builder of one effective client. */
 class L2Builder {
   readonly members: LocatedProperty[] = [];
-  readonly errors: { message: string; span: Span }[] = [];
+  readonly errors: { message: string; span: Span; fix?: SemanticFix }[] = [];
   readonly obj: ObjectValue | undefined;
   readonly lang: Lang;
 
@@ -273,8 +281,23 @@ class L2Builder {
     this.members.push({ name: canonical, canonical, keySpan: this.input.at, span: this.input.at, value, defaulted: why });
   }
 
-  error(message: string, span: Span): void {
-    this.errors.push({ message, span });
+  error(message: string, span: Span, fix?: SemanticFix): void {
+    this.errors.push(fix ? { message, span, fix } : { message, span });
+  }
+
+  /**
+   * A fix that writes a valid Duration for a prop: the nearest amount in range, in whole minutes
+   * (whole seconds for the rotation grace period), in the largest unit that keeps it whole, with
+   * the `Duration` qualifier as written. TS only (the JS edit builder writes `{ $code }` as code).
+   */
+  durationFix(key: string, prop: LocatedProperty, wanted: number, unit: 'minutes' | 'seconds'): SemanticFix | undefined {
+    if (this.lang !== 'ts' || prop.value.kind !== 'unknown' || !prop.value.expression) return undefined;
+    const e = prop.value.expression;
+    const qualifier = e.path.slice(0, -1).join('.');
+    const ms = wanted * UNIT_MS[unit];
+    const best = (['days', 'hours', 'minutes', 'seconds'] as TimeUnit[]).find((u) => ms % UNIT_MS[u] === 0 && UNIT_MS[u] >= UNIT_MS[unit]) ?? unit;
+    const code = `${qualifier}.${best}(${ms / UNIT_MS[best]})`;
+    return { title: `Set ${key} to ${code}`, changes: [{ kind: 'set', path: [key], value: { $code: code } }], isPreferred: true, unambiguous: false };
   }
 
   at(): Span {
@@ -548,7 +571,10 @@ class L2Builder {
     if (!v || v.d === 'unknown') return true;
     const ms = v.d.amount * UNIT_MS[v.d.unit];
     if (ms < min.amount * UNIT_MS[min.unit] || ms > max.amount * UNIT_MS[max.unit]) {
-      this.error(`${key}: Must be a duration between ${humanDuration(min)} and ${humanDuration(max)} (inclusive); received ${humanDuration(v.d)}.`, v.prop.value.span);
+      const unit = key === 'refreshTokenRotationGracePeriod' ? 'seconds' : 'minutes';
+      const bound = ms < min.amount * UNIT_MS[min.unit] ? min : max;
+      const wanted = (bound.amount * UNIT_MS[bound.unit]) / UNIT_MS[unit];
+      this.error(`${key}: Must be a duration between ${humanDuration(min)} and ${humanDuration(max)} (inclusive); received ${humanDuration(v.d)}.`, v.prop.value.span, Number.isInteger(wanted) ? this.durationFix(key, v.prop, wanted, unit) : undefined);
       return false;
     }
     return true;
@@ -573,7 +599,7 @@ class L2Builder {
     const units: LocatedProperty[] = [];
     for (const [key, v, canonical, unitMember] of [['accessTokenValidity', access, 'AccessTokenValidity', 'AccessToken'], ['idTokenValidity', id, 'IdTokenValidity', 'IdToken'], ['refreshTokenValidity', refresh, 'RefreshTokenValidity', 'RefreshToken'], ['authSessionValidity', session, 'AuthSessionValidity', undefined]] as const) {
       if (!v) continue;
-      const value = this.minutes(v, ok.get(key)!);
+      const value = this.minutes(v, ok.get(key)!, key);
       this.set(canonical, v.prop, value);
       if (unitMember) units.push({ name: unitMember, canonical: unitMember, keySpan: v.prop.keySpan, span: v.prop.span, value: this.str('minutes', v.prop.value.span) });
     }
@@ -587,7 +613,7 @@ class L2Builder {
       if (d !== 'unknown' && ok.get('refreshTokenRotationGracePeriod')) {
         const s = convertDuration(d, 'seconds');
         if (typeof s === 'number') seconds = { kind: 'number', value: s, raw: String(s), span: rotation.prop.value.span };
-        else this.error(s.error, rotation.prop.value.span);
+        else this.error(s.error, rotation.prop.value.span, this.durationFix('refreshTokenRotationGracePeriod', rotation.prop, Math.min(60, Math.max(0, Math.round((d.amount * UNIT_MS[d.unit]) / 1000))), 'seconds'));
       }
       const p = rotation.prop;
       this.set('RefreshTokenRotation', p, {
@@ -602,13 +628,16 @@ class L2Builder {
     }
   }
 
-  private minutes(v: { prop: LocatedProperty; d: Duration | 'unknown' }, inRange: boolean): LocatedValue {
+  private minutes(v: { prop: LocatedProperty; d: Duration | 'unknown' }, inRange: boolean, key: string): LocatedValue {
     const span = v.prop.value.span;
     if (v.d === 'unknown') return v.prop.value.kind === 'unknown' ? { ...v.prop.value, expression: undefined } : unknownAt(span, 'a Duration');
     if (!inRange) return unknownAt(span, '`cdk synth` fails here');
     const m = convertDuration(v.d, 'minutes');
     if (typeof m !== 'number') {
-      this.error(m.error, span);
+      // The nearest whole minute, kept in range (the range itself was checked already).
+      const [lo, hi] = MINUTE_RANGE[key] ?? [0, Infinity];
+      const wanted = Math.min(hi, Math.max(lo, Math.round((v.d.amount * UNIT_MS[v.d.unit]) / UNIT_MS.minutes)));
+      this.error(m.error, span, this.durationFix(key, v.prop, wanted, 'minutes'));
       return unknownAt(span, '`cdk synth` fails here');
     }
     return { kind: 'number', value: m, raw: String(m), span };
@@ -779,6 +808,7 @@ export const CALLBACK_PLACEHOLDER = 'https://example.com/callback';
  * `oAuth` with the code grant and an explicit callback when the implicit grant comes from a default.
  */
 function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined): SemanticFix | undefined {
+  if (ruleId === 'cdk-synth-error') return fix; // made by the core, in the props' terms already
   if (ruleId === 'user-existence-errors-legacy') {
     return { title: 'Set preventUserExistenceErrors to true', changes: [{ kind: 'set', path: ['preventUserExistenceErrors'], value: true }], isPreferred: true, unambiguous: fix.unambiguous };
   }

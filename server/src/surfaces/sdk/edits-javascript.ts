@@ -92,9 +92,10 @@ function jsScalar(value: JsonValue, style: JsStyle): string {
   return typeof value === 'string' ? jsString(value, style.quote) : JSON.stringify(value);
 }
 
-/** A value on one line. */
+/** A value on one line. `{ $code: text }` is code written as it is (a CDK `Duration.minutes(5)`). */
 export function jsInline(value: JsonValue, style: JsStyle): string {
   if (value === null || typeof value !== 'object') return jsScalar(value, style);
+  if (!Array.isArray(value) && typeof value.$code === 'string' && Object.keys(value).length === 1) return value.$code;
   if (Array.isArray(value)) return `[${value.map((v) => jsInline(v, style)).join(', ')}]`;
   const entries = Object.entries(value);
   if (entries.length === 0) return '{}';
@@ -104,7 +105,7 @@ export function jsInline(value: JsonValue, style: JsStyle): string {
 
 /** A value laid out over lines (objects; arrays stay on one line), its first line continuing the current one. */
 export function jsLines(value: JsonValue, indent: string, style: JsStyle): string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return jsInline(value, style);
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof value.$code === 'string') return jsInline(value, style);
   const entries = Object.entries(value);
   if (entries.length === 0) return '{}';
   const inner = indent + style.unit;
