@@ -309,6 +309,13 @@ describe('CDK L2: findings in the CDK\'s terms', () => {
     assert.equal(text.slice(legacy.span.start, legacy.span.end), 'preventUserExistenceErrors: false');
     assert.match(legacy.message, /^preventUserExistenceErrors is LEGACY/);
   });
+  it('findings about the items of one default are one finding at the call', () => {
+    const { a } = analysed("pool.addClient('M', { preventUserExistenceErrors: true, generateSecret: true, oAuth: { flows: { clientCredentials: true } } });\n");
+    const scopes = a.findings.filter((f) => f.ruleId === 'client-credentials-custom-scopes-only');
+    assert.equal(scopes.length, 1);
+    assert.match(scopes[0].message, /^`oAuth\.scopes` is not set, so the CDK allows every standard scope\. profile in oAuth\.scopes is a user scope.* The same holds for 4 more items of this default\.$/);
+  });
+
   it('a clean client has no finding', () => {
     const { a } = analysed(client("oAuth: { flows: { authorizationCodeGrant: true }, scopes: [OAuthScope.OPENID], callbackUrls: ['https://app.example.com/cb'] }, preventUserExistenceErrors: true"));
     assert.deepEqual(a.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
@@ -366,6 +373,13 @@ describe('CDK L2: quick fixes in TS syntax', () => {
     assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.seconds(61) });\n", 'cdk-synth-error').text, "pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.minutes(1) });\n");
     assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.millis(500) });\n", 'cdk-synth-error').text, "pool.addClient('C', { preventUserExistenceErrors: true, refreshTokenRotationGracePeriod: Duration.seconds(1) });\n");
     assert.equal(fixed("pool.addClient('C', { preventUserExistenceErrors: true, idTokenValidity: Duration.days(2) });\n", 'cdk-synth-error').title, 'Set idTokenValidity to Duration.days(1)');
+  });
+
+  it('a property the L2 passes through: the same fix on the prop (generateSecret, enableTokenRevocation)', () => {
+    const r = fixed("pool.addClient('M', { preventUserExistenceErrors: true, oAuth: { flows: { clientCredentials: true }, scopes: [OAuthScope.custom('api/read')] } });\n", 'client-credentials-requires-secret');
+    assert.equal(r.text, "pool.addClient('M', { preventUserExistenceErrors: true, oAuth: { flows: { clientCredentials: true }, scopes: [OAuthScope.custom('api/read')] }, generateSecret: true });\n");
+    assert.match(r.title, /generateSecret/);
+    assert.equal(fixed(client('preventUserExistenceErrors: true, enableTokenRevocation: false'), 'token-revocation-disabled').text, client('preventUserExistenceErrors: true, enableTokenRevocation: true'));
   });
 
   it('fixes of other rules are not offered on L2 clients (they address the synthesised resource)', () => {

@@ -84,7 +84,7 @@ function checkDefinition(def: ClientDefinition, model: DocumentModel, options: E
       onError?.(rule, error);
       continue;
     }
-    for (const found of results) {
+    for (const found of def.derived ? onePerDefault(results, def) : results) {
       const r = def.derived ? inDerivedTerms(found, def, rule.id) : found;
       const severity = setting ?? r.severity ?? defaultSeverity(rule, def);
       findings.push({ ruleId: rule.id, severity, message: r.message, span: r.span, fixes: r.fixes });
@@ -112,6 +112,20 @@ export function inDerivedTerms(r: RuleFinding, def: ClientDefinition, ruleId: st
   const translate = derived.translateFix;
   const fixes = translate ? r.fixes?.map((f) => translate(ruleId, f)).filter((f): f is SemanticFix => f !== undefined) : undefined;
   return { ...r, message: reasons.length > 0 ? `${reasons.join('; ')}. ${message}` : message, fixes: fixes && fixes.length > 0 ? fixes : undefined };
+}
+
+/**
+ * A rule's findings on a derived definition with those at the defaults (the construct call) made
+ * one: they are about items of one default (every scope the CDK allows), so the call is flagged once.
+ */
+function onePerDefault(results: RuleFinding[], def: ClientDefinition): RuleFinding[] {
+  const at = def.derived!.defaultsAt;
+  const isAt = (r: RuleFinding) => r.span.start === at.start && r.span.end === at.end;
+  const there = results.filter(isAt);
+  if (there.length < 2) return results;
+  const first = results.indexOf(there[0]);
+  const merged = { ...there[0], message: `${there[0].message} The same holds for ${there.length - 1} more ${there.length === 2 ? 'item' : 'items'} of this default.` };
+  return results.filter((r, i) => i === first || !isAt(r)).map((r) => (r === there[0] ? merged : r));
 }
 
 function wordPattern(name: string): RegExp {

@@ -799,6 +799,18 @@ export function cdkL2Definition(input: L2Input): ClientDefinition {
   return def;
 }
 
+/** CloudFormation properties the L2 writes from a prop of the same value, by canonical name. */
+const PASS_THROUGH: Record<string, string> = {
+  GenerateSecret: 'generateSecret',
+  EnableTokenRevocation: 'enableTokenRevocation',
+  EnablePropagateAdditionalUserContextData: 'enablePropagateAdditionalUserContextData',
+  ClientName: 'userPoolClientName',
+};
+
+function renameTitle(title: string): string {
+  return Object.entries(PASS_THROUGH).reduce((t, [canonical, name]) => t.replace(new RegExp(`\\b${canonical}\\b`, 'g'), name), title);
+}
+
 /** The callback a fix writes for the user to replace with the app's own. */
 export const CALLBACK_PLACEHOLDER = 'https://example.com/callback';
 
@@ -809,6 +821,14 @@ export const CALLBACK_PLACEHOLDER = 'https://example.com/callback';
  */
 function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined): SemanticFix | undefined {
   if (ruleId === 'cdk-synth-error') return fix; // made by the core, in the props' terms already
+  // A property the L2 passes through as it is: the same change on the prop.
+  const passed = fix.changes.map((c): SemanticChange | undefined => {
+    if (c.kind !== 'set' || c.path.length !== 1 || !(c.path[0] in PASS_THROUGH)) return undefined;
+    return { kind: 'set', path: [PASS_THROUGH[c.path[0]]], value: c.value };
+  });
+  if (passed.length > 0 && passed.every((c) => c !== undefined)) {
+    return { ...fix, title: renameTitle(fix.title), changes: passed as SemanticChange[] };
+  }
   if (ruleId === 'user-existence-errors-legacy') {
     return { title: 'Set preventUserExistenceErrors to true', changes: [{ kind: 'set', path: ['preventUserExistenceErrors'], value: true }], isPreferred: true, unambiguous: fix.unambiguous };
   }
