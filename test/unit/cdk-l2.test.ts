@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import type { ClientDefinition, LocatedValue } from '../../server/src/model';
+import type { ClientDefinition, LocatedValue, ObjectValue } from '../../server/src/model';
 import { analyse } from '../../server/src/service';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
-import { humanDuration } from '../../server/src/surfaces/sdk/cdk-l2';
+import { cdkL2Definition, humanDuration } from '../../server/src/surfaces/sdk/cdk-l2';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 
 before(async () => {
@@ -415,5 +415,51 @@ describe('CDK L2: odd and half-typed props never break the reading', () => {
     const def = a.model.clients[0];
     assert.equal(def.properties.get('AllowedOAuthFlows')?.value.kind, 'unknown');
     assert.ok(!a.findings.some((f) => f.ruleId === 'implicit-flow-discouraged'));
+  });
+});
+
+describe('CDK L2 core fed as a Python reader will feed it (snake_case props, structs as objects)', () => {
+  const at = { start: 0, end: 10 };
+  let offset = 100;
+  const span = () => ({ start: offset, end: (offset += 5) });
+  const str = (value: string): LocatedValue => ({ kind: 'string', value, span: span() });
+  const bool = (value: boolean): LocatedValue => ({ kind: 'boolean', value, span: span() });
+  const num = (value: number): LocatedValue => ({ kind: 'number', value, raw: String(value), span: span() });
+  const call = (path: string[], args: LocatedValue[]): LocatedValue => ({ kind: 'unknown', reason: path.join('.'), span: span(), expression: { path, args } });
+  const constant = (path: string[]): LocatedValue => ({ kind: 'unknown', reason: path.join('.'), span: span(), expression: { path } });
+  const obj = (members: Record<string, LocatedValue>): ObjectValue => ({ kind: 'object', span: span(), members: Object.entries(members).map(([name, value]) => ({ name, keySpan: span(), span: span(), value })) });
+
+  function pyDef(props: ObjectValue | undefined): ClientDefinition {
+    return cdkL2Definition({ lang: 'py', props, at, span: { start: 0, end: 1000 }, name: 'Client', via: 'addClient', providersBefore: 0 });
+  }
+
+  it('o_auth=OAuthSettings(flows=OAuthFlows(authorization_code_grant=True), scopes=[OAuthScope.EMAIL]), auth_flows, Durations, attributes', () => {
+    const def = pyDef(obj({
+      o_auth: obj({ flows: obj({ authorization_code_grant: bool(true) }), scopes: { kind: 'list', span: span(), items: [constant(['cognito', 'OAuthScope', 'EMAIL'])] }, callback_urls: { kind: 'list', span: span(), items: [str('https://app.example.com/cb')] } }),
+      auth_flows: obj({ user_srp: bool(true) }),
+      access_token_validity: call(['Duration', 'hours'], [num(1)]),
+      prevent_user_existence_errors: bool(true),
+      read_attributes: { kind: 'unknown', reason: 'attrs', span: span(), expression: { path: ['with_custom_attributes'], args: [str('tier')], receiver: { path: ['with_standard_attributes'], args: [obj({ given_name: bool(true), email: bool(true) })], receiver: { path: ['cognito', 'ClientAttributes'], args: [] } } } },
+    }));
+    assert.equal(def.spelling, 'cdkPython');
+    assert.deepEqual(props(def), {
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['email', 'openid'],
+      CallbackURLs: ['https://app.example.com/cb'],
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+      SupportedIdentityProviders: ['COGNITO'],
+      AccessTokenValidity: 60,
+      TokenValidityUnits: { AccessToken: 'minutes' },
+      ReadAttributes: ['custom:tier', 'email', 'given_name'],
+    });
+    assert.equal(def.derived?.names.AllowedOAuthFlows, 'o_auth.flows');
+    assert.equal(def.derived?.names.DisableOAuth, undefined);
+  });
+
+  it('disable_o_auth with o_auth is the CDK error; add_client without props gets every default', () => {
+    assert.deepEqual(pyDef(obj({ disable_o_auth: bool(true), o_auth: obj({}) })).derived?.errors.map((e) => e.message), ['OAuth settings cannot be specified when disableOAuth is set.']);
+    assert.deepEqual(props(pyDef(undefined)), DEFAULT_OAUTH);
   });
 });

@@ -7,7 +7,7 @@
  * come from ./cdk-l2.ts `l2Name`.
  */
 import type { ClientDefinition, LocatedValue, ObjectValue, Span } from '../../model';
-import { DEFAULT_CALLBACK, DEFAULT_SCOPES, DURATION_FACTORIES, L2_SOURCE } from './cdk-l2';
+import { DEFAULT_CALLBACK, DEFAULT_SCOPES, DURATION_FACTORIES, L2_SOURCE, tsL2Name } from './cdk-l2';
 
 /** How a prop's value is written, for completion snippets. */
 export type L2Kind = 'boolean' | 'object' | 'duration' | 'scopes' | 'providers' | 'attributes' | 'strings' | 'string' | 'reference';
@@ -130,7 +130,7 @@ export function l2HoverMarkdown(def: ClientDefinition, path: readonly string[]):
   return parts.join('\n\n');
 }
 
-/** The L2 prop (TS path) whose member is at `offset` in the props as written, innermost first. */
+/** The L2 prop (TS path, from TS or Python names) whose member is at `offset` in the props as written, innermost. */
 export function l2PathAt(source: ObjectValue, offset: number): { path: string[]; keySpan: Span } | undefined {
   let obj: ObjectValue | undefined = source;
   const path: string[] = [];
@@ -138,7 +138,7 @@ export function l2PathAt(source: ObjectValue, offset: number): { path: string[];
   for (let depth = 0; obj && depth < 8; depth++) {
     const m: ObjectValue['members'][number] | undefined = [...obj.members].reverse().find((x) => x.span.start <= offset && offset <= x.span.end);
     if (!m) break;
-    path.push(m.name);
+    path.push(tsL2Name(m.name));
     hit = { path: [...path], keySpan: m.keySpan };
     obj = m.value.kind === 'object' ? m.value : undefined;
   }

@@ -79,6 +79,12 @@ const PROP: Record<string, [string, string]> = {
   shareUserData: ['shareUserData', 'share_user_data'],
 };
 
+/** The TS name of a prop written in either language (`o_auth` -> `oAuth`); the name itself when unknown. */
+export function tsL2Name(written: string): string {
+  for (const [ts, py] of Object.values(PROP)) if (written === ts || written === py) return ts;
+  return written;
+}
+
 /** The L2 name of a prop in a language; nested paths joined with dots (`oAuth.flows`). */
 export function l2Name(path: string, lang: Lang): string {
   return path.split('.').map((p) => PROP[p]?.[lang === 'ts' ? 0 : 1] ?? p).join('.');
