@@ -298,7 +298,7 @@ describe('CDK L2: findings in the CDK\'s terms', () => {
     assert.deepEqual(implicit.fixes?.map((f) => f.changes), [[{ kind: 'set', path: ['oAuth'], value: { flows: { authorizationCodeGrant: true }, callbackUrls: ['https://example.com/callback'] } }]], 'the fix addresses the props');
     const legacy = a.findings.find((f) => f.ruleId === 'user-existence-errors-legacy');
     assert.ok(legacy);
-    assert.match(legacy.message, /^preventUserExistenceErrors is not set/);
+    assert.match(legacy.message, /^preventUserExistenceErrors is not set, so it defaults to LEGACY: .* Set it to true\.$/);
   });
   it('a finding on a written prop points at it and names it as the L2 does', () => {
     const { text, a } = analysed(client("oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['https://app.example.com/cb'] }, preventUserExistenceErrors: false"));

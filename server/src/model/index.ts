@@ -224,6 +224,11 @@ export interface DerivedInfo {
   names: Record<string, string>;
   /** Where defaults are located (the construct call): findings there are explained by the defaults they mention. */
   defaultsAt: Span;
+  /**
+   * Values the source writes differently, for messages: after a renamed property, `to <value>`
+   * reads `to <source value>` (`preventUserExistenceErrors` ... `to ENABLED` -> `to true`).
+   */
+  values?: Record<string, Record<string, string>>;
   /** Errors the derivation itself raises (the CDK's synth-time errors), exactly as it words them. */
   errors: { message: string; span: Span; fix?: SemanticFix }[];
   /** The source's own object as written (the L2 props, members named as written), for hover and completion. */

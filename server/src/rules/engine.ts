@@ -108,7 +108,13 @@ export function inDerivedTerms(r: RuleFinding, def: ClientDefinition, ruleId: st
       if (prop.defaulted && mentions(r.message, name) && !reasons.includes(prop.defaulted)) reasons.push(prop.defaulted);
     }
   }
-  const message = renamed(r.message, derived.names);
+  let message = r.message;
+  // A value the source writes differently, in a message about its property: `Set it to ENABLED` -> `to true`.
+  for (const [canonical, values] of Object.entries(derived.values ?? {})) {
+    if (!mentions(message, canonical)) continue;
+    for (const [value, written] of Object.entries(values)) message = message.replace(new RegExp(`\\bto ${value}\\b`, 'g'), `to ${written}`);
+  }
+  message = renamed(message, derived.names);
   const translate = derived.translateFix;
   const fixes = translate ? r.fixes?.map((f) => translate(ruleId, f)).filter((f): f is SemanticFix => f !== undefined) : undefined;
   return { ...r, message: reasons.length > 0 ? `${reasons.join('; ')}. ${message}` : message, fixes: fixes && fixes.length > 0 ? fixes : undefined };

@@ -790,7 +790,7 @@ export function cdkL2Definition(input: L2Input): ClientDefinition {
     properties,
     dependsOn: [],
     references: new Set<string>(),
-    derived: { by: 'the CDK', names, defaultsAt: input.at, errors: b.errors },
+    derived: { by: 'the CDK', names, defaultsAt: input.at, errors: b.errors, values: { PreventUserExistenceErrors: { ENABLED: input.lang === 'ts' ? 'true' : 'True' } } },
   };
   if (input.props?.kind === 'object') def.derived!.source = input.props;
   if (input.lang === 'ts' && input.props?.kind !== 'unknown') def.derived!.translateFix = (ruleId, fix) => l2Fix(ruleId, fix, input.props?.kind === 'object' ? input.props : undefined);
