@@ -16,6 +16,8 @@ import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { renderers, type Rendered, type Renderer, type Scenario } from '../support/scenario';
 import { javascriptRenderers } from '../support/scenario-sdk';
 import { terraformHcl, terraformJson } from '../support/scenario-terraform';
+import { loadCases } from '../editors/support';
+import * as fs from 'node:fs';
 
 const ALL: Renderer[] = [...renderers, terraformHcl, terraformJson, ...javascriptRenderers];
 
@@ -211,3 +213,19 @@ describe('clientLensText', () => {
 function cloudFormationYamlOf(s: Scenario): Rendered {
   return renderers[0].render(s);
 }
+
+describe('the real-editor fixtures (test/editors/fixtures/cases.json)', () => {
+  for (const c of loadCases()) {
+    it(`${c.file}: the CodeLens the editors must show is the server's`, () => {
+      const lens = c.codeLens;
+      assert.ok(lens, `${c.file} has a codeLens case`);
+      const text = fs.readFileSync(c.path, 'utf8');
+      const { lenses: ls } = lenses({ fileName: c.file, languageId: c.languageId, text });
+      assert.deepEqual(titles(ls), [lens.expect, lens.problems]);
+      assert.equal(ls[0].range.start.line, lens.line, 'the lens sits on the line of `at`');
+      const revealed = ls[1].command?.arguments?.[1] as { start: { line: number; character: number } };
+      assert.deepEqual(revealed.start, { line: lens.firstProblem.line, character: lens.firstProblem.character });
+      assert.ok(c.codes.includes(lens.firstProblem.code));
+    });
+  }
+});
