@@ -189,6 +189,12 @@ describe('CodeLens problem counts', () => {
     assert.match(ls[0].command?.title ?? '', /^no OAuth · secret \? · access 2 h · ID 1 h · refresh 30 d$/);
   });
 
+  it('says "?" for everything a spread may set, even a number written after it (the spread may set its unit)', () => {
+    const ts = "import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';\ndeclare const defaults: object;\nnew CreateUserPoolClientCommand({ ...defaults, UserPoolId: 'p', ClientName: 'c', AccessTokenValidity: 2 });\n";
+    const { lenses: ls } = lenses({ fileName: 's.ts', languageId: 'typescript', text: ts });
+    assert.equal(ls[0].command?.title, 'OAuth ? · secret ? · access ? · ID ? · refresh ?');
+  });
+
   it('reads a boto3 call in Python (when the Python reader is in)', (t) => {
     const py = "import boto3\ncognito = boto3.client('cognito-idp')\ncognito.create_user_pool_client(UserPoolId='p', ClientName='c', GenerateSecret=True, AccessTokenValidity=15, TokenValidityUnits={'AccessToken': 'minutes'})\n";
     const { lenses: ls, analysis } = lenses({ fileName: 'c.py', languageId: 'python', text: py });
