@@ -610,10 +610,13 @@ describe('CodeLens', () => {
       await client.waitFor('a codeLens refresh', () => (client.codeLensRefreshRequests > 0 ? true : undefined));
       assert.deepEqual(await client.codeLenses(TEMPLATE_URI), []);
       // Validation off: the settings stay, the count goes (the editor shows no problems to count).
+      const published = client.publishedFor(TEMPLATE_URI).length;
       client.settings = { cognitoClient: { validate: { enable: false } } };
       await client.changeSettings(client.settings);
       await client.waitFor('a second codeLens refresh', () => (client.codeLensRefreshRequests > 1 ? true : undefined));
       assert.deepEqual((await client.codeLenses(TEMPLATE_URI)).map((l) => l.command?.title), [SUMMARY_TEXT]);
+      // The check the settings change started has ended (nothing is left running when the session closes).
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.length === 0, { after: published });
     });
   });
 
