@@ -178,6 +178,8 @@ async function scenario(page: Page, options: CodeServerOptions, port: number, wo
   const lens = c.codeLens;
   if (lens) {
     await check('codelens', async () => {
+      // Back in the editor (the Problems panel had the focus), at the client's first line.
+      await goTo(page, lens.line, lens.character);
       const decorations = page.locator('.editor-instance .monaco-editor .codelens-decoration');
       let texts: string[] = [];
       await waitFor(`a CodeLens "${lens.expect} | ${lens.problems}"`, async () => {
