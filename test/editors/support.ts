@@ -10,6 +10,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { inSpelling } from '../../server/src/features/hover-docs';
 
 /** The repository root: this file runs from out/test/editors. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -102,8 +103,10 @@ export function loadCases(): ResolvedCase[] {
   return raw.cases.map((c) => {
     const file = path.join(FIXTURES, c.file);
     const text = fs.readFileSync(file, 'utf8');
-    const title = schema.properties[c.hover.property]?.title;
-    if (!title) throw new Error(`cases.json: ${c.hover.property} has no title in ${SCHEMA}`);
+    const canonicalTitle = schema.properties[c.hover.property]?.title;
+    if (!canonicalTitle) throw new Error(`cases.json: ${c.hover.property} has no title in ${SCHEMA}`);
+    // Hover names properties in the document's spelling (Terraform: `token_validity_units.access_token`).
+    const title = /\.tf(\.json)?$/.test(c.file) ? inSpelling(canonicalTitle, 'terraform') : canonicalTitle;
     return {
       ...c,
       path: file,

@@ -116,3 +116,35 @@ export function twinRuleTests(options: TwinOptions): void {
     }
   });
 }
+
+/**
+ * The cases code files cannot make fire, with the reason: they declare no resources around the
+ * call, so rules that look at the pools, providers, servers or outputs of the file stay silent.
+ */
+export function codeFileDifferences(): Record<string, string> {
+  const known: Record<string, string> = {};
+  const reason = 'a code file declares no resources around the call';
+  for (const [rule, names] of [
+    ['user-pool-reference', ["GetAtt of the pool's ARN", 'a reference to an undeclared name', 'a reference to a resource that is not a user pool', 'no user pool in the file at all']],
+    ['identity-provider-undeclared', ['a provider name no identity provider in the file declares', 'built-in names are case-sensitive']],
+    ['identity-provider-dependency', ['a declared provider without DependsOn', 'a dependency on something else does not count']],
+    ['custom-scope-undeclared', ['a scope the resource server does not define', 'an identifier no resource server declares', 'a defined scope without a dependency on its server']],
+    ['custom-attribute-undeclared', ['a custom attribute the pool schema does not declare', 'in WriteAttributes too']],
+    ['client-secret-output', ['an exported GetAtt ClientSecret output', 'the secret inside a Sub']],
+  ] as const) {
+    for (const name of names) known[`${rule}|fires|${name}`] = reason;
+  }
+  return known;
+}
+
+/** Cases where SDK calls differ from templates because they have the API's semantics, with the reason (`rule|kind|case`). */
+export const API_SEMANTICS: readonly (readonly [string, string])[] = [
+  ['invalid-type|clean|quoted booleans and numbers (the engine converts them)', 'the SDK does not convert strings: invalid-type'],
+  ['out-of-range|fires|AuthSessionValidity below 3, as a quoted number', 'the SDK does not convert strings: invalid-type instead'],
+  ['token-validity-range|fires|a quoted number (the engine converts it)', 'the SDK does not convert strings: invalid-type instead'],
+  ['refresh-token-validity-zero|fires|a quoted 0', 'the SDK does not convert strings: invalid-type instead'],
+  ['refresh-token-validity-zero|fires|RefreshTokenValidity 0 in a template', 'a warning in SDK calls (the API turns 0 into 30 days)'],
+  ['missing-required|clean|CloudFormation does not need RefreshTokenRotation.Feature', 'the API needs it'],
+  ['read-only-property|fires|ClientSecret in a template', 'CreateUserPoolClient takes ClientSecret as input'],
+];
+

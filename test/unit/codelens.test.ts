@@ -1,6 +1,7 @@
 /**
  * The CodeLens feature over rendered scenarios of every surface (CloudFormation YAML / JSON,
- * Terraform HCL / JSON, SDK v3 TypeScript, SDK v2 JavaScript, CDK L1): the settings line with the
+ * Terraform HCL / JSON, SDK v3 TypeScript, SDK v2 JavaScript, CDK L1 in TypeScript and Python,
+ * boto3): the settings line with the
  * service's defaults applied and `?` for what cannot be told, the problem count from the findings
  * about that client (after suppressions and severity settings), and the commands with their
  * arguments.
@@ -15,11 +16,12 @@ import { analyse, type Analysis } from '../../server/src/service';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { renderers, type Rendered, type Renderer, type Scenario } from '../support/scenario';
 import { javascriptRenderers } from '../support/scenario-sdk';
+import { pythonRenderers } from '../support/scenario-sdk-python';
 import { terraformHcl, terraformJson } from '../support/scenario-terraform';
 import { loadCases } from '../editors/support';
 import * as fs from 'node:fs';
 
-const ALL: Renderer[] = [...renderers, terraformHcl, terraformJson, ...javascriptRenderers];
+const ALL: Renderer[] = [...renderers, terraformHcl, terraformJson, ...javascriptRenderers, ...pythonRenderers];
 
 before(async () => {
   for (const g of ['terraform', 'typescript', 'javascript', 'tsx', 'python'] as const) assert.ok(await loadGrammar(g), `${g} grammar loads`);
@@ -195,13 +197,10 @@ describe('CodeLens problem counts', () => {
     assert.equal(ls[0].command?.title, 'OAuth ? · secret ? · access ? · ID ? · refresh ?');
   });
 
-  it('reads a boto3 call in Python (when the Python reader is in)', (t) => {
+  it('reads a boto3 call in Python', () => {
     const py = "import boto3\ncognito = boto3.client('cognito-idp')\ncognito.create_user_pool_client(UserPoolId='p', ClientName='c', GenerateSecret=True, AccessTokenValidity=15, TokenValidityUnits={'AccessToken': 'minutes'})\n";
     const { lenses: ls, analysis } = lenses({ fileName: 'c.py', languageId: 'python', text: py });
-    if (analysis.model.clients.length === 0) {
-      t.skip('the Python reader is still a placeholder on this branch');
-      return;
-    }
+    assert.equal(analysis.model.clients.length, 1);
     assert.equal(ls[0].command?.title, 'no OAuth · secret · access 15 min · ID 1 h · refresh 30 d');
   });
 });

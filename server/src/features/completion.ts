@@ -84,6 +84,16 @@ function renderOptions(ctx: CursorContext): RenderOptions {
   return options;
 }
 
+/** Whether the cursor is in Python code (keyword arguments or a dict). */
+function isPython(ctx: CursorContext): boolean {
+  return ctx.style === 'python' || ctx.style === 'python-dict';
+}
+
+/** A Python string literal in the quote being typed (double quotes by default). */
+function pythonString(value: string, quote: '"' | "'" = '"'): string {
+  return quote + value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), '\\' + quote) + quote;
+}
+
 /** Builds items that replace the cursor's span. */
 class Items {
   readonly list: CompletionItem[] = [];
@@ -251,6 +261,7 @@ function valueText(value: string, ctx: CursorContext): string {
   if (ctx.style === 'json') return JSON.stringify(value);
   if (ctx.style === 'hcl') return hclQuoted(value);
   if (ctx.style === 'js') return jsString(value, ctx.quote?.char ?? ctx.stringQuote ?? '"');
+  if (isPython(ctx)) return pythonString(value, ctx.quote?.char ?? ctx.stringQuote);
   if (ctx.quote) return ctx.quote.char === "'" ? `'${value.replace(/'/g, "''")}'` : JSON.stringify(value);
   return yamlScalar(value, ctx.style === 'yaml-flow');
 }
@@ -298,8 +309,10 @@ function completeKeys(items: Items, ctx: CursorContext, file: FileContext): void
   for (const { canonical, name, schema: prop } of propertiesFor(ctx.spelling, ctx.path)) {
     if (!isInputIn(prop, context) || ctx.existingKeys.includes(canonical)) continue;
     const path = [...ctx.path, canonical];
-    const keyText = ctx.style === 'json' ? JSON.stringify(name) : ctx.style === 'hcl' ? name : ctx.style === 'js' ? jsKey(name, ctx.stringQuote ?? '"') : yamlScalar(name);
-    const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), renderOptions(ctx));
+    const keyText = ctx.style === 'json' || ctx.style === 'python-dict' ? JSON.stringify(name) : ctx.style === 'hcl' || ctx.style === 'python' ? name : ctx.style === 'js' ? jsKey(name, ctx.stringQuote ?? '"') : yamlScalar(name);
+    const options = renderOptions(ctx);
+    if (ctx.pythonClass && prop.type === 'object') options.objectCall = `${ctx.pythonClass}.${canonical}Property`;
+    const snippet = ctx.hasValue ? escapeSnippet(keyText) : renderMember(name, valueSnippet(path, prop, ctx, file), options);
     const required = isRequiredIn(prop, context);
     items.add(name, snippet, {
       kind: CompletionItemKind.Property,
@@ -328,9 +341,9 @@ function completeValue(items: Items, ctx: CursorContext, file: FileContext): voi
   const prop = propertySchema(ctx.path);
   if (!prop) return;
   if (prop.type === 'boolean') {
-    for (const [i, value] of ['true', 'false'].entries()) {
-      const isDefault = prop.default === (value === 'true');
-      items.addValue(value, value, value === 'true', {
+    for (const [i, value] of (isPython(ctx) ? ['True', 'False'] : ['true', 'false']).entries()) {
+      const isDefault = prop.default === (value.toLowerCase() === 'true');
+      items.addValue(value, value, value.toLowerCase() === 'true', {
         kind: CompletionItemKind.Value,
         detail: prop.title,
         documentation: doc(isDefault ? `${code(value)} (the default).` : code(value)),

@@ -218,7 +218,7 @@ export function freeAddress(base: string, used: Iterable<string>): string {
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
-export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js';
+export type RenderStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js' | 'python' | 'python-dict';
 
 export interface RenderOptions {
   style: RenderStyle;
@@ -231,10 +231,12 @@ export interface RenderOptions {
   inline?: boolean;
   /** Plain text with every tab stop at its default (a preview), rather than snippet syntax. */
   plain?: boolean;
-  /** For `js`: the quote strings are written in (double by default). */
+  /** For `js` and Python: the quote strings are written in (double by default). */
   quote?: '"' | "'";
   /** Terraform JSON (`.tf.json`): names in Terraform spelling, references as `"${type.name.id}"`. */
   terraform?: boolean;
+  /** Python: write an object value as a call of this (a CDK `...Property` class) rather than a dict. */
+  objectCall?: string;
 }
 
 /** Numbers tab stops in the order they are written. */
@@ -322,8 +324,13 @@ class Renderer {
   /** A string's text inside its quotes, escaped for the syntax. */
   private inQuotes(s: string): string {
     if (this.hcl) return hclQuoted(s).slice(1, -1);
-    if (this.js) return this.jsBody(s);
+    if (this.js || this.python) return this.jsBody(s); // Python escapes quotes the same way
     return JSON.stringify(s).slice(1, -1);
+  }
+
+  /** Python keyword arguments or a dict: strings always quoted, `True` / `False`. */
+  private get python(): boolean {
+    return this.o.style === 'python' || this.o.style === 'python-dict';
   }
 
   private text(s: string): string {
@@ -339,7 +346,7 @@ class Renderer {
   /** A string made of literal text and placeholders, quoted for the syntax when needed. */
   private stringOf(pieces: (string | PlaceholderMarker)[], flow: boolean): string {
     const literal = pieces.map((p) => (typeof p === 'string' ? p : String(p.$placeholder))).join('');
-    const quote = this.json || this.hcl || yamlNeedsQuotes(literal, flow);
+    const quote = this.json || this.hcl || this.python || yamlNeedsQuotes(literal, flow);
     const body = pieces
       .map((p) => {
         if (typeof p === 'string') return this.text(quote ? this.inQuotes(p) : p);
@@ -347,13 +354,14 @@ class Renderer {
         return this.placeholder(quote ? this.inQuotes(def) : def);
       })
       .join('');
-    const q = this.js ? this.o.quote ?? '"' : '"';
+    const q = this.js || this.python ? this.o.quote ?? '"' : '"';
     return quote ? `${q}${body}${q}` : body;
   }
 
   /** A scalar or marker value written on one line. */
   scalar(v: SnippetValue, flow: boolean): string | undefined {
     if (typeof v === 'string') return this.stringOf([v], flow);
+    if (typeof v === 'boolean' && this.python) return v ? 'True' : 'False';
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (!isMarker(v)) return undefined;
     if ('$placeholder' in v) {
@@ -363,13 +371,16 @@ class Renderer {
     if ('$concat' in v) return this.stringOf(v.$concat, flow);
     if ('$cursor' in v) return this.o.plain ? '' : '$0';
     if ('$choice' in v) {
-      const quoteStrings = this.json || this.hcl || v.$choice.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow));
-      const first = v.$choice[0];
+      // Python writes booleans `True` / `False`, unquoted.
+      const choices = this.python ? v.$choice.map((c) => (typeof c === 'boolean' ? (c ? 'True' : 'False') : c)) : v.$choice;
+      const booleans = v.$choice.every((c) => typeof c === 'boolean');
+      const quoteStrings = !booleans && (this.json || this.hcl || this.python || choices.some((c) => typeof c === 'string' && yamlNeedsQuotes(c, flow)));
+      const first = choices[0];
       const quoted = typeof first === 'string' && quoteStrings;
-      const q = this.js ? this.o.quote ?? '"' : '"';
-      if (this.o.plain) return quoted ? `${q}${this.js ? this.jsBody(String(first)) : JSON.stringify(first).slice(1, -1)}${q}` : String(first);
+      const q = this.js || this.python ? this.o.quote ?? '"' : '"';
+      if (this.o.plain) return quoted ? `${q}${this.js || this.python ? this.jsBody(String(first)) : JSON.stringify(first).slice(1, -1)}${q}` : String(first);
       const n = this.stops.take();
-      const body = v.$choice.length === 1 ? `\${${n}:${escapeSnippet(String(first))}}` : `\${${n}|${v.$choice.map((c) => escapeChoice(String(c))).join(',')}|}`;
+      const body = choices.length === 1 ? `\${${n}:${escapeSnippet(String(first))}}` : `\${${n}|${choices.map((c) => escapeChoice(String(c))).join(',')}|}`;
       return quoted ? `${q}${body}${q}` : body;
     }
     // $ref
@@ -377,6 +388,10 @@ class Renderer {
     if (this.o.terraform && this.json) return `"${this.text('${')}${this.hclReference(v.$ref)}${this.text('}')}"`;
     // In code, a name the user fills in (a variable holding the id).
     if (this.js) return this.o.plain ? 'userPoolId' : this.placeholder('userPoolId');
+    if (this.python) {
+      const base = String(typeof v.$ref === 'string' ? v.$ref : v.$ref.$placeholder).replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+      return this.placeholder(this.o.objectCall === undefined && this.o.style === 'python' ? `${base}_id` : base);
+    }
     const name = typeof v.$ref === 'string' ? this.text(v.$ref) : this.placeholder(String(v.$ref.$placeholder));
     return this.json ? `{"Ref": "${name}"}` : `!Ref ${name}`;
   }
@@ -397,8 +412,13 @@ class Renderer {
     if (s !== undefined) return s;
     if (Array.isArray(v)) return `[${v.map((x) => this.inlineValue(x)).join(', ')}]`;
     const entries = Object.entries(v as SnippetObject);
+    if (this.python && this.o.objectCall) {
+      const call = this.text(this.o.objectCall);
+      if (entries.length === 0) return this.o.plain ? `${call}()` : `${call}(${this.placeholder('')})`;
+    }
     if (entries.length === 0) return this.o.plain ? '{}' : `{${this.placeholder('')}}`;
     if (this.hcl) return `{ ${entries.map(([k, x]) => `${this.key(k)} = ${this.inlineValue(x)}`).join(', ')} }`;
+    if (this.python) return `{${entries.map(([k, x]) => `${this.text(JSON.stringify(k))}: ${this.inlineValue(x)}`).join(', ')}}`;
     return `{${entries.map(([k, x]) => `${this.key(k)}: ${this.inlineValue(x)}`).join(', ')}}`;
   }
 
@@ -406,6 +426,8 @@ class Renderer {
     if (typeof k !== 'string') return this.stringOf([k], false);
     if (this.hcl) return this.text(k);
     if (this.js) return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? this.text(k) : this.stringOf([k], false);
+    if (this.o.style === 'python') return this.text(k);
+    if (this.o.style === 'python-dict') return this.text(JSON.stringify(k));
     return this.json ? this.text(JSON.stringify(k)) : this.text(yamlScalar(k));
   }
 
@@ -452,7 +474,8 @@ class Renderer {
     const key = this.key(k);
     const { eol, unit } = this.o;
     const inner = indent + unit;
-    if (this.o.inline || this.o.style === 'yaml-flow') return `${key}: ${this.inlineValue(v)}`;
+    if (this.o.style === 'python') return `${key}=${this.inlineValue(v)}`;
+    if (this.o.inline || this.o.style === 'yaml-flow' || this.o.style === 'python-dict') return `${key}: ${this.inlineValue(v)}`;
     const s = this.scalar(v, false);
     if (s !== undefined) return `${key}: ${s}`;
     if (Array.isArray(v)) {

@@ -20,10 +20,11 @@ export type CursorRole = 'key' | 'value' | 'item' | 'newResource' | 'type';
 /**
  * The syntax around the caret, which decides how inserted text is written:
  * YAML block style (`Key:` on its own line, `- item`), YAML flow style (`{A: 1, B: 2}`, `[a, b]`),
- * JSON, Terraform HCL (`name = value`, `name { ... }` for nested blocks, `["a", "b"]`), or a
- * JavaScript / TypeScript object literal (`js`: identifier keys, quoted strings).
+ * JSON, Terraform HCL (`name = value`, `name { ... }` for nested blocks, `["a", "b"]`), a
+ * JavaScript / TypeScript object literal (`js`: identifier keys, quoted strings), Python keyword
+ * arguments (`python`: `Name=value`, lists `[...]`), or a Python dict (`python-dict`: `"Key": value`).
  */
-export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js';
+export type CursorStyle = 'yaml-block' | 'yaml-flow' | 'json' | 'hcl' | 'js' | 'python' | 'python-dict';
 
 /** The quote the partial word is written in. */
 export interface QuoteState {
@@ -78,10 +79,12 @@ export interface CursorContext {
   insertSuffix?: string;
   /** Where a missing separator (a JSON `,` after the previous member) must be inserted, when one is missing. */
   commaBefore?: number;
-  /** For `js`: the quote new strings are written in (the document's). */
+  /** For `js` and Python: the quote new strings are written in (the document's). */
   stringQuote?: '"' | "'";
   /** True when the insertion is inline (inside a one-line flow or JSON object): multi-line values are written on one line. */
   inline?: boolean;
+  /** Python CDK: the construct class as the call names it (`cognito.CfnUserPoolClient`), for `...Property(...)` values. */
+  pythonClass?: string;
 }
 
 /** Computes the cursor context of a document at an offset; undefined when completion has nothing to offer there. */

@@ -57,6 +57,8 @@ export interface Container {
   entries: Entry[];
   /** The key of the member holding the collection, where there is one (to write `[]` / `{}` after it). */
   ownerKey?: Span;
+  /** Other brackets than `{}` / `[]` (a Python call's keyword arguments are a mapping in `()`). */
+  brackets?: [string, string];
   /**
    * True when entries were merged in from elsewhere (YAML `<<: *anchor`): some lie outside the
    * collection, or a flow mapping writes a merge key between its entries. Never edited.
@@ -108,7 +110,7 @@ interface Brackets {
 }
 
 function bracketsOf(text: string, c: Container): Brackets | undefined {
-  const [opener, closer] = c.kind === 'map' ? ['{', '}'] : ['[', ']'];
+  const [opener, closer] = c.brackets ?? (c.kind === 'map' ? ['{', '}'] : ['[', ']']);
   const open = text.indexOf(opener, c.span.start);
   const close = c.span.end - 1;
   if (open < 0 || open >= close || text[close] !== closer) return undefined;

@@ -48,15 +48,16 @@
 (add-to-list 'auto-mode-alist '("\\.ts\\'" . typescript-mode))
 
 ;; The configuration under test (docs/editors.md): one server per mode, so each gets its own
-;; languageId ("yaml", "json", "terraform", "typescript"), which is how the server tells the
-;; syntaxes apart.
+;; languageId ("yaml", "json", "terraform", "typescript", "python"), which is how the server tells
+;; the syntaxes apart.  Emacs has python-mode built in.
 (let ((command (list (or (getenv "COGNITO_NODE") "node")
                      (or (getenv "COGNITO_SERVER") (error "COGNITO_SERVER is not set"))
                      "--stdio")))
   (add-to-list 'eglot-server-programs `(yaml-mode . ,command))
   (add-to-list 'eglot-server-programs `(json-mode . ,command))
   (add-to-list 'eglot-server-programs `(terraform-mode . ,command))
-  (add-to-list 'eglot-server-programs `(typescript-mode . ,command)))
+  (add-to-list 'eglot-server-programs `(typescript-mode . ,command))
+  (add-to-list 'eglot-server-programs `(python-mode . ,command)))
 (setq eglot-sync-connect cognito-check-timeout
       eglot-connect-timeout 30
       eglot-send-changes-idle-time 0.1)
