@@ -28,6 +28,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   MessageType,
+  ShowMessageNotification,
   type Position,
   type Range,
 } from 'vscode-languageserver/node';
@@ -546,11 +547,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (showDocument) {
       const shown = await connection.window.showDocument({ uri, selection: range, takeFocus: true }).catch(() => ({ success: false }));
       if (shown.success) {
-        await connection.sendNotification('window/showMessage', { type: MessageType.Info, message });
+        await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
         return;
       }
     }
-    await connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `${message} (line ${range.start.line + 1})` });
+    // A notification, not showMessageRequest: nothing waits for the user to dismiss it.
+    await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${message} (line ${range.start.line + 1})` });
   }
 
   connection.onExecuteCommand(async (params): Promise<null> =>
