@@ -1,11 +1,13 @@
 /**
  * The VS Code extension: a thin client. It starts the bundled language server over node IPC (with
  * an inspector port when the extension runs in development), says which documents to send it, and
- * keeps the `cognitoClient` settings in sync. Everything else happens in the server.
+ * keeps the `cognitoClient` settings in sync. It also runs the two CodeLens commands, which need
+ * the editor itself (put the caret on a place and show its hover); the server says what and where.
+ * Everything else happens in the server.
  */
 import * as path from 'node:path';
-import { commands, ExtensionMode, window, type ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { commands, ExtensionMode, Range, Selection, TextEditorRevealType, Uri, window, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
 import { documentSelector } from './selector';
 
 /** The settings section; the client id, so `cognitoClient.trace.server` traces the protocol. */
@@ -15,7 +17,35 @@ const CLIENT_NAME = 'Cognito User Pool Client';
 /** The inspector port of the server in development. */
 const DEBUG_PORT = 6009;
 
+/** The CodeLens commands this client runs (the server names them in its lenses when told so). */
+const SHOW_SUMMARY = 'cognitoClient.showClientSummary';
+const REVEAL_PROBLEM = 'cognitoClient.revealProblem';
+
 let client: LanguageClient | undefined;
+
+/** Tells the server, in `capabilities.experimental.cognitoClient`, that this client runs the CodeLens commands. */
+const lensCommandsFeature: StaticFeature = {
+  fillClientCapabilities(capabilities) {
+    capabilities.experimental = { ...(capabilities.experimental as object | undefined), cognitoClient: { commands: [SHOW_SUMMARY, REVEAL_PROBLEM] } };
+  },
+  initialize() {},
+  getState: () => ({ kind: 'static' }),
+  clear() {},
+};
+
+interface LspPosition {
+  line: number;
+  character: number;
+}
+
+/** Open the document, put the caret (or the selection) on the range, and show the hover there. */
+async function hoverAt(uri: string, start: LspPosition, end: LspPosition = start): Promise<void> {
+  const editor = await window.showTextDocument(Uri.parse(uri), { preserveFocus: false });
+  const range = new Range(start.line, start.character, end.line, end.character);
+  editor.selection = new Selection(range.start, range.start);
+  editor.revealRange(range, TextEditorRevealType.InCenterIfOutsideViewport);
+  await commands.executeCommand('editor.action.showHover');
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
@@ -39,6 +69,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
 
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions, development);
+  client.registerFeature(lensCommandsFeature);
+
+  context.subscriptions.push(
+    // The client's summary: the hover of its name. Arguments: the document uri and the name's position.
+    commands.registerCommand(SHOW_SUMMARY, (uri: string, position: LspPosition) => hoverAt(uri, position)),
+    // A problem: the caret on it and its hover (the diagnostic with its quick fixes). Arguments: uri, range.
+    commands.registerCommand(REVEAL_PROBLEM, (uri: string, range: { start: LspPosition; end: LspPosition }) => hoverAt(uri, range.start, range.end)),
+  );
 
   context.subscriptions.push(
     commands.registerCommand('cognitoClient.restartServer', async () => {

@@ -30,6 +30,13 @@ export interface Settings {
     /** How long to wait after the last keystroke before checking a document, in milliseconds. */
     debounceMs: number;
   };
+  codeLens: {
+    /**
+     * Show a CodeLens above each client: its effective settings (OAuth grants, secret, token
+     * lifetimes) and its number of problems.
+     */
+    enable: boolean;
+  };
   /**
    * Documents larger than this many kilobytes are not analysed (no diagnostics, hover or
    * completion); the log says so once per document. A CloudFormation template is at most 1 MB.
@@ -43,6 +50,7 @@ export interface Settings {
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   rules: Object.freeze({}) as Record<string, RuleSetting>,
   validate: Object.freeze({ enable: true, debounceMs: 200 }),
+  codeLens: Object.freeze({ enable: true }),
   maxFileSizeKb: 1024,
   logLevel: 'info' as LogLevel,
 });
@@ -103,13 +111,18 @@ export function readSettings(raw: unknown, knownRule?: (id: string) => boolean):
   else if (validate.enable !== undefined && validate.enable !== null) warnings.push(`${CONFIG_SECTION}.validate.enable: expected true or false; using ${enable}`);
   const debounceMs = readNumber(validate.debounceMs, 'validate.debounceMs', defaultSettings.validate.debounceMs, DEBOUNCE_MS_RANGE, warnings);
 
+  const lens = isRecord(section.codeLens) ? section.codeLens : {};
+  let lensEnable = defaultSettings.codeLens.enable;
+  if (typeof lens.enable === 'boolean') lensEnable = lens.enable;
+  else if (lens.enable !== undefined && lens.enable !== null) warnings.push(`${CONFIG_SECTION}.codeLens.enable: expected true or false; using ${lensEnable}`);
+
   const maxFileSizeKb = readNumber(section.maxFileSizeKb, 'maxFileSizeKb', defaultSettings.maxFileSizeKb, MAX_FILE_SIZE_KB_RANGE, warnings);
 
   let logLevel = defaultSettings.logLevel;
   if (typeof section.logLevel === 'string' && (LOG_LEVELS as readonly string[]).includes(section.logLevel)) logLevel = section.logLevel as LogLevel;
   else if (section.logLevel !== undefined && section.logLevel !== null) warnings.push(`${CONFIG_SECTION}.logLevel: expected one of ${LOG_LEVELS.join(', ')}; using ${logLevel}`);
 
-  return { settings: { rules, validate: { enable, debounceMs }, maxFileSizeKb, logLevel }, warnings };
+  return { settings: { rules, validate: { enable, debounceMs }, codeLens: { enable: lensEnable }, maxFileSizeKb, logLevel }, warnings };
 }
 
 /** A stable key for the settings that change analysis results (for caches and result ids). */

@@ -12,12 +12,14 @@
  * at the handler boundary: the request gets an empty answer, the log says why, serving goes on.
  */
 import {
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
+  type CodeLens,
   type CompletionList,
   type Connection,
   type Diagnostic,
@@ -25,14 +27,20 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
+  ShowMessageNotification,
+  type Position,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, CONFIG_SECTION, defaultSettings, readSettings, type LogLevel, type Settings } from './config';
 import { CODE_ACTION_KINDS, getCodeActions, resolveCodeAction } from './features/code-actions';
+import { CLIENT_COMMANDS, clientAt, getCodeLenses, SERVER_COMMANDS } from './features/codelens';
 import { doComplete } from './features/completion';
 import { toDiagnostics, unreadDiagnostics } from './features/diagnostics';
 import { DocumentCache, type CacheEntry } from './features/document-cache';
 import { doHover } from './features/hover';
+import { clientSummary } from './features/summary';
 import { ruleById } from './rules/index';
 import { moduleDirectoryOf, siblingDocuments } from './module-files';
 import { prepareDocument, type analyse } from './service';
@@ -51,6 +59,18 @@ export const DIAGNOSTIC_PROVIDER_ID = 'cognito-client';
  * space or `-`: they are typed constantly in prose and would ask the server on every word.
  */
 export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", ':'];
+
+/**
+ * The commands the server carries out on `workspace/executeCommand` (the CodeLens commands of
+ * editors that do not register their own; see ./features/codelens).
+ */
+export const EXECUTE_COMMANDS = [SERVER_COMMANDS.showSummary, SERVER_COMMANDS.revealProblem];
+
+/**
+ * Where an editor says it runs the CodeLens commands itself: `capabilities.experimental.cognitoClient.commands`,
+ * a list of command ids (the VS Code client sends `CLIENT_COMMANDS`).
+ */
+export const EXPERIMENTAL_CAPABILITY = 'cognitoClient';
 
 /** Hooks for tests; the shipped server uses the defaults. */
 export interface ServerOptions {
@@ -117,6 +137,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let workspaceFolderEvents = false;
   /** The client fills in a code action's edit with codeAction/resolve (fix-all is then computed only when chosen). */
   let codeActionResolve = false;
+  /** The client answers `workspace/codeLens/refresh`. */
+  let codeLensRefresh = false;
+  /** The client moves its editor on `window/showDocument`. */
+  let showDocument = false;
+  /** The client registers the CodeLens commands itself (the VS Code client). */
+  let clientCommands = false;
   let shuttingDown = false;
 
   // ---- settings --------------------------------------------------------------------------------
@@ -281,20 +307,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function revalidateModule(changed: TextDocument): void {
     const dir = moduleDirectoryOf(changed.uri);
     if (dir === undefined || !surfaceFor({ uri: changed.uri, languageId: changed.languageId, text: '' })?.module) return;
+    let others = false;
     for (const other of documents.all()) {
       if (other.uri === changed.uri || moduleDirectoryOf(other.uri) !== dir) continue;
       if (!surfaceFor({ uri: other.uri, languageId: other.languageId, text: '' })?.module) continue;
       cache.delete(other.uri);
       moduleChanges++;
+      others = true;
       if (pullDiagnostics) {
         if (diagnosticRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
       } else {
         scheduleValidation(other);
       }
     }
+    if (others) refreshCodeLenses();
+  }
+
+  /** Ask the client for CodeLenses again (their problem counts follow settings and sibling files). */
+  function refreshCodeLenses(): void {
+    if (!codeLensRefresh || shuttingDown) return;
+    connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => log.debug(`workspace/codeLens/refresh failed: ${describeError(error)}`));
   }
 
   function revalidateAll(): void {
+    refreshCodeLenses();
     if (pullDiagnostics) {
       if (diagnosticRefresh) {
         connection.languages.diagnostics.refresh().catch((error: unknown) => log.debug(`workspace/diagnostic/refresh failed: ${describeError(error)}`));
@@ -313,6 +349,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     diagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
     workspaceFolderEvents = caps.workspace?.workspaceFolders === true;
     codeActionResolve = caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
+    codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
+    showDocument = caps.window?.showDocument?.support === true;
+    const experimental = (caps.experimental as Record<string, { commands?: unknown }> | undefined)?.[EXPERIMENTAL_CAPABILITY]?.commands;
+    clientCommands = Array.isArray(experimental) && Object.values(CLIENT_COMMANDS).every((c) => experimental.includes(c));
 
     // Clients without workspace/configuration may pass settings here instead.
     const init = params.initializationOptions as Record<string, unknown> | undefined;
@@ -325,6 +365,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
         codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: codeActionResolve },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [...EXECUTE_COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: SERVER_NAME },
@@ -480,6 +522,60 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!found || !analysis) return { title: action.title, kind: action.kind, edit: { changes: {} } };
       const settings = lastSettings.get(found.document.uri) ?? globalSettings;
       return resolveCodeAction(found.document, analysis.model, analysis.surface.id, action, analysis.findings, { rules: settings.rules });
+    }),
+  );
+
+  // ---- CodeLens and its commands ---------------------------------------------------------------
+  connection.onCodeLens(async (params): Promise<CodeLens[]> =>
+    guardAsync('codeLens', [], async () => {
+      const uri = params.textDocument.uri;
+      const opened = documents.get(uri);
+      if (!opened) return [];
+      await prepared(opened);
+      const settings = await getSettings(uri);
+      if (!settings.codeLens.enable) return [];
+      const document = documents.get(uri);
+      if (!document) return [];
+      const analysis = analysisOf(document, settings, false).analysis;
+      if (!analysis) return [];
+      return getCodeLenses(document, analysis.model, analysis.findings, { clientCommands, countProblems: settings.validate.enable });
+    }),
+  );
+
+  /** Move the editor to a range (when it can be asked to), else say where to look. */
+  async function reveal(uri: string, range: Range, message: string): Promise<void> {
+    if (showDocument) {
+      const shown = await connection.window.showDocument({ uri, selection: range, takeFocus: true }).catch(() => ({ success: false }));
+      if (shown.success) {
+        await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+        return;
+      }
+    }
+    // A notification, not showMessageRequest: nothing waits for the user to dismiss it.
+    await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${message} (line ${range.start.line + 1})` });
+  }
+
+  connection.onExecuteCommand(async (params): Promise<null> =>
+    guardAsync(`workspace/executeCommand ${params.command}`, null, async () => {
+      const [uri, at] = (params.arguments ?? []) as [unknown, unknown];
+      if (typeof uri !== 'string' || typeof at !== 'object' || at === null) return null;
+      const found = modelEntry(uri);
+      if (!found?.entry.analysis) return null;
+      const { document } = found;
+      const { model, findings } = found.entry.analysis;
+      if (params.command === SERVER_COMMANDS.showSummary) {
+        const def = clientAt(document, model, at as Position);
+        if (!def) return null;
+        const range = { start: document.positionAt(def.nameSpan.start), end: document.positionAt(def.nameSpan.end) };
+        // The summary hover's Markdown, as plain lines for a message.
+        await reveal(uri, range, clientSummary(def, model.context).replace(/\*\*/g, '').replace(/`/g, ''));
+      } else if (params.command === SERVER_COMMANDS.revealProblem) {
+        const range = at as Range;
+        const offset = document.offsetAt(range.start);
+        const finding = findings.find((f) => f.span.start === offset) ?? findings.find((f) => f.span.start <= offset && offset <= f.span.end);
+        await reveal(uri, range, finding ? `${finding.ruleId}: ${finding.message}` : 'The problem is no longer there.');
+      }
+      return null;
     }),
   );
 

@@ -68,6 +68,11 @@ export interface FixtureCase {
   codeAction: CodeActionCase;
   /** VS Code: the fix-all action in the light bulb at this place, chosen with Ctrl+. (resolved lazily by the server). */
   fixAll?: Anchor & { expectText: string; clears: string };
+  /**
+   * The CodeLens line above the client (`at` is on the client's first line): `expect` is the
+   * settings lens, `problems` the count lens, whose command reveals `firstProblem`.
+   */
+  codeLens?: Anchor & { expect: string; problems: string; firstProblem: Anchor & { code: string } };
 }
 
 /** A case with its places resolved and the hover's expected text taken from the schema. */
@@ -77,6 +82,7 @@ export interface ResolvedCase extends FixtureCase {
   completions: Array<CompletionCase & Place>;
   codeAction: CodeActionCase & Place;
   fixAll?: NonNullable<FixtureCase['fixAll']> & Place;
+  codeLens?: NonNullable<FixtureCase['codeLens']> & Place & { firstProblem: Place };
 }
 
 export function resolvePlace(text: string, anchor: Anchor, file: string): Place {
@@ -108,6 +114,11 @@ export function loadCases(): ResolvedCase[] {
       completions: c.completions.map((k) => ({ ...k, ...resolvePlace(text, k, c.file) })),
       codeAction: { ...c.codeAction, ...resolvePlace(text, c.codeAction, c.file) },
       fixAll: c.fixAll && { ...c.fixAll, ...resolvePlace(text, c.fixAll, c.file) },
+      codeLens: c.codeLens && {
+        ...c.codeLens,
+        ...resolvePlace(text, c.codeLens, c.file),
+        firstProblem: { ...c.codeLens.firstProblem, ...resolvePlace(text, c.codeLens.firstProblem, c.file) },
+      },
     };
   });
 }

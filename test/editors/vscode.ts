@@ -13,6 +13,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { freePort, isolatedEnv, parseOutcomes, ROOT, tempDir, waitFor, type Outcome, type ResolvedCase } from './support';
 import { FIX_ALL_TITLE } from '../../server/src/features/code-actions';
 
+/** A line every client summary hover has (see server/src/features/summary.ts). */
+const SUMMARY_MARK = 'Client secret (';
+
 export interface CodeServerOptions {
   /** The `code-server` launcher (a `#!/usr/bin/env node` script). */
   codeServer: string;
@@ -169,6 +172,42 @@ async function scenario(page: Page, options: CodeServerOptions, port: number, wo
     });
     await shoot('problems');
   });
+
+  // CodeLens: the line above the client shows its settings and its problem count; choosing the
+  // settings opens the client's summary hover, choosing the count puts the caret on the first problem.
+  const lens = c.codeLens;
+  if (lens) {
+    await check('codelens', async () => {
+      // Back in the editor (the Problems panel had the focus), at the client's first line.
+      await goTo(page, lens.line, lens.character);
+      const decorations = page.locator('.editor-instance .monaco-editor .codelens-decoration');
+      let texts: string[] = [];
+      await waitFor(`a CodeLens "${lens.expect} | ${lens.problems}"`, async () => {
+        texts = (await decorations.allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
+        return texts.some((t) => t.includes(lens.expect) && t.includes(lens.problems));
+      }, 30_000).catch((error: Error) => {
+        throw new Error(`${error.message}; lenses shown: ${texts.join(' / ') || 'none'}`);
+      });
+      await shoot('codelens');
+      // Click a lens until what it does shows (a lens is re-rendered when the editor asks again).
+      const choose = async (title: string, what: string, shown: () => Promise<boolean>): Promise<void> => {
+        await waitFor(what, async () => {
+          await decorations.locator('a', { hasText: title }).first().click({ timeout: 3_000 }).catch(() => undefined);
+          return waitFor(what, shown, 3_000).then(() => true, () => false);
+        }, 30_000);
+      };
+      const hoverIncludes = async (...parts: string[]): Promise<boolean> =>
+        (await page.locator('.monaco-hover:not(.hidden)').allInnerTexts()).some((h) => parts.every((p) => h.includes(p)));
+      await choose(lens.expect, 'the client summary hover after choosing the settings lens', () => hoverIncludes(SUMMARY_MARK, 'Access tokens'));
+      await shoot('codelens-summary');
+      await page.keyboard.press('Escape');
+      const p = lens.firstProblem;
+      const status = page.getByText(`Ln ${p.line + 1}, Col ${p.character + 1}`, { exact: true }).first();
+      await choose(lens.problems, `the caret on ${p.code} (Ln ${p.line + 1}, Col ${p.character + 1}) with its hover`, async () => (await status.isVisible()) && (await hoverIncludes(p.code)));
+      await shoot('codelens-problem');
+      await page.keyboard.press('Escape');
+    });
+  }
 
   // Hover: the mouse over the property name shows its docs.
   await check('hover', async () => {

@@ -58,6 +58,8 @@ describe('initialize', () => {
           hoverProvider: true,
           completionProvider: { triggerCharacters: ['"', "'", ':'], resolveProvider: false },
           codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: false },
+          codeLensProvider: { resolveProvider: false },
+          executeCommandProvider: { commands: ['cognitoClient.server.showClientSummary', 'cognitoClient.server.revealProblem'] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'cognito-client-language-server' },
@@ -541,6 +543,89 @@ describe('robustness', () => {
     await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
       await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
       assert.equal(await client.shutdown(), null);
+    });
+  });
+});
+
+describe('CodeLens', () => {
+  const LENS_CAPABILITIES = {
+    ...CONFIGURABLE_CAPABILITIES,
+    window: { showDocument: { support: true } },
+    workspace: { ...CONFIGURABLE_CAPABILITIES.workspace, codeLens: { refreshSupport: true } },
+  };
+  const SUMMARY_TEXT = 'client_credentials + code · no secret · access 1 h · ID 1 h · refresh 30 d';
+
+  it('shows the settings and the problem count above the client, with the server commands', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const lenses = await client.codeLenses(TEMPLATE_URI);
+      const name = positionOf(MISCONFIGURED_YAML, 'MachineClient');
+      assert.deepEqual(
+        lenses.map((l) => [l.range.start, l.command?.title, l.command?.command]),
+        [
+          [name, SUMMARY_TEXT, 'cognitoClient.server.showClientSummary'],
+          [name, '2 problems', 'cognitoClient.server.revealProblem'],
+        ],
+      );
+      const first = positionOf(MISCONFIGURED_YAML, 'client_credentials');
+      assert.deepEqual(lenses[1].command?.arguments, [TEMPLATE_URI, { start: first, end: { line: first.line, character: first.character + 'client_credentials'.length } }]);
+    });
+  });
+
+  it('names the client commands when the editor says it runs them', async () => {
+    const caps = { ...PLAIN_CAPABILITIES, experimental: { cognitoClient: { commands: ['cognitoClient.showClientSummary', 'cognitoClient.revealProblem'] } } };
+    await withSession(caps, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const lenses = await client.codeLenses(TEMPLATE_URI);
+      assert.deepEqual(lenses.map((l) => l.command?.command), ['cognitoClient.showClientSummary', 'cognitoClient.revealProblem']);
+    });
+  });
+
+  it('runs its commands for editors without their own: window/showDocument and a message', async () => {
+    await withSession(LENS_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      const [summary, problems] = await client.codeLenses(TEMPLATE_URI);
+      await client.executeCommand(problems.command!.command, problems.command!.arguments!);
+      assert.deepEqual(client.shownDocuments, [{ uri: TEMPLATE_URI, selection: problems.command!.arguments![1], takeFocus: true }]);
+      assert.match(client.messages.at(-1)!.message, /^client-credentials-exclusive: /);
+
+      await client.executeCommand(summary.command!.command, summary.command!.arguments!);
+      const name = positionOf(MISCONFIGURED_YAML, 'MachineClient');
+      assert.deepEqual(client.shownDocuments[1], { uri: TEMPLATE_URI, selection: { start: name, end: { line: name.line, character: name.character + 'MachineClient'.length } }, takeFocus: true });
+      assert.match(client.messages.at(-1)!.message, /^MachineClient — /);
+      assert.match(client.messages.at(-1)!.message, /Client secret \(GenerateSecret\): no/);
+      // Bad arguments: an empty answer, the server keeps serving.
+      assert.equal(await client.executeCommand(summary.command!.command, ['file:///nowhere.yaml', { line: 0, character: 0 }]), null);
+      assert.equal(await client.executeCommand(summary.command!.command, []), null);
+      assert.equal((await client.codeLenses(TEMPLATE_URI)).length, 2);
+    });
+  });
+
+  it('turns off with cognitoClient.codeLens.enable and asks the editor to refresh on a settings change', async () => {
+    await withSession(LENS_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      assert.equal((await client.codeLenses(TEMPLATE_URI)).length, 2);
+      client.settings = { cognitoClient: { codeLens: { enable: false } } };
+      await client.changeSettings(client.settings);
+      await client.waitFor('a codeLens refresh', () => (client.codeLensRefreshRequests > 0 ? true : undefined));
+      assert.deepEqual(await client.codeLenses(TEMPLATE_URI), []);
+      // Validation off: the settings stay, the count goes (the editor shows no problems to count).
+      const published = client.publishedFor(TEMPLATE_URI).length;
+      client.settings = { cognitoClient: { validate: { enable: false } } };
+      await client.changeSettings(client.settings);
+      await client.waitFor('a second codeLens refresh', () => (client.codeLensRefreshRequests > 1 ? true : undefined));
+      assert.deepEqual((await client.codeLenses(TEMPLATE_URI)).map((l) => l.command?.title), [SUMMARY_TEXT]);
+      // The check the settings change started has ended (nothing is left running when the session closes).
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.length === 0, { after: published });
+    });
+  });
+
+  it('counts after the severity settings: a rule turned off is not a problem', async () => {
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.changeSettings({ cognitoClient: { rules: { 'client-credentials-requires-secret': 'off' } } });
+      await client.waitForDiagnostics(TEMPLATE_URI, hasCodes(['client-credentials-exclusive']));
+      assert.deepEqual((await client.codeLenses(TEMPLATE_URI)).map((l) => l.command?.title), [SUMMARY_TEXT, '1 problem']);
     });
   });
 });

@@ -17,20 +17,21 @@ describe('readSettings', () => {
   it('gives the defaults for nothing', () => {
     for (const raw of [undefined, null, {}]) {
       const { settings, warnings } = readSettings(raw);
-      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, maxFileSizeKb: 1024, logLevel: 'info' });
-      assert.deepEqual(settings, { ...defaultSettings, rules: {}, validate: { ...defaultSettings.validate } });
+      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, codeLens: { enable: true }, maxFileSizeKb: 1024, logLevel: 'info' });
+      assert.deepEqual(settings, { ...defaultSettings, rules: {}, validate: { ...defaultSettings.validate }, codeLens: { ...defaultSettings.codeLens } });
       assert.deepEqual(warnings, []);
     }
   });
 
   it('reads every field', () => {
     const { settings, warnings } = readSettings(
-      { rules: { 'implicit-flow-discouraged': 'off', 'auth-flows-password-in-transit': 'warning' }, validate: { enable: false, debounceMs: 50 }, maxFileSizeKb: 64, logLevel: 'debug' },
+      { rules: { 'implicit-flow-discouraged': 'off', 'auth-flows-password-in-transit': 'warning' }, validate: { enable: false, debounceMs: 50 }, codeLens: { enable: false }, maxFileSizeKb: 64, logLevel: 'debug' },
       () => true,
     );
     assert.deepEqual(settings, {
       rules: { 'implicit-flow-discouraged': 'off', 'auth-flows-password-in-transit': 'warning' },
       validate: { enable: false, debounceMs: 50 },
+      codeLens: { enable: false },
       maxFileSizeKb: 64,
       logLevel: 'debug',
     });
@@ -39,7 +40,7 @@ describe('readSettings', () => {
 
   it('falls back per field on malformed values, with one warning each', () => {
     const { settings, warnings } = readSettings(
-      { rules: { a: 'loud', b: 3, c: 'info' }, validate: { enable: 'yes', debounceMs: -5 }, maxFileSizeKb: 'big', logLevel: 'chatty' },
+      { rules: { a: 'loud', b: 3, c: 'info' }, validate: { enable: 'yes', debounceMs: -5 }, codeLens: { enable: 'no' }, maxFileSizeKb: 'big', logLevel: 'chatty' },
       (id) => id !== 'c',
     );
     assert.deepEqual(settings.rules, { c: 'info' });
@@ -47,7 +48,8 @@ describe('readSettings', () => {
     assert.equal(settings.validate.debounceMs, 0);
     assert.equal(settings.maxFileSizeKb, 1024);
     assert.equal(settings.logLevel, 'info');
-    assert.equal(warnings.length, 7, warnings.join('\n'));
+    assert.equal(settings.codeLens.enable, true);
+    assert.equal(warnings.length, 8, warnings.join('\n'));
     assert.ok(warnings.some((w) => w.includes('no rule has the id "c"')));
     assert.deepEqual(readSettings('nonsense').warnings.length, 1);
     assert.deepEqual(readSettings({ rules: ['x'] }).warnings.length, 1);

@@ -86,6 +86,8 @@ describe('the bundled server over stdio', () => {
           hoverProvider: true,
           completionProvider: { triggerCharacters: ['"', "'", ':'], resolveProvider: false },
           codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: false },
+          codeLensProvider: { resolveProvider: false },
+          executeCommandProvider: { commands: ['cognitoClient.server.showClientSummary', 'cognitoClient.server.revealProblem'] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'cognito-client-language-server' },
@@ -106,6 +108,12 @@ describe('the bundled server over stdio', () => {
 
       const hover = await client.hover(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'AllowedOAuthFlows:', 0, 3));
       assert.ok(hover, 'a hover on AllowedOAuthFlows');
+
+      const lenses = await client.codeLenses(TEMPLATE_URI);
+      assert.deepEqual(
+        lenses.map((l) => l.command?.title),
+        ['client_credentials + code · no secret · access 1 h · ID 1 h · refresh 30 d', `${MISCONFIGURED_CODES.length} problems`],
+      );
 
       const count = client.publishedFor(TEMPLATE_URI).length;
       await client.close(TEMPLATE_URI);

@@ -9,6 +9,8 @@
 import {
   CodeActionRequest,
   CodeActionResolveRequest,
+  CodeLensRefreshRequest,
+  CodeLensRequest,
   CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
@@ -18,6 +20,7 @@ import {
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
@@ -25,10 +28,13 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowDocumentRequest,
+  ShowMessageNotification,
   ShutdownRequest,
   UnregistrationRequest,
   type ClientCapabilities,
   type CodeAction,
+  type CodeLens,
   type CompletionItem,
   type CompletionList,
   type ConfigurationItem,
@@ -44,6 +50,8 @@ import {
   type PublishDiagnosticsParams,
   type Range,
   type Registration,
+  type ShowDocumentParams,
+  type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 
@@ -98,6 +106,12 @@ export class LspTestClient {
   readonly registrations: Registration[] = [];
   /** How many `workspace/diagnostic/refresh` requests arrived. */
   refreshRequests = 0;
+  /** How many `workspace/codeLens/refresh` requests arrived. */
+  codeLensRefreshRequests = 0;
+  /** Every `window/showDocument` request (answered with success). */
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  /** Every `window/showMessage`. */
+  readonly messages: ShowMessageParams[] = [];
   /**
    * The settings the client holds, as a whole configuration object (`{ cognitoClient: {...} }`);
    * `workspace/configuration` answers from it by section.
@@ -132,6 +146,12 @@ export class LspTestClient {
     this.connection.onRequest(RegistrationRequest.type, (params) => this.record(() => this.registrations.push(...params.registrations)));
     this.connection.onRequest(UnregistrationRequest.type, () => undefined);
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => this.record(() => this.refreshRequests++));
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => this.record(() => this.codeLensRefreshRequests++));
+    this.connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.record(() => this.shownDocuments.push(params));
+      return { success: true };
+    });
+    this.connection.onNotification(ShowMessageNotification.type, (params) => this.record(() => this.messages.push(params)));
     this.connection.onClose(() => this.onClosed());
     this.connection.listen();
   }
@@ -277,6 +297,14 @@ export class LspTestClient {
   /** `codeAction/resolve`: the action with its edit filled in. */
   resolveCodeAction(action: CodeAction): Promise<CodeAction> {
     return this.answer(this.connection.sendRequest(CodeActionResolveRequest.type, action));
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (await this.answer(this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }))) ?? [];
+  }
+
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.answer(this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }));
   }
 
   pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {

@@ -2,16 +2,17 @@
  * A summary of a client's effective settings, in Markdown, for the hover on a definition's name or
  * type: sign-in flows, secret, OAuth grants and scopes, callback URLs, token lifetimes, user
  * existence errors and token revocation, each with the service's default applied when absent and
- * "set by ..." when an intrinsic or variable decides it.
+ * "set by ..." when an intrinsic or variable decides it. The same facts as data (`clientFacts`)
+ * give the CodeLens its one line.
  */
 import { propertyAt, type ClientDefinition, type FileContext, type LocatedProperty, type LocatedValue } from '../model';
-import { booleanOf, listOf, UNKNOWN } from '../model/values';
+import { booleanOf, listOf, UNKNOWN, type Unknown } from '../model/values';
 import { FLOWS_PATH } from '../rules/util/flow-values';
 import { OAUTH_PATHS } from '../rules/util/oauth-values';
 import { withArticle } from '../rules/util/articles';
 import { USER_POOL_ID } from '../rules/util/resource-links';
 import { GENERATE_SECRET_PATH, hasSecret } from '../rules/util/secret';
-import { effectiveOrDefaultDuration, formatDuration, formatRange, tokenNoun, tokenProperties, unitPath, withinSpec } from '../rules/util/duration';
+import { effectiveOrDefaultDuration, formatDuration, formatRange, tokenNoun, tokenProperties, unitPath, withinSpec, type EffectiveDuration } from '../rules/util/duration';
 import { propertySchema, schema, spell, spellPath } from '../schema';
 import { code, codeValue, describeUnknown } from './hover-docs';
 
@@ -66,13 +67,12 @@ function onOff(def: ClientDefinition, path: string[]): string {
   return (on ? 'on' : 'off') + (value === undefined ? ' (the default)' : '');
 }
 
-function tokenLine(def: ClientDefinition, canonical: string): string {
-  const prop = propertySchema([canonical])!;
-  const spec = prop.duration!;
+function tokenLine(def: ClientDefinition, token: TokenFacts): string {
+  const { canonical, noun } = token;
+  const spec = propertySchema([canonical])!.duration!;
   const name = spell([canonical], def.spelling);
-  const noun = tokenNoun(spec);
   const label = `${noun[0].toUpperCase()}${noun.slice(1)}s (${code(name)})`;
-  const d = effectiveOrDefaultDuration(def, canonical);
+  const d = token.duration;
   if (!d) {
     const number = propertyAt(def, [canonical]);
     if (number && number.value.kind === 'unknown') return `${label}: ${setBy(number.value)}`;
@@ -89,6 +89,55 @@ function tokenLine(def: ClientDefinition, canonical: string): string {
   return text;
 }
 
+/** What a client's OAuth settings come to: off, on with the grants written, or not known here. */
+export type OAuthFacts =
+  | { state: 'off'; isDefault: boolean }
+  | { state: 'unknown' }
+  /** `flows`: the literal grants; `more`: some grants are not literal; `flowsUnknown`: the whole list is not. */
+  | { state: 'on'; flows: string[]; more: boolean; flowsUnknown: boolean };
+
+/** A token lifetime in effect: the duration (the default when not written), or undefined when it cannot be told. */
+export interface TokenFacts {
+  canonical: string;
+  noun: string;
+  duration: EffectiveDuration | undefined;
+}
+
+/**
+ * A client's effective settings as data, with the service's defaults applied: what the summary
+ * hover says at length and the CodeLens in one line.
+ */
+export interface ClientFacts {
+  /** False when the whole properties object is not literal (then nothing else can be told). */
+  known: boolean;
+  oauth: OAuthFacts;
+  /** Whether the client has a secret (`UNKNOWN` when an intrinsic decides it, or on an update call). */
+  secret: boolean | Unknown;
+  tokens: TokenFacts[];
+}
+
+/** The OAuth grants in effect: none unless `AllowedOAuthFlowsUserPoolClient` is true. */
+function oauthFacts(def: ClientDefinition): OAuthFacts {
+  const enabled = booleanOf(propertyAt(def, OAUTH_ENABLED), def.surface);
+  if (enabled === UNKNOWN) return { state: 'unknown' };
+  const on = enabled ?? propertySchema(OAUTH_ENABLED)?.default === true;
+  if (!on) return { state: 'off', isDefault: enabled === undefined };
+  const items = listOf(propertyAt(def, OAUTH_FLOWS));
+  if (items === UNKNOWN) return { state: 'on', flows: [], more: false, flowsUnknown: true };
+  if (items === undefined) return { state: 'on', flows: [], more: false, flowsUnknown: false };
+  return { state: 'on', flows: [...new Set(items.strings.map((i) => i.value))], more: items.hasUnknown, flowsUnknown: false };
+}
+
+/** A client's effective settings as data (see `ClientFacts`). */
+export function clientFacts(def: ClientDefinition): ClientFacts {
+  return {
+    known: !(def.body && def.body.kind === 'unknown'),
+    oauth: oauthFacts(def),
+    secret: hasSecret(def),
+    tokens: tokenProperties().map((t) => ({ canonical: t.canonical, noun: tokenNoun(t.spec), duration: effectiveOrDefaultDuration(def, t.canonical) })),
+  };
+}
+
 /** The Markdown summary of a client's effective settings. */
 export function clientSummary(def: ClientDefinition, file: FileContext): string {
   const title = `**${def.name}** — ${schema.resource.title}${def.conditional ? ' (conditional)' : ''}`;
@@ -100,7 +149,8 @@ export function clientSummary(def: ClientDefinition, file: FileContext): string 
 
   lines.push(`Sign-in flows (${n(FLOWS)}): ${listText(def, FLOWS)}`);
 
-  const secret = hasSecret(def);
+  const facts = clientFacts(def);
+  const secret = facts.secret;
   let secretText: string;
   if (secret === true) secretText = 'yes';
   else if (secret === false) secretText = 'no';
@@ -127,7 +177,7 @@ export function clientSummary(def: ClientDefinition, file: FileContext): string 
   }
   lines.push(`Callback URLs (${n(CALLBACKS)}): ${callbackText}`);
 
-  for (const t of tokenProperties()) lines.push(tokenLine(def, t.canonical));
+  for (const t of facts.tokens) lines.push(tokenLine(def, t));
 
   lines.push(`User existence errors (${n(EXISTENCE_ERRORS)}): ${scalarText(def, EXISTENCE_ERRORS)}`);
   lines.push(`Token revocation (${n(REVOCATION)}): ${onOff(def, REVOCATION)}`);

@@ -38,7 +38,7 @@ export function defaultSeverity(rule: Rule, def: ClientDefinition): Severity {
  */
 export function runRules(model: DocumentModel, options: EngineOptions = {}, onError?: (rule: Rule, error: unknown) => void): Finding[] {
   const findings: Finding[] = [];
-  for (const def of model.clients) {
+  for (const [index, def] of model.clients.entries()) {
     const variants = variantsOf(def);
     const found = variants.length === 0 ? checkDefinition(def, model, options, onError) : checkVariants(variants, model, options, onError);
     const merged = mergedSpans(def);
@@ -49,7 +49,7 @@ export function runRules(model: DocumentModel, options: EngineOptions = {}, onEr
       let message = inside ? f.message : `${def.name} gets this from a YAML merge (<<): ${f.message}`;
       // The body of a loop stands for every copy the loop makes: the finding names the loop.
       if (def.loop !== undefined) message = `In ${def.loop}: ${message}`;
-      findings.push(inside && message === f.message ? f : { ...f, message, fixes: inside ? f.fixes : undefined });
+      findings.push(inside && message === f.message ? { ...f, client: index } : { ...f, message, fixes: inside ? f.fixes : undefined, client: index });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));

@@ -19,6 +19,11 @@ export interface Finding {
   /** The text to flag: a key, a value, a list item, or the definition's name. */
   span: Span;
   fixes?: SemanticFix[];
+  /**
+   * The index in the model's `clients` of the definition the finding is about (set by the engine;
+   * the span may lie outside it: a stack output, a value merged in or bound elsewhere).
+   */
+  client?: number;
 }
 
 /**

@@ -94,6 +94,24 @@ for (const c of cases) {
       assert.ok(text.includes(c.hover.at));
     });
 
+    const lens = c.codeLens;
+    if (lens) {
+      test(`CodeLens "${lens.expect}" and "${lens.problems}" above the client, with the client's commands`, async () => {
+        const lenses = await poll('the CodeLens of the client', async () => {
+          const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+          const ours = (found ?? []).filter((l) => l.range.start.line === lens.line);
+          return ours.some((l) => l.command?.title === lens.problems) ? ours : undefined;
+        });
+        assert.deepEqual(lenses.map((l) => l.command?.title), [lens.expect, lens.problems]);
+        // The client runs the commands itself (the server names them only for a client that says so).
+        assert.deepEqual(lenses.map((l) => l.command?.command), ['cognitoClient.showClientSummary', 'cognitoClient.revealProblem']);
+        await vscode.commands.executeCommand(lenses[1].command!.command, ...(lenses[1].command!.arguments ?? []));
+        const editor = vscode.window.activeTextEditor;
+        assert.equal(editor?.document.uri.toString(), uri.toString());
+        assert.deepEqual([editor!.selection.active.line, editor!.selection.active.character], [lens.firstProblem.line, lens.firstProblem.character]);
+      });
+    }
+
     for (const completion of c.completions) {
       test(`completion offers ${completion.expect} (${completion.name})`, async () => {
         const labels = await poll(`completion item ${completion.expect}`, async () => {

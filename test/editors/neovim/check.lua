@@ -35,6 +35,12 @@ vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx,
   return default_publish(err, result, ctx, config)
 end
 
+-- Every window/showMessage text (the server's answer to a CodeLens command).
+local messages = {}
+vim.lsp.handlers['window/showMessage'] = function(_, result)
+  if result then table.insert(messages, result.message) end
+end
+
 local function codes_of(diagnostics)
   local set = {}
   for _, d in ipairs(diagnostics or {}) do
@@ -112,6 +118,45 @@ local function run_case(client_id, case)
     if not text:find(case.hover.expect, 1, true) then error('hover lacks "' .. case.hover.expect .. '": ' .. text:sub(1, 200)) end
   end)
   if good then ok(name) else fail(name, why) end
+
+  -- CodeLens: Neovim's own codelens module shows the lenses; running the problems lens sends
+  -- workspace/executeCommand, and the server answers with a message naming the first problem.
+  if case.codeLens then
+    name = label .. ' codelens'
+    good, why = pcall(function()
+      local lens = case.codeLens
+      local titles = {}
+      vim.lsp.codelens.refresh()
+      local shown = vim.wait(TIMEOUT, function()
+        titles = {}
+        for _, l in ipairs(vim.lsp.codelens.get(bufnr)) do
+          if l.command and l.range.start.line == lens.line then table.insert(titles, l.command.title) end
+        end
+        return vim.tbl_contains(titles, lens.expect) and vim.tbl_contains(titles, lens.problems)
+      end, 50)
+      if not shown then error('lenses on line ' .. (lens.line + 1) .. ': [' .. table.concat(titles, ' | ') .. ']') end
+      local before = #messages
+      local select = vim.ui.select
+      vim.ui.select = function(items, opts, on_choice)
+        for _, item in ipairs(items) do
+          if opts.format_item(item) == lens.problems then return on_choice(item) end
+        end
+        on_choice(nil)
+      end
+      vim.api.nvim_win_set_cursor(0, { lens.line + 1, 0 })
+      local ran, err = pcall(vim.lsp.codelens.run)
+      vim.ui.select = select
+      if not ran then error(err) end
+      local said = vim.wait(TIMEOUT, function() return #messages > before end, 50)
+      if not said then error('no message after running the "' .. lens.problems .. '" lens') end
+      local text = messages[#messages]
+      local where = 'line ' .. (lens.firstProblem.line + 1)
+      if not text:find(lens.firstProblem.code, 1, true) or not text:find(where, 1, true) then
+        error('the message does not name ' .. lens.firstProblem.code .. ' on ' .. where .. ': ' .. text)
+      end
+    end)
+    if good then ok(name) else fail(name, why) end
+  end
 
   -- Completion -----------------------------------------------------------------------------------
   for _, completion in ipairs(case.completions) do
