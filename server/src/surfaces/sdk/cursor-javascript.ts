@@ -301,29 +301,7 @@ function contextAt(text: string, offset: number, anchor: Anchor): CursorContext 
   const objectPath = canonicalPath(segs, spelling);
   if (!objectPath) return undefined;
 
-  const span = partial?.span ?? { start: offset, end: offset };
-  const next = nextToken(text, span.end);
-  const nextChar = next ? text[next.start] : '';
-  const startsValue = next !== undefined && next.kind !== 'comment' && !['}', ']', ')', ',', ':'].includes(nextChar);
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const lead = text.slice(lineStart, span.start);
-  const style = jsStyle(text, anchor.client?.span ?? { start: anchor.open, end: Math.min(text.length, anchor.open + 4000) });
-  const base = {
-    surface,
-    spelling,
-    client: anchor.client,
-    span,
-    prefix: partial?.prefix ?? '',
-    quote: partial?.quote,
-    style: 'js' as const,
-    indentUnit: style.unit,
-    indent: /^[ \t]*/.exec(lead)![0],
-    eol: style.eol,
-    inline: /\S/.test(lead),
-    stringQuote: style.quote,
-    existingKeys: [] as string[],
-    existingItems: [] as string[],
-  };
+  const { span, next, nextChar, startsValue, style, base } = caretBase(text, offset, anchor, partial, surface, spelling);
 
   if (top.kind === 'object') {
     if (top.state === 'value') {
@@ -367,14 +345,10 @@ function contextAt(text: string, offset: number, anchor: Anchor): CursorContext 
 }
 
 /**
- * Inside the props of a CDK L2 `UserPoolClient`: the L2 path of what is written at the caret (the
- * props are not schema names, so `path` is empty and `l2` carries it).
+ * What every context at the caret shares: the span the completion replaces, whether a value already
+ * follows it, and the document's style (indentation, line break, quote) around the call.
  */
-function l2ContextAt(text: string, offset: number, anchor: Anchor, local: Local): CursorContext | undefined {
-  const { frames, partial } = local;
-  const top = frames[frames.length - 1];
-  const segs = frames.slice(1).map((f) => f.seg ?? '');
-  if (segs.some((s) => s === '\u0000item')) return undefined;
+function caretBase(text: string, offset: number, anchor: Anchor, partial: Local['partial'], surface: SurfaceKind, spelling: Spelling) {
   const span = partial?.span ?? { start: offset, end: offset };
   const next = nextToken(text, span.end);
   const nextChar = next ? text[next.start] : '';
@@ -383,8 +357,8 @@ function l2ContextAt(text: string, offset: number, anchor: Anchor, local: Local)
   const lead = text.slice(lineStart, span.start);
   const style = jsStyle(text, anchor.client?.span ?? { start: anchor.open, end: Math.min(text.length, anchor.open + 4000) });
   const base = {
-    surface: 'cloudformation' as const,
-    spelling: 'cdk' as const,
+    surface,
+    spelling,
     client: anchor.client,
     span,
     prefix: partial?.prefix ?? '',
@@ -397,8 +371,22 @@ function l2ContextAt(text: string, offset: number, anchor: Anchor, local: Local)
     stringQuote: style.quote,
     existingKeys: [] as string[],
     existingItems: [] as string[],
-    path: [] as string[],
   };
+  return { span, next, nextChar, startsValue, style, base };
+}
+
+/**
+ * Inside the props of a CDK L2 `UserPoolClient`: the L2 path of what is written at the caret (the
+ * props are not schema names, so `path` is empty and `l2` carries it).
+ */
+function l2ContextAt(text: string, offset: number, anchor: Anchor, local: Local): CursorContext | undefined {
+  const { frames, partial } = local;
+  const top = frames[frames.length - 1];
+  const segs = frames.slice(1).map((f) => f.seg ?? '');
+  if (segs.some((s) => s === '\u0000item')) return undefined;
+  const caret = caretBase(text, offset, anchor, partial, 'cloudformation', 'cdk');
+  const { span, next, nextChar, startsValue, style } = caret;
+  const base = { ...caret.base, path: [] as string[] };
   const dotted = partial !== undefined && !partial.quote && partial.prefix.includes('.');
   if (top.kind === 'object' && top.state === 'value') {
     if (top.key === undefined || (!partial && startsValue && !isKeyAt(text, next))) return undefined;
