@@ -55,6 +55,7 @@ const PROP: Record<string, [string, string]> = {
   enableTokenRevocation: ['enableTokenRevocation', 'enable_token_revocation'],
   enablePropagateAdditionalUserContextData: ['enablePropagateAdditionalUserContextData', 'enable_propagate_additional_user_context_data'],
   analytics: ['analytics', 'analytics'],
+  addClient: ['addClient', 'add_client'],
   // OAuthSettings
   flows: ['flows', 'flows'],
   callbackUrls: ['callbackUrls', 'callback_urls'],
