@@ -1,7 +1,16 @@
 /**
  * The Python reader: boto3 `create_user_pool_client(...)` / `update_user_pool_client(...)` calls on
- * any receiver, and the CDK L1 construct `CfnUserPoolClient(scope, "Id", ...)`, read through the
- * tree-sitter Python grammar into the calls of ./tree.ts.
+ * any receiver, the CDK L1 construct `CfnUserPoolClient(scope, "Id", ...)` and, in a file that uses
+ * the CDK (`aws_cdk`, `aws_cognito`), the CDK L2 `UserPoolClient(scope, "Id", ...)` /
+ * `pool.add_client("Id", ...)` (kind `cdk-l2`), read through the tree-sitter Python grammar into
+ * the calls of ./tree.ts.
+ *
+ * - L2 props are the keyword arguments, named as written (snake_case; ./cdk-l2.ts names them); the
+ *   structs `OAuthSettings(...)`, `OAuthFlows(...)`, `AuthFlow(...)`, `AnalyticsConfiguration(...)`
+ *   read as objects of their keyword arguments, like dicts; other calls and attributes
+ *   (`Duration.minutes(5)`, `OAuthScope.OPENID`, `ClientAttributes().with_custom_attributes("x")`)
+ *   as Unknown with an `expression` (a class call is a construction; keyword arguments are one
+ *   object after the positional ones, as jsii lifts them); a name bound once to a call keeps it.
  *
  * - Members are the call's keyword arguments, named as written (boto3's PascalCase API names, the
  *   CDK's snake_case keywords). `**params` is resolved to a dict literal or `dict(...)` call bound
