@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { ClientDefinition, LocatedValue } from '../../server/src/model';
 import { analyse } from '../../server/src/service';
+import { applyEdits } from '../../server/src/surfaces/apply-edits';
+import { editsForFix } from '../../server/src/surfaces/edits';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { DEFAULT_CASES, DEFAULT_OAUTH, SYNTH_CASES } from '../support/cdk-l2-cases';
 
@@ -155,5 +157,39 @@ describe('CDK L2 in Python: findings in Python spelling', () => {
       const { a } = analysed(body);
       assert.ok(a.model.clients.length >= 1, body);
     }
+  });
+});
+
+describe('CDK L2 in Python: quick fixes that set a top-level keyword', () => {
+  function fixed(body: string, ruleId: string): { text: string; title: string } {
+    const { text, a } = analysed(body);
+    const finding = a.findings.find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `${ruleId} fires`);
+    const fix = finding.fixes?.find((f) => f.isPreferred);
+    assert.ok(fix, `${ruleId} has a fix`);
+    const def = a.model.clients.find((c) => c.span.start <= finding.span.start && finding.span.end <= c.span.end)!;
+    const edits = editsForFix('sdk-python', { uri: 'file:///stack/app/stack.py', languageId: 'python', text }, a.model, def, fix);
+    assert.ok(edits, `the fix of ${ruleId} can be written`);
+    const after = applyEdits(text, edits);
+    assert.ok(!analysed(after.slice(HEAD.length)).a.findings.some((f) => f.ruleId === ruleId), `${ruleId} no longer fires after the fix`);
+    return { text: after.slice(HEAD.length), title: fix.title };
+  }
+
+  it('prevent_user_existence_errors left out: added as True, in the call\'s layout', () => {
+    const r = fixed('UserPoolClient(\n    self,\n    "C",\n    user_pool=pool,\n)\n', 'user-existence-errors-legacy');
+    assert.equal(r.text, 'UserPoolClient(\n    self,\n    "C",\n    user_pool=pool,\n    prevent_user_existence_errors=True,\n)\n');
+    assert.equal(r.title, 'Set prevent_user_existence_errors to True');
+  });
+
+  it('prevent_user_existence_errors=False becomes True; add_client alike', () => {
+    assert.equal(fixed(client('prevent_user_existence_errors=False'), 'user-existence-errors-legacy').text, client('prevent_user_existence_errors=True'));
+    assert.equal(fixed('pool.add_client("C")\n', 'user-existence-errors-legacy').text, 'pool.add_client("C", prevent_user_existence_errors=True)\n');
+  });
+
+  it('fixes that would write structs or Durations are not offered in Python yet', () => {
+    const { a } = analysed('pool.add_client("C", prevent_user_existence_errors=True)\n');
+    const implicit = a.findings.find((f) => f.ruleId === 'implicit-flow-discouraged');
+    assert.ok(implicit);
+    assert.deepEqual(implicit.fixes ?? [], []);
   });
 });
