@@ -7,10 +7,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { ClientDefinition, LocatedValue } from '../../server/src/model';
+import { doHover } from '../../server/src/features/hover';
 import { analyse } from '../../server/src/service';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { caretDocument } from '../support/caret';
 import { DEFAULT_CASES, DEFAULT_OAUTH, SYNTH_CASES } from '../support/cdk-l2-cases';
 
 before(async () => {
@@ -191,5 +193,29 @@ describe('CDK L2 in Python: quick fixes that set a top-level keyword', () => {
     const implicit = a.findings.find((f) => f.ruleId === 'implicit-flow-discouraged');
     assert.ok(implicit);
     assert.deepEqual(implicit.fixes ?? [], []);
+  });
+});
+
+describe('CDK L2 in Python: hover on the keywords', () => {
+  function hoverAt(body: string): string {
+    const c = caretDocument(HEAD + body, 'stack.py');
+    const h = doHover(c.document, c.model, c.position);
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  }
+
+  it('a keyword: its meaning in Python spelling, what the CDK does without it, the property it becomes', () => {
+    const text = hoverAt('pool.add_client("C", access_token_valid|ity=Duration.hours(2))\n');
+    assert.ok(text.includes('**access_token_validity**'), text);
+    assert.match(text, /Synthesised as `AccessTokenValidity`: `120`/);
+  });
+
+  it('a keyword of a nested struct: o_auth.flows.implicit_code_grant', () => {
+    const text = hoverAt('pool.add_client("C", o_auth=OAuthSettings(flows=OAuthFlows(implicit_code|_grant=True, authorization_code_grant=True)))\n');
+    assert.ok(text.includes('**o_auth.flows.implicit_code_grant**'), text);
+    assert.match(text, /Synthesised as `AllowedOAuthFlows`: `\["implicit", "code"\]`/);
+  });
+
+  it('add_client shows the summary of the effective client, defaults included', () => {
+    assert.match(hoverAt('pool.add_cl|ient("C")\n'), /As the CDK synthesises it/);
   });
 });
