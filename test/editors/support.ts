@@ -63,7 +63,8 @@ export interface FixtureCase {
   vscodeLanguageId?: string;
   /** Diagnostic codes that must all be reported when the file is opened. */
   codes: string[];
-  hover: Anchor & { property: string };
+  /** `expect`, when given, replaces the schema title (the CDK L2 hover explains the prop, then the property it becomes). */
+  hover: Anchor & { property: string; expect?: string };
   completions: CompletionCase[];
   codeAction: CodeActionCase;
   /** VS Code: the fix-all action in the light bulb at this place, chosen with Ctrl+. (resolved lazily by the server). */
@@ -110,7 +111,7 @@ export function loadCases(): ResolvedCase[] {
     return {
       ...c,
       path: file,
-      hover: { ...c.hover, ...resolvePlace(text, c.hover, c.file), expect: title },
+      hover: { ...c.hover, ...resolvePlace(text, c.hover, c.file), expect: c.hover.expect ?? title },
       completions: c.completions.map((k) => ({ ...k, ...resolvePlace(text, k, c.file) })),
       codeAction: { ...c.codeAction, ...resolvePlace(text, c.codeAction, c.file) },
       fixAll: c.fixAll && { ...c.fixAll, ...resolvePlace(text, c.fixAll, c.file) },

@@ -5,11 +5,14 @@
  * does when the prop is left out and the CloudFormation property it becomes with its value.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { doComplete } from '../../server/src/features/completion';
 import { doHover } from '../../server/src/features/hover';
+import { analyse } from '../../server/src/service';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { loadCases } from '../editors/support';
 import { applyCompletion, caretDocument } from '../support/caret';
 
 before(async () => {
@@ -18,14 +21,14 @@ before(async () => {
 
 const HEAD = "import * as cdk from 'aws-cdk-lib';\nimport * as cognito from 'aws-cdk-lib/aws-cognito';\n";
 
-function complete(body: string): { list: CompletionList; c: ReturnType<typeof caretDocument> } {
-  const c = caretDocument(HEAD + body, 'stack.ts');
+function complete(body: string, whole = false): { list: CompletionList; c: ReturnType<typeof caretDocument> } {
+  const c = caretDocument(whole ? body : HEAD + body, 'stack.ts');
   assert.equal(c.surfaceId, 'sdk-javascript');
   return { list: doComplete(c.document, c.model, c.surfaceId, c.position), c };
 }
 
-function labels(body: string): string[] {
-  return [...new Set(complete(body).list.items.map((i) => i.label))];
+function labels(body: string, whole = false): string[] {
+  return [...new Set(complete(body, whole).list.items.map((i) => i.label))];
 }
 
 function accept(body: string, label: string): string {
@@ -35,8 +38,8 @@ function accept(body: string, label: string): string {
   return applyCompletion(c.document, item).slice(HEAD.length);
 }
 
-function hover(body: string): string | undefined {
-  const c = caretDocument(HEAD + body, 'stack.ts');
+function hover(body: string, whole = false): string | undefined {
+  const c = caretDocument(whole ? body : HEAD + body, 'stack.ts');
   const h = doHover(c.document, c.model, c.position);
   return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : undefined;
 }
@@ -98,5 +101,25 @@ describe('CDK L2 hover', () => {
     assert.match(text, /OAuth grants \(`oAuth\.flows`\): `implicit`, `code`/);
     assert.match(text, /User existence errors \(`preventUserExistenceErrors`\): `LEGACY`/);
     assert.match(text, /As the CDK synthesises it/);
+  });
+});
+
+describe('the .ts CDK stack fixture of the real-editor checks', () => {
+  it('draws the codes, hover, completion and quick fix cases.json expects of every editor', () => {
+    const c = loadCases().find((k) => k.file === 'stack.ts');
+    assert.ok(c, 'a stack.ts case');
+    const text = readFileSync(c.path, 'utf8');
+    const a = analyse({ uri: 'file:///fixtures/stack.ts', languageId: 'typescript', text });
+    assert.ok(a);
+    assert.deepEqual([...new Set(a.findings.map((f) => f.ruleId))].sort(), [...c.codes].sort());
+    const at = (s: string) => text.indexOf(s);
+    assert.ok((hover(text.slice(0, at(c.hover.at)) + '|' + text.slice(at(c.hover.at)), true) ?? '').includes(c.hover.expect));
+    for (const k of c.completions) {
+      const got = labels(text.slice(0, at(k.at)) + '|' + text.slice(at(k.at)), true);
+      assert.ok(got.includes(k.expect), `${k.expect} at ${k.at}`);
+      if (k.reject) assert.ok(!got.includes(k.reject));
+    }
+    const finding = a.findings.find((f) => f.ruleId === c.codeAction.code && text.slice(f.span.start, f.span.end).includes(c.codeAction.at));
+    assert.ok(finding?.fixes?.some((f) => f.title.includes(c.codeAction.titleIncludes ?? '')));
   });
 });

@@ -12,6 +12,7 @@ import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
 import { cdkL2Definition, humanDuration } from '../../server/src/surfaces/sdk/cdk-l2';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { DEFAULT_CASES, SYNTH_CASES } from '../support/cdk-l2-cases';
 
 before(async () => {
   assert.ok(await loadGrammar('typescript'));
@@ -462,4 +463,19 @@ describe('CDK L2 core fed as a Python reader will feed it (snake_case props, str
     assert.deepEqual(pyDef(obj({ disable_o_auth: bool(true), o_auth: obj({}) })).derived?.errors.map((e) => e.message), ['OAuth settings cannot be specified when disableOAuth is set.']);
     assert.deepEqual(props(pyDef(undefined)), DEFAULT_OAUTH);
   });
+});
+
+describe('CDK L2: the shared table of defaults and synth checks, TS spelling (the Python test reads the same table)', () => {
+  for (const c of DEFAULT_CASES) {
+    it(c.name, () => {
+      const e = effective((c.before?.ts ?? '') + client(c.ts));
+      if (c.full) assert.deepEqual(e, c.expect);
+      else for (const [k, v] of Object.entries(c.expect)) assert.deepEqual(e[k], v, k);
+    });
+  }
+  for (const c of SYNTH_CASES) {
+    it(`synth ${c.name}`, () => {
+      assert.deepEqual(synthErrors(client(c.ts)), c.errors);
+    });
+  }
 });

@@ -7,7 +7,7 @@
  * come from ./cdk-l2.ts `l2Name`.
  */
 import type { ClientDefinition, LocatedValue, ObjectValue, Span } from '../../model';
-import { DEFAULT_CALLBACK, DEFAULT_SCOPES, DURATION_FACTORIES, L2_SOURCE, tsL2Name } from './cdk-l2';
+import { DEFAULT_CALLBACK, DEFAULT_SCOPES, DURATION_FACTORIES, L2_SOURCE, l2Name, tsL2Name } from './cdk-l2';
 
 /** How a prop's value is written, for completion snippets. */
 export type L2Kind = 'boolean' | 'object' | 'duration' | 'scopes' | 'providers' | 'attributes' | 'strings' | 'string' | 'reference';
@@ -121,7 +121,9 @@ export function l2HoverMarkdown(def: ClientDefinition, path: readonly string[]):
   const key = path.join('.');
   const doc = L2_PROPS[key];
   if (!doc) return undefined;
-  const parts = [`**${key}** (CDK L2 \`UserPoolClient\`)`, doc.meaning, `Left out: ${doc.whenOmitted}`];
+  // Named as the file writes it (`o_auth.flows` in Python).
+  const shown = def.spelling === 'cdkPython' ? l2Name(key, 'py') : key;
+  const parts = [`**${shown}** (CDK L2 \`UserPoolClient\`)`, doc.meaning, `Left out: ${doc.whenOmitted}`];
   const becomes = Object.entries(L2_SOURCE).filter(([canonical, source]) => source === key && !canonical.includes('.'));
   // A flag inside a written object becomes part of its parent's property.
   const target = becomes.length > 0 ? becomes : Object.entries(L2_SOURCE).filter(([canonical, source]) => key.startsWith(`${source}.`) && !canonical.includes('.'));

@@ -55,6 +55,7 @@ const PROP: Record<string, [string, string]> = {
   enableTokenRevocation: ['enableTokenRevocation', 'enable_token_revocation'],
   enablePropagateAdditionalUserContextData: ['enablePropagateAdditionalUserContextData', 'enable_propagate_additional_user_context_data'],
   analytics: ['analytics', 'analytics'],
+  addClient: ['addClient', 'add_client'],
   // OAuthSettings
   flows: ['flows', 'flows'],
   callbackUrls: ['callbackUrls', 'callback_urls'],
@@ -794,6 +795,7 @@ export function cdkL2Definition(input: L2Input): ClientDefinition {
   };
   if (input.props?.kind === 'object') def.derived!.source = input.props;
   if (input.lang === 'ts' && input.props?.kind !== 'unknown') def.derived!.translateFix = (ruleId, fix) => l2Fix(ruleId, fix, input.props?.kind === 'object' ? input.props : undefined);
+  if (input.lang === 'py' && input.props?.kind === 'object') def.derived!.translateFix = (ruleId, fix) => pythonFix(l2Fix(ruleId, fix, undefined));
   if (input.props?.kind === 'unknown') {
     def.body = input.props;
     def.open = { reason: input.props.reason, span: input.props.span };
@@ -862,6 +864,25 @@ function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined)
     return { title: changes.length > 1 ? 'Use the code grant instead of the implicit grant' : 'Set oAuth.flows.implicitCodeGrant to false', changes, isPreferred: true, unambiguous: fix.unambiguous };
   }
   return undefined;
+}
+
+/**
+ * An L2 fix in Python spelling, for the fixes that set a top-level prop to a plain value
+ * (`prevent_user_existence_errors=True`, `generate_secret=True`); the others (nested structs,
+ * Durations) are not offered in Python yet.
+ */
+function pythonFix(fix: SemanticFix | undefined): SemanticFix | undefined {
+  if (!fix || fix.changes.length === 0) return undefined;
+  const changes: SemanticChange[] = [];
+  let title = fix.title;
+  for (const c of fix.changes) {
+    if (c.kind !== 'set' || c.path.length !== 1 || !(c.path[0] in PROP) || (c.value !== null && typeof c.value === 'object')) return undefined;
+    const name = l2Name(c.path[0], 'py');
+    title = title.replace(new RegExp(`\\b${c.path[0]}\\b`, 'g'), name);
+    changes.push({ kind: 'set', path: [name], value: c.value });
+  }
+  title = title.replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False');
+  return { ...fix, title, changes };
 }
 
 /** The input of the core from a reader's call. */

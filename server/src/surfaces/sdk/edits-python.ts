@@ -407,8 +407,24 @@ function callNode(root: SyntaxNode, def: ClientDefinition): SyntaxNode | undefin
   return n ?? undefined;
 }
 
-export const pythonEdits: EditBuilder = (doc, def: ClientDefinition, fix: SemanticFix, _model: DocumentModel) => {
+/** A CDK L2 definition as its keyword arguments as written (each member named as itself), for fixes in those names. */
+function asWritten(def: ClientDefinition): ClientDefinition | undefined {
+  const source = def.derived?.source;
+  if (!source) return undefined;
+  const named = (value: LocatedValue): LocatedValue => {
+    if (value.kind === 'object') return { ...value, members: value.members.map((m) => ({ ...m, canonical: m.name, value: named(m.value) })) };
+    if (value.kind === 'list') return { ...value, items: value.items.map(named) };
+    return value;
+  };
+  return { ...def, derived: undefined, body: named(source) as ObjectValue };
+}
+
+export const pythonEdits: EditBuilder = (doc, derivedOrOwn: ClientDefinition, fix: SemanticFix, _model: DocumentModel) => {
   const text = doc.text;
+  // The CDK L2: fixes address its keyword arguments as written (no `...Property(...)` classes).
+  const l2 = derivedOrOwn.derived !== undefined;
+  const def = l2 ? asWritten(derivedOrOwn) : derivedOrOwn;
+  if (!def) return undefined;
   const tree = parseText('python', text);
   if (!tree) return undefined;
   try {
@@ -416,7 +432,7 @@ export const pythonEdits: EditBuilder = (doc, def: ClientDefinition, fix: Semant
     if (!call || call.hasError) return undefined;
     const fn = call.childForFieldName('function');
     const style: PyStyle = { quote: quoteOf(text, def), spelling: def.spelling };
-    if (def.spelling === 'cdkPython' && fn) style.cdkClass = fn.text.replace(/\s+/g, '');
+    if (def.spelling === 'cdkPython' && fn && !l2) style.cdkClass = fn.text.replace(/\s+/g, '');
     const planner = new Planner(tree.rootNode, call, def, style);
     for (const change of fix.changes) if (!planner.add(change)) return undefined;
     const r = renderer(text, def, style);

@@ -1,7 +1,16 @@
 /**
  * The Python reader: boto3 `create_user_pool_client(...)` / `update_user_pool_client(...)` calls on
- * any receiver, and the CDK L1 construct `CfnUserPoolClient(scope, "Id", ...)`, read through the
- * tree-sitter Python grammar into the calls of ./tree.ts.
+ * any receiver, the CDK L1 construct `CfnUserPoolClient(scope, "Id", ...)` and, in a file that uses
+ * the CDK (`aws_cdk`, `aws_cognito`), the CDK L2 `UserPoolClient(scope, "Id", ...)` /
+ * `pool.add_client("Id", ...)` (kind `cdk-l2`), read through the tree-sitter Python grammar into
+ * the calls of ./tree.ts.
+ *
+ * - L2 props are the keyword arguments, named as written (snake_case; ./cdk-l2.ts names them); the
+ *   structs `OAuthSettings(...)`, `OAuthFlows(...)`, `AuthFlow(...)`, `AnalyticsConfiguration(...)`
+ *   read as objects of their keyword arguments, like dicts; other calls and attributes
+ *   (`Duration.minutes(5)`, `OAuthScope.OPENID`, `ClientAttributes().with_custom_attributes("x")`)
+ *   as Unknown with an `expression` (a class call is a construction; keyword arguments are one
+ *   object after the positional ones, as jsii lifts them); a name bound once to a call keeps it.
  *
  * - Members are the call's keyword arguments, named as written (boto3's PascalCase API names, the
  *   CDK's snake_case keywords). `**params` is resolved to a dict literal or `dict(...)` call bound
@@ -21,7 +30,7 @@
  * Offsets: web-tree-sitter reads the JavaScript string as UTF-16, so node indexes are already the
  * model's UTF-16 offsets.
  */
-import type { LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Span, UnknownValue } from '../../model';
+import type { CodeExpression, LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Span, UnknownValue } from '../../model';
 import { parseText, type SyntaxNode } from '../tree-sitter';
 import type { SdkCall, SdkCallKind, SdkFile } from './tree';
 
@@ -32,6 +41,15 @@ const BOTO3_METHODS: Record<string, SdkCallKind> = {
 };
 
 const CFN_CONSTRUCT = 'CfnUserPoolClient';
+
+/** Text of a file that uses the CDK (`aws_cdk`, `aws_cdk.aws_cognito`): only there is the L2 recognised. */
+const CDK_MODULE = /\baws_cdk\b|\baws_cognito\b/;
+
+/** The CDK L2 structs read as objects of their keyword arguments in L2 props (like dicts). */
+const L2_STRUCTS = new Set(['OAuthSettings', 'OAuthFlows', 'AuthFlow', 'AnalyticsConfiguration']);
+
+/** CDK constructs that register an identity provider with their pool (the L2 default `supported_identity_providers` reads them). */
+const PROVIDER_CONSTRUCTS = /^UserPoolIdentityProvider(Google|Facebook|Amazon|Apple|Oidc|Saml)$/;
 
 /** How deep names are followed to their literals (a name bound to a name bound to a literal...). */
 const MAX_RESOLVE_DEPTH = 6;
@@ -71,11 +89,12 @@ function calleeName(fn: SyntaxNode | null): SyntaxNode | undefined {
   return undefined;
 }
 
-/** What a callee stands for: a boto3 method (on a receiver), or the CDK construct. */
-function kindOfCallee(fn: SyntaxNode | null): { kind: SdkCallKind; name: SyntaxNode } | undefined {
+/** What a callee stands for: a boto3 method (on a receiver), the CDK L1 construct, or (in a CDK file) the L2. */
+function kindOfCallee(fn: SyntaxNode | null, cdkFile: boolean): { kind: SdkCallKind; name: SyntaxNode } | undefined {
   const name = calleeName(fn);
   if (!name || !fn) return undefined;
   if (name.text === CFN_CONSTRUCT) return { kind: 'cfn', name };
+  if (cdkFile && (name.text === 'UserPoolClient' || (name.text === 'add_client' && fn.type === 'attribute'))) return { kind: 'cdk-l2', name };
   const method = BOTO3_METHODS[name.text];
   if (method && fn.type === 'attribute') return { kind: method, name };
   return undefined;
@@ -142,15 +161,28 @@ class Reader {
   private readonly scopeCache = new Map<number, Map<string, Binding>>();
   private root!: SyntaxNode;
 
-  constructor(private readonly text: string) {}
+  /** Whether the file uses the CDK: `add_client` and `UserPoolClient` are common names elsewhere. */
+  private readonly cdkFile: boolean;
+  /** True while the props of an L2 call are read (structs as objects, CDK helpers as expressions). */
+  private l2 = false;
+  /** Where identity provider constructs (and `register_identity_provider` calls) start. */
+  private readonly providerStarts: number[] = [];
+
+  constructor(private readonly text: string) {
+    this.cdkFile = CDK_MODULE.test(text);
+  }
 
   /** Where the text names a recognised callee: only the nodes around these are visited. */
   private markers: number[] = [];
 
   read(root: SyntaxNode): SdkFile {
     this.root = root;
-    for (const m of this.text.matchAll(/create_user_pool_client|update_user_pool_client|CfnUserPoolClient/g)) this.markers.push(m.index);
+    const markers = this.cdkFile ? /create_user_pool_client|update_user_pool_client|UserPoolClient|add_client|UserPoolIdentityProvider|register_identity_provider/g : /create_user_pool_client|update_user_pool_client|CfnUserPoolClient/g;
+    for (const m of this.text.matchAll(markers)) this.markers.push(m.index);
     this.visit(root);
+    for (const call of this.calls) {
+      if (call.l2) call.l2.providersBefore = this.providerStarts.filter((at) => at < call.span.start).length;
+    }
     const problems: ParseProblem[] = [];
     for (const error of this.errors) {
       const span = spanOf(error);
@@ -166,7 +198,9 @@ class Reader {
     if (node.type === 'ERROR' || node.isMissing) this.errors.push(node);
     if (!this.markers.some((m) => node.startIndex <= m && m < node.endIndex)) return;
     if (node.type === 'call') {
-      const found = kindOfCallee(node.childForFieldName('function'));
+      const providerName = calleeName(node.childForFieldName('function'))?.text ?? '';
+      if (this.cdkFile && (PROVIDER_CONSTRUCTS.test(providerName) || providerName === 'register_identity_provider')) this.providerStarts.push(node.startIndex);
+      const found = kindOfCallee(node.childForFieldName('function'), this.cdkFile);
       const args = node.childForFieldName('arguments');
       if (found && args && args.type === 'argument_list') {
         const last = args.lastChild;
@@ -187,7 +221,7 @@ class Reader {
   private callsInError(error: SyntaxNode): void {
     const children = error.children.filter(isNode);
     for (let i = 0; i + 1 < children.length; i++) {
-      const found = kindOfCallee(children[i]);
+      const found = kindOfCallee(children[i], this.cdkFile);
       if (!found || children[i + 1].type !== '(') continue;
       const args: SyntaxNode[] = [];
       let end = children[i + 1].endIndex;
@@ -239,6 +273,31 @@ class Reader {
     const members: LocatedProperty[] = [];
     const positional: SyntaxNode[] = [];
     const at = callee.startIndex;
+    const l2 = kind === 'cdk-l2';
+    const viaAddClient = l2 && callee.text === 'add_client';
+    if (l2) {
+      call.l2 = { via: viaAddClient ? 'addClient' : 'construct' };
+      const receiver = viaAddClient ? callee.parent?.childForFieldName('object') : null;
+      if (receiver) call.l2.pool = unknown(spanOf(receiver), `${shortText(receiver.text)}.userPoolId`);
+    }
+    const wasL2 = this.l2;
+    this.l2 = l2;
+    try {
+      this.readArguments(args, at, members, positional, call);
+    } finally {
+      this.l2 = wasL2;
+    }
+    const idArg = kind === 'cfn' || (l2 && !viaAddClient) ? positional[1] : viaAddClient ? positional[0] : undefined;
+    if (idArg) {
+      const id = this.value(idArg, at, 0);
+      if (id.kind === 'string') call.constructId = id.value;
+    }
+    if (args.length > 0 || members.length > 0 || node) call.props = { kind: 'object', members, span: argsSpan, flow: true };
+    return call;
+  }
+
+  /** The keyword arguments (and `**splat`) of a call as members; its positional arguments. */
+  private readArguments(args: SyntaxNode[], at: number, members: LocatedProperty[], positional: SyntaxNode[], call: SdkCall): void {
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (arg.type === 'keyword_argument') {
@@ -257,12 +316,6 @@ class Reader {
         positional.push(arg);
       }
     }
-    if (kind === 'cfn' && positional[1]) {
-      const id = this.value(positional[1], at, 0);
-      if (id.kind === 'string') call.constructId = id.value;
-    }
-    if (args.length > 0 || members.length > 0 || node) call.props = { kind: 'object', members, span: argsSpan, flow: true };
-    return call;
   }
 
   private keywordMember(arg: SyntaxNode, at: number): LocatedProperty | undefined {
@@ -373,7 +426,7 @@ class Reader {
       case 'subscript':
         return unknown(span, shortText(node.text));
       case 'attribute':
-        return unknown(span, shortText(node.text));
+        return this.l2 ? this.expressionValue(node, at, depth) : unknown(span, shortText(node.text));
       default:
         return unknown(span, shortText(node.text));
     }
@@ -441,7 +494,8 @@ class Reader {
     const args = node.childForFieldName('arguments');
     const name = calleeName(fn)?.text;
     const isDict = fn?.type === 'identifier' && name === 'dict';
-    const isProperty = name !== undefined && /Property$/.test(name);
+    const isProperty = name !== undefined && (/Property$/.test(name) || (this.l2 && L2_STRUCTS.has(name)));
+    if (this.l2 && !isDict && !isProperty) return this.expressionValue(node, at, depth);
     if (!args || args.type !== 'argument_list' || !(isDict || isProperty)) return unknown(span, `a call (${shortText(fn?.text ?? 'call')}(...))`);
     const members: LocatedProperty[] = [];
     let open: string | undefined;
@@ -480,8 +534,67 @@ class Reader {
     const bound = binding.values[0];
     if (!isLiteralShape(bound)) return unknown(span, node.text);
     const value = this.value(bound, at, depth + 1);
+    // In L2 props a name bound to a CDK helper call keeps it (`attrs = ClientAttributes().with_...`).
+    if (value.kind === 'unknown' && value.expression) return { kind: 'unknown', reason: node.text, span, expression: value.expression };
     if (value.kind === 'unknown' || (value.kind === 'object' && this.openObjects.has(value))) return unknown(span, node.text);
     return { ...value, span, resolvedFrom: node.text };
+  }
+
+  /** A CDK helper call or member access as an Unknown carrying its structure (see ./tree.ts). */
+  private expressionValue(node: SyntaxNode, at: number, depth: number): UnknownValue {
+    const out = unknown(spanOf(node), node.type === 'call' ? `a call (${shortText(node.childForFieldName('function')?.text ?? 'call')}(...))` : shortText(node.text));
+    const expression = this.expressionOf(node, at, depth);
+    if (expression) out.expression = expression;
+    return out;
+  }
+
+  private expressionOf(node: SyntaxNode, at: number, depth: number): CodeExpression | undefined {
+    if (depth > 24) return undefined;
+    if (node.type === 'parenthesized_expression') {
+      const inner = node.namedChildren.find((c) => c && c.type !== 'comment');
+      return inner ? this.expressionOf(inner, at, depth + 1) : undefined;
+    }
+    if (node.type === 'identifier') {
+      // A name bound once to a call stands for that call (`attrs = ClientAttributes().with_...`).
+      const binding = this.bindingOf(node, at);
+      const bound = binding && !binding.mutated && binding.values.length === 1 ? binding.values[0] : undefined;
+      if (bound?.type === 'call') return this.expressionOf(bound, at, depth + 1);
+      return { path: [node.text] };
+    }
+    if (node.type === 'attribute') {
+      const object = node.childForFieldName('object');
+      const attribute = node.childForFieldName('attribute');
+      if (!object || !attribute) return undefined;
+      const inner = this.expressionOf(object, at, depth + 1);
+      if (!inner) return undefined;
+      if (inner.args === undefined && inner.receiver === undefined && !inner.construct) return { path: [...inner.path, attribute.text] };
+      return { path: [attribute.text], receiver: inner };
+    }
+    if (node.type === 'call') {
+      const fn = node.childForFieldName('function');
+      const target = fn ? this.expressionOf(fn, at, depth + 1) : undefined;
+      if (!target || target.args !== undefined || target.construct) return undefined;
+      // Positional arguments in order, then the keyword arguments as one object (as jsii lifts them).
+      const args: LocatedValue[] = [];
+      const keywords: LocatedProperty[] = [];
+      const argsNode = node.childForFieldName('arguments');
+      let keywordStart: number | undefined;
+      for (const a of argsNode?.namedChildren.filter(isNode) ?? []) {
+        if (a.type === 'comment') continue;
+        if (a.type === 'keyword_argument') {
+          const member = this.keywordMember(a, at);
+          if (member) keywords.push(member);
+          keywordStart ??= a.startIndex;
+        } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') args.push(unknown(spanOf(a), shortText(a.text)));
+        else args.push(this.value(a, at, depth + 1));
+      }
+      if (keywords.length > 0) args.push({ kind: 'object', members: keywords, span: { start: keywordStart!, end: keywords[keywords.length - 1].span.end }, flow: true });
+      const out: CodeExpression = { ...target, args };
+      // A class call constructs (`ClientAttributes()`), as `new` does in TS.
+      if (/^[A-Z]/.test(target.path[target.path.length - 1] ?? '')) out.construct = true;
+      return out;
+    }
+    return undefined;
   }
 
   // ---------- names ----------

@@ -1,0 +1,221 @@
+/**
+ * The CDK L2 `UserPoolClient` / `add_client` in Python: recognition by the Python reader, the
+ * effective CloudFormation properties and the synth-time errors of every case of the shared table
+ * (../support/cdk-l2-cases.ts, the facts file's values from real synths), and findings placed on
+ * the keyword as written or on the construct call, worded in Python spelling.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { ClientDefinition, LocatedValue } from '../../server/src/model';
+import { doHover } from '../../server/src/features/hover';
+import { analyse } from '../../server/src/service';
+import { applyEdits } from '../../server/src/surfaces/apply-edits';
+import { editsForFix } from '../../server/src/surfaces/edits';
+import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { caretDocument } from '../support/caret';
+import { DEFAULT_CASES, DEFAULT_OAUTH, SYNTH_CASES } from '../support/cdk-l2-cases';
+
+before(async () => {
+  assert.ok(await loadGrammar('python'));
+});
+
+const HEAD = `from aws_cdk import Duration, Stack
+from aws_cdk import aws_cognito as cognito
+from aws_cdk.aws_cognito import AuthFlow, ClientAttributes, OAuthFlows, OAuthScope, OAuthSettings, UserPool, UserPoolClient, UserPoolClientIdentityProvider
+
+pool = UserPool(self, "Pool")
+`;
+
+function plain(v: LocatedValue): unknown {
+  if (v.kind === 'list') return v.items.map(plain);
+  if (v.kind === 'object') return Object.fromEntries(v.members.map((m) => [m.name, plain(m.value)]));
+  if (v.kind === 'unknown') return '?';
+  if (v.kind === 'null') return null;
+  return v.value;
+}
+
+function props(def: ClientDefinition): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, p] of def.properties) if (k !== 'UserPoolId') out[k] = plain(p.value);
+  return out;
+}
+
+function analysed(body: string, head = HEAD) {
+  const text = head + body;
+  const a = analyse({ uri: 'file:///stack/app/stack.py', languageId: 'python', text });
+  assert.ok(a, 'the Python surface reads the file');
+  return { text, a };
+}
+
+function client(kwargs: string): string {
+  return `UserPoolClient(self, "Client", user_pool=pool${kwargs ? ', ' + kwargs : ''})\n`;
+}
+
+function effective(body: string): Record<string, unknown> {
+  const { a } = analysed(body);
+  assert.equal(a.model.clients.length, 1, a.model.clients.map((c) => c.name).join(', '));
+  return props(a.model.clients[0]);
+}
+
+function synthErrors(body: string): string[] {
+  const { a } = analysed(body);
+  return a.findings.filter((f) => f.ruleId === 'cdk-synth-error').map((f) => {
+    assert.equal(f.severity, 'error');
+    return f.message.replace(/^`cdk synth` will fail: /, '');
+  });
+}
+
+describe('CDK L2 in Python: recognition', () => {
+  it('UserPoolClient, cognito.UserPoolClient, aws_cognito.UserPoolClient and add_client with and without keywords', () => {
+    const { a } = analysed(`UserPoolClient(self, "A", user_pool=pool)
+cognito.UserPoolClient(self, "B", user_pool=pool)
+aws_cdk.aws_cognito.UserPoolClient(self, "C", user_pool=pool)
+pool.add_client("D", generate_secret=True)
+pool.add_client("E")
+cognito.CfnUserPoolClient(self, "L1", user_pool_id=pool.user_pool_id)
+`);
+    assert.deepEqual(a.model.clients.map((c) => c.name), ['A', 'B', 'C', 'D', 'E', 'L1']);
+    for (const c of a.model.clients.slice(0, 5)) {
+      assert.equal(c.surface, 'cloudformation');
+      assert.equal(c.spelling, 'cdkPython');
+      assert.ok(c.derived, `${c.name} is derived from the L2`);
+      assert.equal(c.properties.get('UserPoolId')?.value.kind, 'unknown');
+    }
+    assert.equal(a.model.clients[5].derived, undefined, 'the L1 is not derived');
+    assert.deepEqual(props(a.model.clients[4]), DEFAULT_OAUTH, 'add_client without keywords gets every default');
+  });
+
+  it('only in a file that uses the CDK: add_client and UserPoolClient are common names elsewhere', () => {
+    const text = 'registry.add_client("Acme", make_profile("Acme"))\nc = UserPoolClient(self, "X")\nboto3.client("cognito-idp").create_user_pool_client(UserPoolId="p", ClientName="x")\n';
+    const a = analyse({ uri: 'file:///app/registry.py', languageId: 'python', text });
+    assert.deepEqual(a?.model.clients.map((c) => c.name), ['create_user_pool_client']);
+  });
+
+  it('dicts read like the struct classes; **kwargs resolved to a dict; an unresolved one leaves the defaults open', () => {
+    assert.deepEqual(effective(client('o_auth={"flows": {"authorization_code_grant": True}}')).AllowedOAuthFlows, ['code']);
+    assert.equal(effective(`opts = dict(generate_secret=True)\n${client('**opts')}`).GenerateSecret, true);
+    const { a } = analysed(client('**base'));
+    assert.ok(a.model.clients[0].open);
+    assert.equal(a.model.clients[0].properties.get('AllowedOAuthFlows')?.value.kind, 'unknown');
+    assert.deepEqual(a.findings.map((f) => f.ruleId), [], 'no default is concluded');
+  });
+});
+
+describe('CDK L2 in Python: the defaults of the facts file (shared table)', () => {
+  for (const c of DEFAULT_CASES) {
+    it(c.name, () => {
+      const e = effective((c.before?.py ?? '') + client(c.py));
+      if (c.full) assert.deepEqual(e, c.expect);
+      else for (const [k, v] of Object.entries(c.expect)) assert.deepEqual(e[k], v, k);
+    });
+  }
+});
+
+describe('CDK L2 in Python: synth-time errors with the exact texts (shared table)', () => {
+  for (const c of SYNTH_CASES) {
+    it(c.name, () => {
+      assert.deepEqual(synthErrors(client(c.py)), c.errors);
+    });
+  }
+});
+
+describe('CDK L2 in Python: findings in Python spelling', () => {
+  it('a finding caused by a default is at the construct call and names the default in Python', () => {
+    const { text, a } = analysed('pool.add_client("Web")\n');
+    const implicit = a.findings.find((f) => f.ruleId === 'implicit-flow-discouraged');
+    assert.ok(implicit);
+    assert.equal(text.slice(implicit.span.start, implicit.span.end), 'add_client');
+    assert.match(implicit.message, /^`o_auth` is not set, so the CDK enables the implicit and code grants/);
+    assert.match(implicit.message, /o_auth\.flows/);
+    assert.doesNotMatch(implicit.message, /AllowedOAuthFlows|oAuth/);
+    const legacy = a.findings.find((f) => f.ruleId === 'user-existence-errors-legacy');
+    assert.ok(legacy);
+    assert.match(legacy.message, /^prevent_user_existence_errors is not set, so it defaults to LEGACY: .* Set it to True\.$/);
+  });
+
+  it('a finding on a written keyword points at it and names it in snake_case', () => {
+    const { text, a } = analysed(client('o_auth=OAuthSettings(flows=OAuthFlows(implicit_code_grant=True), callback_urls=["https://app.example.com/cb"]), prevent_user_existence_errors=False'));
+    const implicit = a.findings.find((f) => f.ruleId === 'implicit-flow-discouraged')!;
+    assert.equal(text.slice(implicit.span.start, implicit.span.end), 'implicit_code_grant=True');
+    assert.match(implicit.message, /^The implicit flow in o_auth\.flows /);
+    const legacy = a.findings.find((f) => f.ruleId === 'user-existence-errors-legacy')!;
+    assert.equal(text.slice(legacy.span.start, legacy.span.end), 'prevent_user_existence_errors=False');
+    assert.match(legacy.message, /^prevent_user_existence_errors is LEGACY/);
+  });
+
+  it('a synth error is on the keyword that causes it', () => {
+    const { text, a } = analysed(client('access_token_validity=Duration.minutes(4)'));
+    const error = a.findings.find((f) => f.ruleId === 'cdk-synth-error')!;
+    assert.match(text.slice(error.span.start, error.span.end), /Duration\.minutes\(4\)/);
+  });
+
+  it('a clean client has no finding', () => {
+    const { a } = analysed(client('o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True), scopes=[cognito.OAuthScope.OPENID], callback_urls=["https://app.example.com/cb"]), prevent_user_existence_errors=True'));
+    assert.deepEqual(a.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+
+  it('half-typed keywords never break the reading', () => {
+    for (const body of ['UserPoolClient(self, "C", user_pool=pool, o_auth=OAuthSettings(flows=\n', 'pool.add_client("C", o_auth=\n', client('o_auth=OAuthSettings(flows=OAuthFlows(implicit_code_grant=))'), client('read_attributes=ClientAttributes().with_standard_attributes(**mask)')]) {
+      const { a } = analysed(body);
+      assert.ok(a.model.clients.length >= 1, body);
+    }
+  });
+});
+
+describe('CDK L2 in Python: quick fixes that set a top-level keyword', () => {
+  function fixed(body: string, ruleId: string): { text: string; title: string } {
+    const { text, a } = analysed(body);
+    const finding = a.findings.find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `${ruleId} fires`);
+    const fix = finding.fixes?.find((f) => f.isPreferred);
+    assert.ok(fix, `${ruleId} has a fix`);
+    const def = a.model.clients.find((c) => c.span.start <= finding.span.start && finding.span.end <= c.span.end)!;
+    const edits = editsForFix('sdk-python', { uri: 'file:///stack/app/stack.py', languageId: 'python', text }, a.model, def, fix);
+    assert.ok(edits, `the fix of ${ruleId} can be written`);
+    const after = applyEdits(text, edits);
+    assert.ok(!analysed(after.slice(HEAD.length)).a.findings.some((f) => f.ruleId === ruleId), `${ruleId} no longer fires after the fix`);
+    return { text: after.slice(HEAD.length), title: fix.title };
+  }
+
+  it('prevent_user_existence_errors left out: added as True, in the call\'s layout', () => {
+    const r = fixed('UserPoolClient(\n    self,\n    "C",\n    user_pool=pool,\n)\n', 'user-existence-errors-legacy');
+    assert.equal(r.text, 'UserPoolClient(\n    self,\n    "C",\n    user_pool=pool,\n    prevent_user_existence_errors=True,\n)\n');
+    assert.equal(r.title, 'Set prevent_user_existence_errors to True');
+  });
+
+  it('prevent_user_existence_errors=False becomes True; add_client alike', () => {
+    assert.equal(fixed(client('prevent_user_existence_errors=False'), 'user-existence-errors-legacy').text, client('prevent_user_existence_errors=True'));
+    assert.equal(fixed('pool.add_client("C")\n', 'user-existence-errors-legacy').text, 'pool.add_client("C", prevent_user_existence_errors=True)\n');
+  });
+
+  it('fixes that would write structs or Durations are not offered in Python yet', () => {
+    const { a } = analysed('pool.add_client("C", prevent_user_existence_errors=True)\n');
+    const implicit = a.findings.find((f) => f.ruleId === 'implicit-flow-discouraged');
+    assert.ok(implicit);
+    assert.deepEqual(implicit.fixes ?? [], []);
+  });
+});
+
+describe('CDK L2 in Python: hover on the keywords', () => {
+  function hoverAt(body: string): string {
+    const c = caretDocument(HEAD + body, 'stack.py');
+    const h = doHover(c.document, c.model, c.position);
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  }
+
+  it('a keyword: its meaning in Python spelling, what the CDK does without it, the property it becomes', () => {
+    const text = hoverAt('pool.add_client("C", access_token_valid|ity=Duration.hours(2))\n');
+    assert.ok(text.includes('**access_token_validity**'), text);
+    assert.match(text, /Synthesised as `AccessTokenValidity`: `120`/);
+  });
+
+  it('a keyword of a nested struct: o_auth.flows.implicit_code_grant', () => {
+    const text = hoverAt('pool.add_client("C", o_auth=OAuthSettings(flows=OAuthFlows(implicit_code|_grant=True, authorization_code_grant=True)))\n');
+    assert.ok(text.includes('**o_auth.flows.implicit_code_grant**'), text);
+    assert.match(text, /Synthesised as `AllowedOAuthFlows`: `\["implicit", "code"\]`/);
+  });
+
+  it('add_client shows the summary of the effective client, defaults included', () => {
+    assert.match(hoverAt('pool.add_cl|ient("C")\n'), /As the CDK synthesises it/);
+  });
+});
