@@ -191,6 +191,12 @@ function tail(e: CodeExpression | undefined, n: number): string | undefined {
 
 type Read<T> = T | 'unknown' | { error: string };
 
+/**
+ * Expressions whose number is a CloudFormation token: a parameter's `valueAsNumber` /
+ * `value_as_number`, `Token.asNumber(...)` / `Token.as_number(...)`, `Lazy.number(...)`, `Fn.*`.
+ */
+const NUMBER_TOKEN = /(?:\.valueAsNumber|\.value_as_number)$|^(?:\w+\.)?(?:Token\.(?:asNumber|as_number)|Lazy\.number|Fn\.\w+)\(/;
+
 /** A Duration written as `Duration.<unit>(n)` (any module qualifier). */
 export function readDuration(value: LocatedValue): Read<Duration> {
   const e = value.kind === 'unknown' ? value.expression : undefined;
@@ -198,6 +204,10 @@ export function readDuration(value: LocatedValue): Read<Duration> {
   const unit = name?.startsWith('Duration.') ? (name.slice('Duration.'.length) as TimeUnit) : undefined;
   if (!e || !unit || !(unit in UNIT_MS) || e.args?.length !== 1) return 'unknown';
   const arg = e.args[0];
+  // A number that only exists at deploy time (a parameter's value): the CDK cannot convert it.
+  if (unit !== 'millis' && arg.kind === 'unknown' && NUMBER_TOKEN.test(arg.reason)) {
+    return { error: `Duration must be specified as 'Duration.millis()' here since its value comes from a token and cannot be converted (got Duration.${unit})` };
+  }
   if (arg.kind !== 'number') return 'unknown';
   if (arg.value < 0) return { error: `Duration amounts cannot be negative. Received: ${arg.value}` };
   return { amount: arg.value, unit };
