@@ -161,11 +161,12 @@ describe('reading one file', () => {
     assert.equal(languageIdFor('x.cfn', '[1]'), 'json');
     assert.equal(languageIdFor('x.cfn', 'Resources: {}'), 'yaml');
     assert.equal(languageIdFor('x.json', 'Resources: {}'), 'json');
-    assert.equal(guessSurface('yaml'), 'cloudformation');
-    assert.equal(guessSurface('json'), 'cloudformation');
-    assert.equal(guessSurface('terraform-json'), 'terraform');
-    assert.equal(guessSurface('typescript'), 'sdk');
-    assert.equal(guessSurface('python'), 'sdk');
-    assert.equal(guessSurface(undefined), 'cloudformation');
+    assert.equal(guessSurface('a.yaml', 'yaml'), 'cloudformation');
+    assert.equal(guessSurface('a.json', 'json'), 'cloudformation');
+    assert.equal(guessSurface('main.tf.json', 'json'), 'terraform');
+    assert.equal(guessSurface('main.tf', 'terraform'), 'terraform');
+    assert.equal(guessSurface('app.ts', 'typescript'), 'sdk');
+    assert.equal(guessSurface('app.py', 'python'), 'sdk');
+    assert.equal(guessSurface('notes.txt', undefined), 'cloudformation');
   });
 });

@@ -3,6 +3,7 @@
  * file taken off), and turn the analysis into the report's terms (LSP ranges, fixes as text edits).
  * Never throws: whatever goes wrong with one file becomes a `file-skipped` diagnostic on that file.
  */
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SurfaceKind } from '../model';
@@ -10,7 +11,7 @@ import type { RuleSetting } from '../rules/engine';
 import type { Severity } from '../rules/types';
 import { analyse } from '../service';
 import { siblingDocuments } from '../module-files';
-import { languageIdForPath } from '../surfaces';
+import { languageIdForPath, surfaceFor } from '../surfaces';
 import type { SourceDocument } from '../surfaces/types';
 import { reportFixes } from './fix-edits';
 import { nodeFileSystem, type CliFileSystem } from './fs';
@@ -37,24 +38,12 @@ export interface LintFileOptions {
   fs?: CliFileSystem;
 }
 
-/** The surface a file would belong to, by its language id, when no surface reads it. */
-const surfaceByLanguage: Record<string, SurfaceKind> = {
-  yaml: 'cloudformation',
-  json: 'cloudformation',
-  jsonc: 'cloudformation',
-  'terraform-json': 'terraform',
-  terraform: 'terraform',
-  hcl: 'terraform',
-  typescript: 'sdk',
-  typescriptreact: 'sdk',
-  javascript: 'sdk',
-  javascriptreact: 'sdk',
-  python: 'sdk',
-};
-
-/** The best guess at a file's surface from its language id (CloudFormation when nothing fits). */
-export function guessSurface(languageId: string | undefined): SurfaceKind {
-  return (languageId && surfaceByLanguage[languageId]) || 'cloudformation';
+/**
+ * The surface a file belongs to, from the registry (by its name and language id; CloudFormation when
+ * none reads such files): for the report of a file that was skipped or had nothing to read.
+ */
+export function guessSurface(path: string, languageId: string | undefined): SurfaceKind {
+  return surfaceFor({ uri: pathToFileURL(resolve(path)).href, languageId: languageId ?? 'plaintext', text: '' })?.kind ?? 'cloudformation';
 }
 
 /**
@@ -90,7 +79,7 @@ export function couldNotCheck(report: FileReport): boolean {
 export function skippedReport(file: Pick<FoundFile, 'path'>, reason: string, failure = false): FileReport {
   const report: FileReport = {
     path: file.path,
-    surface: guessSurface(languageIdForPath(file.path)),
+    surface: guessSurface(file.path, languageIdForPath(file.path)),
     clients: [],
     diagnostics: [{ rule: FILE_SKIPPED, severity: 'info', message: `Not checked: ${reason}.`, range: ZERO_RANGE, fixes: [] }],
   };
@@ -192,7 +181,7 @@ export function lintText(path: string, uri: string, text: string, options: Omit<
   const source = sourceDocument(path, uri, text);
   const languageId = source.languageId;
   const analysis = analyse(source, { rules: options.rules }, options.onRuleError);
-  if (!analysis) return { path, surface: guessSurface(languageId), clients: [], diagnostics: [] };
+  if (!analysis) return { path, surface: guessSurface(path, languageId), clients: [], diagnostics: [] };
   const document = TextDocument.create(uri, languageId, 0, text);
   const range = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
   const { model, surface } = analysis;
