@@ -56,3 +56,11 @@ export function generateSecretFix(def: ClientDefinition, name: string, isPreferr
     isPreferred,
   };
 }
+
+/**
+ * The GenerateSecret fixes a definition can take: none for a describe result, which reports a
+ * deployed client (it has no GenerateSecret member, and a secret is only generated at creation).
+ */
+export function generateSecretFixes(def: ClientDefinition, name: string, isPreferred: boolean): SemanticFix[] {
+  return def.operation === 'describe' ? [] : [generateSecretFix(def, name, isPreferred)];
+}

@@ -8,7 +8,8 @@
  * - a CreateUserPoolClient or UpdateUserPoolClient request (what `--cli-input-json` takes): a root
  *   object with `UserPoolId` and `ClientName` (create) or `ClientId` (update: `ClientId` decides),
  *   every key of which is a request member or a near miss of one (differing in case or
- *   punctuation only, so `CallbackUrls` is still read, and reported).
+ *   punctuation only, so `CallbackUrls` is still read, and reported), or a key still being typed
+ *   (written without a value).
  * Anything else is not read: a CloudFormation template, a Terraform JSON file, a `package.json`.
  * The check is cheap: text without `"UserPoolId"`, or with a `"Type"` key (every CloudFormation
  * resource has one; no API member is called that), is never parsed here.
@@ -107,7 +108,8 @@ function recognise(text: string): ApiShape | undefined {
     return undefined;
   }
   if (!top.has('UserPoolId') || !(top.has('ClientName') || top.has('ClientId'))) return undefined;
-  for (const key of top.keys()) if (!isRequestMember(key)) return undefined;
+  // A key still being typed (no value yet) does not decide what the document is.
+  for (const [key, prop] of top) if (prop.children?.[1] !== undefined && !isRequestMember(key)) return undefined;
   return { operation: top.has('ClientId') ? 'update' : 'create', root, client: root, problems };
 }
 
