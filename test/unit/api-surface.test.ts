@@ -208,6 +208,18 @@ describe('API-shape surface: what is read', () => {
   });
 });
 
+describe('a describe result is a deployed client', () => {
+  it('has a secret when it reports one, and is told to make a new client (no GenerateSecret fix) when it needs one', () => {
+    const machine = (secret: boolean) =>
+      JSON.stringify({ UserPoolClient: { UserPoolId: POOL, ClientName: 'm2m', ClientId: CLIENT_ID, ...(secret ? { ClientSecret: SECRET } : {}), AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['api/read'] } }, null, 4);
+    assert.ok(!findings(machine(true)).some((f) => f.ruleId === 'client-credentials-requires-secret'));
+    const f = findings(machine(false)).find((x) => x.ruleId === 'client-credentials-requires-secret');
+    assert.ok(f);
+    assert.match(f.message, /create a new client with GenerateSecret true/);
+    assert.deepEqual(f.fixes ?? [], []);
+  });
+});
+
 describe('client-secret-in-file', () => {
   it('fires on a literal secret in a describe result and in a create request, not on an empty one', () => {
     const describeFinding = findings(DESCRIBE).filter((f) => f.ruleId === 'client-secret-in-file');

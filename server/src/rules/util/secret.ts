@@ -64,3 +64,11 @@ export function generateSecretFix(def: ClientDefinition, name: string, isPreferr
 export function generateSecretFixes(def: ClientDefinition, name: string, isPreferred: boolean): SemanticFix[] {
   return def.operation === 'describe' ? [] : [generateSecretFix(def, name, isPreferred)];
 }
+
+/**
+ * What to do about a missing secret, in words: set `GenerateSecret` to true; for a describe result
+ * (a deployed client, which cannot be given a generated secret) create a new client with it.
+ */
+export function secretAdvice(def: ClientDefinition, name: string): string {
+  return def.operation === 'describe' ? `create a new client with ${name} true (a deployed client cannot be given a generated secret)` : `set ${name} to true`;
+}
