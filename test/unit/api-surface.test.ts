@@ -14,6 +14,7 @@ import { parseDocument, surfaceFor } from '../../server/src/surfaces';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
 import { corpusFiles } from '../support/corpus';
+import { mayBeApiShape } from '../../server/src/surfaces/api';
 
 const POOL = 'us-east-1_AbCdEf123';
 const CLIENT_ID = '4example1clientid2abcdef3g';
@@ -141,6 +142,15 @@ describe('API-shape surface: recognition by content', () => {
     if (skip) return t.skip(skip);
     assert.ok(files.length > 0);
     for (const file of files) assert.equal(surfaceId(readFileSync(file, 'utf8'), basename(file)), 'cloudformation-json', file);
+  });
+
+  it('decides on a template without parsing it: every corpus template fails the cheap look', (t) => {
+    const { files, skip } = corpusFiles('cloudformation-json');
+    if (skip) return t.skip(skip);
+    for (const file of files) assert.equal(mayBeApiShape(readFileSync(file, 'utf8')), false, file);
+    assert.equal(mayBeApiShape('{"name": "pkg"}'), false);
+    assert.equal(mayBeApiShape(DESCRIBE), true);
+    assert.equal(mayBeApiShape(SKELETON), true);
   });
 
   it('leaves every Terraform JSON file of the corpus to the Terraform surface', (t) => {
