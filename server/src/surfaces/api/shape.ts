@@ -25,7 +25,7 @@
  *
  * Values are plain JSON literals: nothing in such a file is unknown but placeholders.
  */
-import type { Node as JsonNode } from 'jsonc-parser';
+import { createScanner, SyntaxKind, type Node as JsonNode } from 'jsonc-parser';
 import { type ClientDefinition, type DocumentModel, type LocatedProperty, type LocatedValue, type Operation, type ParseProblem, type Span, emptyFileContext } from '../../model';
 import { isInputIn, propertySchema, schema } from '../../schema';
 import { parseJson, PLAIN_STRINGS, readJsonValue, spanOf } from '../json-values';
@@ -87,12 +87,60 @@ export function apiShapeOf(text: string): ApiShape | undefined {
   if (last?.text === text) return last.shape;
   let shape: ApiShape | undefined;
   try {
-    shape = mayBeApiShape(text) ? recognise(text) : undefined;
+    shape = mayBeApiShape(text) && topLevelKeysFit(text) ? recognise(text) : undefined;
   } catch {
     shape = undefined;
   }
   last = { text, shape };
   return shape;
+}
+
+/**
+ * Whether the keys of the root object could be those of a request or a response, read with the
+ * scanner and given up at the first key that cannot be (a large JSON file that mentions
+ * `"UserPoolId"` somewhere costs a few tokens, not a parse).
+ */
+function topLevelKeysFit(text: string): boolean {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  let lastString: string | undefined;
+  let keys = 0;
+  let response = false;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    switch (kind) {
+      case SyntaxKind.OpenBraceToken:
+      case SyntaxKind.OpenBracketToken:
+        if (depth === 0 && kind === SyntaxKind.OpenBracketToken) return false;
+        depth++;
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        depth--;
+        if (depth <= 0) return true;
+        break;
+      case SyntaxKind.StringLiteral:
+        if (depth === 1) lastString = scanner.getTokenValue();
+        break;
+      case SyntaxKind.ColonToken:
+        if (depth === 1 && lastString !== undefined) {
+          keys++;
+          if (lastString === RESPONSE_KEY && keys === 1) response = true;
+          else if (response || !isRequestMember(lastString)) return false;
+        }
+        break;
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        break;
+      default:
+        if (depth === 0) return false;
+    }
+    if (kind !== SyntaxKind.StringLiteral && kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia) {
+      if (kind !== SyntaxKind.ColonToken) lastString = undefined;
+    }
+  }
+  return true;
 }
 
 function recognise(text: string): ApiShape | undefined {
