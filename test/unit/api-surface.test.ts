@@ -170,6 +170,14 @@ describe('API-shape surface: what is read', () => {
     assert.deepEqual(ids, ['client-secret-in-file']);
   });
 
+  it('takes the dates as the AWS CLI prints them: ISO 8601 text, or epoch seconds (v1)', () => {
+    const epoch = DESCRIBE.replace(/"(CreationDate|LastModifiedDate)": "[^"]*"/g, '"$1": 1548697449.497');
+    assert.notEqual(epoch, DESCRIBE);
+    assert.deepEqual(findings(epoch).map((f) => f.ruleId), ['client-secret-in-file']);
+    // a date is still no list
+    assert.ok(findings(DESCRIBE.replace(/"CreationDate": "[^"]*"/, '"CreationDate": [1]')).some((f) => f.ruleId === 'invalid-type'));
+  });
+
   it('reads a token validity of 0 in a response as not set (the default applies)', () => {
     const model = parseDocument(doc(DESCRIBE))!.model;
     const client = model.clients[0];

@@ -45,6 +45,7 @@ function typeText(v: ValueSchema): string {
     case 'string':
       if (v.format === 'url') return 'string (URL)';
       if (v.format === 'arn') return 'string (ARN)';
+      if (v.format === 'timestamp') return 'timestamp (ISO 8601 text, or epoch seconds as the AWS CLI v1 prints it)';
       return 'string';
     default:
       return v.type;

@@ -40,6 +40,8 @@ function mismatch(value: LocatedValue, schema: ValueSchema, surface: SurfaceKind
   switch (schema.type) {
     case 'string': {
       if (stringReading(value, surface) !== undefined) return undefined;
+      // A timestamp the AWS CLI printed as epoch seconds (its default before ISO 8601 output).
+      if (schema.format === 'timestamp' && value.kind === 'number') return undefined;
       if (value.kind === 'number' || value.kind === 'boolean') {
         const text = value.kind === 'number' ? value.raw : String(value.value);
         return { advice: `${NO_CONVERSION}; quote it`, convert: text, certain: true };

@@ -75,8 +75,11 @@ export interface ValueSchema {
   maxItems?: number;
   /** The API pattern, which must match the whole value (written without anchors). */
   pattern?: string;
-  /** Named formats with extra checks: `url` for redirect URIs, `arn`. */
-  format?: 'url' | 'arn';
+  /**
+   * Named formats with extra checks: `url` for redirect URIs, `arn`; `timestamp` for the dates a
+   * describe result reports (the AWS CLI writes them as epoch seconds or as ISO 8601 text).
+   */
+  format?: 'url' | 'arn' | 'timestamp';
 }
 
 /** One setting of a user pool client (top-level or nested). */
