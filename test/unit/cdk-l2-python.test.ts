@@ -187,12 +187,90 @@ describe('CDK L2 in Python: quick fixes that set a top-level keyword', () => {
     assert.equal(fixed(client('prevent_user_existence_errors=False'), 'user-existence-errors-legacy').text, client('prevent_user_existence_errors=True'));
     assert.equal(fixed('pool.add_client("C")\n', 'user-existence-errors-legacy').text, 'pool.add_client("C", prevent_user_existence_errors=True)\n');
   });
+});
 
-  it('fixes that would write structs or Durations are not offered in Python yet', () => {
-    const { a } = analysed('pool.add_client("C", prevent_user_existence_errors=True)\n');
-    const implicit = a.findings.find((f) => f.ruleId === 'implicit-flow-discouraged');
-    assert.ok(implicit);
-    assert.deepEqual(implicit.fixes ?? [], []);
+describe('CDK L2 in Python: quick fixes that write structs and Durations', () => {
+  /** The text after applying the preferred fix of a rule's finding, re-checked: that finding gone, no new one, every other byte kept. */
+  function applied(whole: string, ruleId: string): { text: string; title: string; unambiguous?: boolean } {
+    const doc = { uri: 'file:///stack/app/stack.py', languageId: 'python', text: whole };
+    const a = analyse(doc)!;
+    const finding = a.findings.find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `${ruleId} fires`);
+    const fix = finding.fixes?.find((f) => f.isPreferred);
+    assert.ok(fix, `${ruleId} has a fix`);
+    const def = a.model.clients.find((c) => c.span.start <= finding.span.start && finding.span.end <= c.span.end)!;
+    const edits = editsForFix('sdk-python', doc, a.model, def, fix);
+    assert.ok(edits, `the fix of ${ruleId} can be written`);
+    const after = applyEdits(whole, edits);
+    const again = analyse({ ...doc, text: after })!;
+    assert.equal(again.model.problems.length, 0, 'the fixed file parses');
+    const key = (f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`;
+    const before = new Set(a.findings.filter((f) => f !== finding).map(key));
+    assert.ok(!again.findings.some((f) => f.ruleId === ruleId && key(f) === key(finding)), `${ruleId} no longer fires after the fix`);
+    for (const f of again.findings) assert.ok(before.has(key(f)) || f.ruleId === ruleId, `no new finding: ${key(f)}`);
+    // Only the edits' own text changed: what is before the first and after the last edit is the same.
+    const first = Math.min(...edits.map((e) => e.span.start));
+    const last = Math.max(...edits.map((e) => e.span.end));
+    assert.equal(after.slice(0, first), whole.slice(0, first));
+    assert.equal(after.slice(after.length - (whole.length - last)), whole.slice(last));
+    return { text: after, title: fix.title, unambiguous: fix.unambiguous };
+  }
+
+  const ALIASED = 'from aws_cdk import Duration, Stack\nfrom aws_cdk import aws_cognito as cognito\n\npool = cognito.UserPool(self, "Pool")\n';
+
+  it('o_auth left out: o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True), callback_urls=[...]) with the file\'s alias', () => {
+    const r = applied(`${ALIASED}cognito.UserPoolClient(\n    self,\n    "Web",\n    user_pool=pool,\n    prevent_user_existence_errors=True,\n)\n`, 'implicit-flow-discouraged');
+    assert.equal(r.text.slice(ALIASED.length), 'cognito.UserPoolClient(\n    self,\n    "Web",\n    user_pool=pool,\n    prevent_user_existence_errors=True,\n    o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True), callback_urls=["https://example.com/callback"]),\n)\n');
+    assert.equal(r.title, 'Add o_auth with the code grant only and an explicit callback (https://example.com/callback, to replace)');
+    assert.equal(r.unambiguous, false);
+  });
+
+  it('the classes bare when the file imports them by name; other aliases as the file writes them', () => {
+    const bare = applied(`${HEAD}pool.add_client("Web", prevent_user_existence_errors=True)\n`, 'implicit-flow-discouraged');
+    assert.equal(bare.text.slice(HEAD.length), 'pool.add_client("Web", prevent_user_existence_errors=True, o_auth=OAuthSettings(flows=OAuthFlows(authorization_code_grant=True), callback_urls=["https://example.com/callback"]))\n');
+    const head = "import aws_cdk.aws_cognito as cog\n\npool = cog.UserPool(self, 'Pool')\n";
+    const other = applied(`${head}pool.add_client('Web', prevent_user_existence_errors=True)\n`, 'implicit-flow-discouraged');
+    assert.equal(other.text.slice(head.length), "pool.add_client('Web', prevent_user_existence_errors=True, o_auth=cog.OAuthSettings(flows=cog.OAuthFlows(authorization_code_grant=True), callback_urls=['https://example.com/callback']))\n");
+  });
+
+  it('implicit_code_grant=True in an OAuthFlows call: set to False and the code grant added, in that call', () => {
+    const r = applied(`${ALIASED}pool.add_client(\n    "Web",\n    prevent_user_existence_errors=True,\n    o_auth=cognito.OAuthSettings(\n        flows=cognito.OAuthFlows(implicit_code_grant=True),\n        callback_urls=["https://app.example.com/cb"],\n    ),\n)\n`, 'implicit-flow-discouraged');
+    assert.equal(r.text.slice(ALIASED.length), 'pool.add_client(\n    "Web",\n    prevent_user_existence_errors=True,\n    o_auth=cognito.OAuthSettings(\n        flows=cognito.OAuthFlows(implicit_code_grant=False, authorization_code_grant=True),\n        callback_urls=["https://app.example.com/cb"],\n    ),\n)\n');
+    assert.equal(r.title, 'Use the code grant instead of the implicit grant');
+  });
+
+  it('implicit_code_grant=True beside the code grant: only implicit_code_grant=False', () => {
+    const r = applied(`${ALIASED}pool.add_client("Web", prevent_user_existence_errors=True, o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True, implicit_code_grant=True), callback_urls=["https://app.example.com/cb"]))\n`, 'implicit-flow-discouraged');
+    assert.equal(r.text.slice(ALIASED.length), 'pool.add_client("Web", prevent_user_existence_errors=True, o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True, implicit_code_grant=False), callback_urls=["https://app.example.com/cb"]))\n');
+    assert.equal(r.title, 'Set o_auth.flows.implicit_code_grant to False');
+  });
+
+  it('OAuthSettings without flows: flows=cognito.OAuthFlows(authorization_code_grant=True) added to it', () => {
+    const r = applied(`${ALIASED}pool.add_client("Web", prevent_user_existence_errors=True, o_auth=cognito.OAuthSettings(callback_urls=["https://app.example.com/cb"]))\n`, 'implicit-flow-discouraged');
+    assert.equal(r.text.slice(ALIASED.length), 'pool.add_client("Web", prevent_user_existence_errors=True, o_auth=cognito.OAuthSettings(callback_urls=["https://app.example.com/cb"], flows=cognito.OAuthFlows(authorization_code_grant=True)))\n');
+    assert.equal(r.title, 'Set o_auth.flows to the code grant only');
+  });
+
+  it('a dict for o_auth is edited as a dict', () => {
+    const r = applied(`${ALIASED}pool.add_client("Web", prevent_user_existence_errors=True, o_auth={"flows": {"implicit_code_grant": True, "authorization_code_grant": True}, "callback_urls": ["https://app.example.com/cb"]})\n`, 'implicit-flow-discouraged');
+    assert.equal(r.text.slice(ALIASED.length), 'pool.add_client("Web", prevent_user_existence_errors=True, o_auth={"flows": {"implicit_code_grant": False, "authorization_code_grant": True}, "callback_urls": ["https://app.example.com/cb"]})\n');
+  });
+
+  it('a lifetime out of range or not whole: the nearest valid Duration, with the alias the file uses', () => {
+    const cases: [string, string, string][] = [
+      ['access_token_validity=Duration.minutes(4)', 'access_token_validity=Duration.minutes(5)', 'Set access_token_validity to Duration.minutes(5)'],
+      ['id_token_validity=cdk.Duration.seconds(330)', 'id_token_validity=cdk.Duration.minutes(6)', 'Set id_token_validity to cdk.Duration.minutes(6)'],
+      ['refresh_token_validity=Duration.days(4000)', 'refresh_token_validity=Duration.days(3650)', 'Set refresh_token_validity to Duration.days(3650)'],
+      ['auth_session_validity=Duration.minutes(20)', 'auth_session_validity=Duration.minutes(15)', 'Set auth_session_validity to Duration.minutes(15)'],
+      ['refresh_token_rotation_grace_period=Duration.seconds(61)', 'refresh_token_rotation_grace_period=Duration.minutes(1)', 'Set refresh_token_rotation_grace_period to Duration.minutes(1)'],
+    ];
+    const head = `import aws_cdk as cdk\n${ALIASED}`;
+    for (const [written, want, title] of cases) {
+      const body = (kw: string) => `pool.add_client(\n    "C",\n    prevent_user_existence_errors=True,\n    ${kw},  # lifetime\n)\n`;
+      const r = applied(head + body(written), 'cdk-synth-error');
+      assert.equal(r.text.slice(head.length), body(want), written);
+      assert.equal(r.title, title);
+    }
   });
 });
 
