@@ -12,7 +12,8 @@ import { analyse } from '../../server/src/service';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
-import { caretDocument } from '../support/caret';
+import { doComplete } from '../../server/src/features/completion';
+import { applyCompletion, caretDocument } from '../support/caret';
 import { DEFAULT_CASES, DEFAULT_OAUTH, SYNTH_CASES } from '../support/cdk-l2-cases';
 
 before(async () => {
@@ -295,5 +296,93 @@ describe('CDK L2 in Python: hover on the keywords', () => {
 
   it('add_client shows the summary of the effective client, defaults included', () => {
     assert.match(hoverAt('pool.add_cl|ient("C")\n'), /As the CDK synthesises it/);
+  });
+});
+
+describe('CDK L2 in Python: completion in the keyword arguments, at every nesting level', () => {
+  const ALIASED = 'import aws_cdk as cdk\nfrom aws_cdk import aws_cognito as cognito\n\npool = cognito.UserPool(self, "Pool")\n';
+
+  function complete(body: string, head = ALIASED) {
+    const c = caretDocument(head + body, 'stack.py');
+    assert.equal(c.surfaceId, 'sdk-python');
+    return { list: doComplete(c.document, c.model, c.surfaceId, c.position), c };
+  }
+  function labels(body: string, head = ALIASED): string[] {
+    return [...new Set(complete(body, head).list.items.map((i) => i.label))];
+  }
+  function accept(body: string, label: string, head = ALIASED): string {
+    const { list, c } = complete(body, head);
+    const item = list.items.find((i) => i.label === label);
+    assert.ok(item, `no item ${label} among ${JSON.stringify(list.items.map((i) => i.label))}`);
+    return applyCompletion(c.document, item).slice(head.length);
+  }
+
+  it('the keywords of the call in snake_case, without those written and without L1 or boto3 names', () => {
+    const got = labels('pool.add_client(\n    "Web",\n    generate_secret=True,\n    |\n)\n');
+    for (const k of ['o_auth', 'auth_flows', 'prevent_user_existence_errors', 'access_token_validity', 'disable_o_auth', 'read_attributes', 'supported_identity_providers']) assert.ok(got.includes(k), `${k} in ${JSON.stringify(got)}`);
+    assert.ok(!got.includes('generate_secret'), 'written already');
+    assert.ok(!got.some((l) => /^[A-Z]|oAuth|allowed_o_auth_flows|callback_ur_ls/.test(l)), JSON.stringify(got));
+    assert.ok(labels('cognito.UserPoolClient(self, "C", user_pool=pool, |)\n').includes('o_auth'));
+    assert.ok(!labels('cognito.UserPoolClient(self, "C", user_pool=pool, |)\n').includes('user_pool'));
+  });
+
+  it('inside the struct classes: OAuthSettings(|), OAuthSettings(flows=OAuthFlows(|)), AuthFlow(|), AnalyticsConfiguration(|), and in dicts', () => {
+    assert.deepEqual(labels('pool.add_client("C", o_auth=cognito.OAuthSettings(|))\n').sort(), ['callback_urls', 'default_redirect_uri', 'flows', 'logout_urls', 'scopes']);
+    assert.deepEqual(labels('pool.add_client("C", o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(implicit_code_grant=False, |)))\n').sort(), ['authorization_code_grant', 'client_credentials']);
+    assert.deepEqual(labels('pool.add_client("C", auth_flows=cognito.AuthFlow(|))\n').sort(), ['admin_user_password', 'custom', 'user', 'user_password', 'user_srp']);
+    assert.deepEqual(labels('pool.add_client("C", analytics=cognito.AnalyticsConfiguration(|))\n').sort(), ['application', 'application_id', 'external_id', 'role', 'share_user_data']);
+    assert.deepEqual(labels('pool.add_client("C", o_auth={"flows": {|}})\n').sort(), ['authorization_code_grant', 'client_credentials', 'implicit_code_grant']);
+    assert.deepEqual(labels('pool.add_client("C", o_auth={"flows": {"impl|"}})\n').sort(), ['authorization_code_grant', 'client_credentials', 'implicit_code_grant']);
+  });
+
+  it('a keyword is inserted with a value in Python: True / False, the struct class and Duration as the file names them', () => {
+    assert.equal(accept('pool.add_client("C", o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(|)))\n', 'authorization_code_grant'), 'pool.add_client("C", o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True)))\n');
+    assert.equal(accept('pool.add_client("C", |)\n', 'o_auth'), 'pool.add_client("C", o_auth=cognito.OAuthSettings())\n');
+    assert.equal(accept('pool.add_client("C", o_auth=cognito.OAuthSettings(|))\n', 'flows'), 'pool.add_client("C", o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows()))\n');
+    assert.equal(accept('pool.add_client("C", |)\n', 'access_token_validity'), 'pool.add_client("C", access_token_validity=cdk.Duration.minutes())\n');
+    assert.equal(accept('pool.add_client("C", |)\n', 'read_attributes'), 'pool.add_client("C", read_attributes=cognito.ClientAttributes())\n');
+    assert.equal(accept('pool.add_client("C", o_auth={"flows": {|}})\n', 'implicit_code_grant'), 'pool.add_client("C", o_auth={"flows": {"implicit_code_grant": True}})\n');
+    // Bare names when the file imports the classes by name.
+    assert.equal(accept('pool.add_client("C", |)\n', 'auth_flows', HEAD), 'pool.add_client("C", auth_flows=AuthFlow())\n');
+    assert.equal(accept('pool.add_client("C", |)\n', 'id_token_validity', HEAD), 'pool.add_client("C", id_token_validity=Duration.minutes())\n');
+  });
+
+  it('a keyword typed before a written argument gets its comma; one with its `=` already is only renamed', () => {
+    assert.equal(accept('pool.add_client("C", gen| o_auth=None)\n', 'generate_secret'), 'pool.add_client("C", generate_secret=True, o_auth=None)\n');
+    assert.equal(accept('pool.add_client("C", gen|=False)\n', 'generate_secret'), 'pool.add_client("C", generate_secret=False)\n');
+  });
+
+  it('values: True / False for a boolean keyword', () => {
+    assert.deepEqual(labels('pool.add_client("C", prevent_user_existence_errors=|)\n'), ['True', 'False']);
+    assert.deepEqual(labels('pool.add_client("C", auth_flows=cognito.AuthFlow(user_srp=|))\n'), ['True', 'False']);
+  });
+
+  it('OAuthScope. members in scopes=[...], qualified as the file qualifies them, resource_server in Python', () => {
+    const body = 'pool.add_client("C", o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.|]))\n';
+    assert.deepEqual(labels(body), ['OPENID', 'EMAIL', 'PHONE', 'PROFILE', 'COGNITO_ADMIN', 'custom', 'resource_server']);
+    assert.equal(accept(body, 'OPENID'), 'pool.add_client("C", o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.OPENID]))\n');
+    assert.equal(accept(body, 'custom'), 'pool.add_client("C", o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.custom("")]))\n');
+    const items = labels('pool.add_client("C", o_auth=cognito.OAuthSettings(scopes=[cognito.OAuthScope.OPENID, |]))\n');
+    assert.ok(items.includes('cognito.OAuthScope.EMAIL') && items.includes('cognito.OAuthScope.resource_server'), JSON.stringify(items));
+  });
+
+  it('UserPoolClientIdentityProvider. members in supported_identity_providers', () => {
+    assert.ok(labels('pool.add_client("C", supported_identity_providers=[|])\n').includes('cognito.UserPoolClientIdentityProvider.GOOGLE'));
+    assert.ok(labels('pool.add_client("C", supported_identity_providers=[UserPoolClientIdentityProvider.|])\n', HEAD).includes('GOOGLE'));
+  });
+
+  it('Duration factories after `Duration.` / `cdk.Duration.` and as the value of a lifetime', () => {
+    assert.deepEqual(labels('pool.add_client("C", id_token_validity=cdk.Duration.|)\n'), ['millis', 'seconds', 'minutes', 'hours', 'days']);
+    assert.equal(accept('pool.add_client("C", id_token_validity=cdk.Duration.h|)\n', 'hours'), 'pool.add_client("C", id_token_validity=cdk.Duration.hours())\n');
+    assert.deepEqual(labels('pool.add_client("C", id_token_validity=Duration.|)\n', HEAD), ['millis', 'seconds', 'minutes', 'hours', 'days']);
+    assert.ok(labels('pool.add_client("C", refresh_token_validity=|)\n').includes('cdk.Duration.days'));
+  });
+
+  it('nothing in strings, comments, positional arguments, other calls, or a file that does not use the CDK', () => {
+    assert.deepEqual(labels('pool.add_client("C", user_pool_client_name="we|b")\n'), []);
+    assert.deepEqual(labels('pool.add_client("C",  # o_|\n)\n'), []);
+    assert.deepEqual(labels('pool.add_client("C|")\n'), []);
+    assert.deepEqual(labels('pool.add_client("C", read_attributes=make(|))\n'), []);
+    assert.deepEqual(labels('registry.add_client("Acme", |)\n', 'import requests\n'), []);
   });
 });

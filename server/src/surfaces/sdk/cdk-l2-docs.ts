@@ -61,7 +61,7 @@ export const L2_PROPS: Record<string, L2PropDoc> = {
 };
 
 /** The CDK helper classes completion offers members of, with the members. */
-export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: string }[]> = {
+export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: string; /** The Python name when it differs. */ py?: string }[]> = {
   OAuthScope: [
     { name: 'OPENID', doc: '`openid`: an ID token is issued.' },
     { name: 'EMAIL', doc: '`email` (the CDK adds `openid`).' },
@@ -69,7 +69,7 @@ export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: s
     { name: 'PROFILE', doc: '`profile` (the CDK adds `openid`).' },
     { name: 'COGNITO_ADMIN', doc: '`aws.cognito.signin.user.admin`: the user pool APIs on the signed-in user.' },
     { name: 'custom', doc: 'A scope written as is, e.g. a resource server scope `api/read`.', snippet: "custom('$1')" },
-    { name: 'resourceServer', doc: 'A scope of a resource server construct: `identifier/scope`.', snippet: 'resourceServer($1, $2)' },
+    { name: 'resourceServer', py: 'resource_server', doc: 'A scope of a resource server construct: `identifier/scope`.', snippet: 'resourceServer($1, $2)' },
   ],
   UserPoolClientIdentityProvider: [
     { name: 'COGNITO', doc: '`COGNITO`: the user pool\'s own users.' },

@@ -879,7 +879,7 @@ function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined,
 }
 
 /** The struct class each L2 object prop is written with in Python (TS paths). */
-const STRUCTS: Record<string, string> = { oAuth: 'OAuthSettings', 'oAuth.flows': 'OAuthFlows', authFlows: 'AuthFlow', analytics: 'AnalyticsConfiguration' };
+export const L2_STRUCTS: Record<string, string> = { oAuth: 'OAuthSettings', 'oAuth.flows': 'OAuthFlows', authFlows: 'AuthFlow', analytics: 'AnalyticsConfiguration' };
 
 /**
  * A value of an L2 prop at a TS path in Python terms: a struct as `{ $call: 'OAuthFlows', $kwargs }`
@@ -893,7 +893,7 @@ function pythonL2Value(value: JsonValue, path: string): JsonValue | undefined {
     return items.every((v) => v !== undefined) ? (items as JsonValue[]) : undefined;
   }
   if (typeof value.$code === 'string' && Object.keys(value).length === 1) return value;
-  const struct = STRUCTS[path];
+  const struct = L2_STRUCTS[path];
   if (!struct) return undefined;
   const kwargs: Record<string, JsonValue> = {};
   for (const [k, v] of Object.entries(value)) {
