@@ -386,3 +386,52 @@ describe('CDK L2 in Python: completion in the keyword arguments, at every nestin
     assert.deepEqual(labels('registry.add_client("Acme", |)\n', 'import requests\n'), []);
   });
 });
+
+describe('Python spelling of booleans in messages and fix titles (L2 keywords and boto3 arguments)', () => {
+  before(async () => {
+    assert.ok(await loadGrammar('typescript'));
+  });
+  const L2 = `from aws_cdk import aws_cognito as cognito
+pool = cognito.UserPool(self, "P")
+pool.add_client("A", prevent_user_existence_errors=True, enable_token_revocation=False, o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(client_credentials=True), scopes=[cognito.OAuthScope.custom("api/read")]))
+`;
+  const BOTO3 = `import boto3
+c = boto3.client("cognito-idp")
+c.create_user_pool_client(UserPoolId="p", ClientName="c", EnableTokenRevocation=False, EnablePropagateAdditionalUserContextData=True, AllowedOAuthFlows=["client_credentials"], AllowedOAuthScopes=["api/read"], AllowedOAuthFlowsUserPoolClient=True, PreventUserExistenceErrors="ENABLED")
+c.create_user_pool_client(UserPoolId="p", ClientName="d", AllowedOAuthFlows=["code"], CallbackURLs=["https://a.example.com/cb"], AllowedOAuthScopes=["openid"], AllowedOAuthFlowsUserPoolClient=False, PreventUserExistenceErrors="ENABLED")
+`;
+  function findings(text: string, uri = 'file:///app/stack.py', languageId = 'python') {
+    const a = analyse({ uri, languageId, text });
+    assert.ok(a);
+    return a.findings;
+  }
+  const byRule = (fs: ReturnType<typeof findings>, id: string) => fs.filter((f) => f.ruleId === id);
+
+  it('an L2 keyword: True / False in the message and the fix title', () => {
+    const fs = findings(L2);
+    const revocation = byRule(fs, 'token-revocation-disabled')[0];
+    assert.equal(revocation.message, 'enable_token_revocation is False, so refresh tokens issued to this client cannot be revoked: a leaked token stays valid until it expires, even after sign-out. Set it to True.');
+    assert.equal(revocation.fixes?.[0].title, 'Set enable_token_revocation to True');
+    const secret = byRule(fs, 'client-credentials-requires-secret')[0];
+    assert.match(secret.message, /set generate_secret to True\./);
+    assert.match(secret.fixes?.[0].title ?? '', /^Set generate_secret to True/);
+  });
+
+  it('a boto3 argument: True / False in messages and fix titles', () => {
+    const fs = findings(BOTO3);
+    assert.match(byRule(fs, 'token-revocation-disabled')[0].message, /^EnableTokenRevocation is False, .* Set it to True\.$/);
+    const context = byRule(fs, 'context-data-requires-secret')[0];
+    assert.match(context.message, /^EnablePropagateAdditionalUserContextData is True .* Set EnablePropagateAdditionalUserContextData to False, or create the client with GenerateSecret True\.$/);
+    assert.deepEqual(context.fixes?.map((f) => f.title), ['Set EnablePropagateAdditionalUserContextData to False', 'Set GenerateSecret to True']);
+    const flag = byRule(fs, 'oauth-requires-enabled-flag')[0];
+    assert.match(flag.message, /AllowedOAuthFlowsUserPoolClient is False, .* Set AllowedOAuthFlowsUserPoolClient to True\.$/);
+  });
+
+  it('no lowercase boolean is left in any message or title of a Python file; the same client in JS keeps true / false', () => {
+    for (const f of [...findings(L2), ...findings(BOTO3)]) {
+      for (const t of [f.message, ...(f.fixes ?? []).map((x) => x.title)]) assert.doesNotMatch(t, /\b(true|false)\b/, `${f.ruleId}: ${t}`);
+    }
+    const js = findings('import { CognitoIdentityProviderClient, CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";\nnew CreateUserPoolClientCommand({ UserPoolId: "p", ClientName: "c", EnableTokenRevocation: false, PreventUserExistenceErrors: "ENABLED" });\n', 'file:///app/client.ts', 'typescript');
+    assert.match(byRule(js, 'token-revocation-disabled')[0].message, /is false, .* Set it to true\.$/);
+  });
+});
