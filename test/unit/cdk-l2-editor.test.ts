@@ -73,6 +73,7 @@ describe('CDK L2 completion', () => {
   it('Duration factories after `Duration.` and as the value of a lifetime', () => {
     assert.deepEqual(labels("pool.addClient('C', { idTokenValidity: cdk.Duration.| });\n"), ['millis', 'seconds', 'minutes', 'hours', 'days']);
     assert.equal(accept("pool.addClient('C', { idTokenValidity: cdk.Duration.h| });\n", 'hours'), "pool.addClient('C', { idTokenValidity: cdk.Duration.hours() });\n");
+    assert.equal(accept("pool.addClient('C', { idTokenValidity: cdk.Duration.|(2) });\n", 'hours'), "pool.addClient('C', { idTokenValidity: cdk.Duration.hours(2) });\n", 'the arguments written are kept');
     assert.ok(labels("pool.addClient('C', { refreshTokenValidity: | });\n").includes('cdk.Duration.days'));
   });
 

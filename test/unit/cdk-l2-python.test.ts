@@ -12,7 +12,10 @@ import { analyse } from '../../server/src/service';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix } from '../../server/src/surfaces/edits';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { readFileSync } from 'node:fs';
+import { clientLensText, problemsText } from '../../server/src/features/codelens';
 import { doComplete } from '../../server/src/features/completion';
+import { loadCases } from '../editors/support';
 import { applyCompletion, caretDocument } from '../support/caret';
 import { DEFAULT_CASES, DEFAULT_OAUTH, SYNTH_CASES } from '../support/cdk-l2-cases';
 
@@ -374,6 +377,7 @@ describe('CDK L2 in Python: completion in the keyword arguments, at every nestin
   it('Duration factories after `Duration.` / `cdk.Duration.` and as the value of a lifetime', () => {
     assert.deepEqual(labels('pool.add_client("C", id_token_validity=cdk.Duration.|)\n'), ['millis', 'seconds', 'minutes', 'hours', 'days']);
     assert.equal(accept('pool.add_client("C", id_token_validity=cdk.Duration.h|)\n', 'hours'), 'pool.add_client("C", id_token_validity=cdk.Duration.hours())\n');
+    assert.equal(accept('pool.add_client("C", id_token_validity=cdk.Duration.|(2))\n', 'hours'), 'pool.add_client("C", id_token_validity=cdk.Duration.hours(2))\n', 'the arguments written are kept');
     assert.deepEqual(labels('pool.add_client("C", id_token_validity=Duration.|)\n', HEAD), ['millis', 'seconds', 'minutes', 'hours', 'days']);
     assert.ok(labels('pool.add_client("C", refresh_token_validity=|)\n').includes('cdk.Duration.days'));
   });
@@ -433,5 +437,39 @@ c.create_user_pool_client(UserPoolId="p", ClientName="d", AllowedOAuthFlows=["co
     }
     const js = findings('import { CognitoIdentityProviderClient, CreateUserPoolClientCommand } from "@aws-sdk/client-cognito-identity-provider";\nnew CreateUserPoolClientCommand({ UserPoolId: "p", ClientName: "c", EnableTokenRevocation: false, PreventUserExistenceErrors: "ENABLED" });\n', 'file:///app/client.ts', 'typescript');
     assert.match(byRule(js, 'token-revocation-disabled')[0].message, /is false, .* Set it to true\.$/);
+  });
+});
+
+describe('the .py CDK stack fixture of the real-editor checks', () => {
+  it('draws the codes, hover, completions, quick fix and CodeLens cases.json expects of every editor', () => {
+    const c = loadCases().find((k) => k.file === 'stack.py');
+    assert.ok(c, 'a stack.py case');
+    const text = readFileSync(c.path, 'utf8');
+    const doc = { uri: 'file:///fixtures/stack.py', languageId: 'python', text };
+    const a = analyse(doc);
+    assert.ok(a);
+    assert.deepEqual([...new Set(a.findings.map((f) => f.ruleId))].sort(), [...c.codes].sort());
+    const at = (s: string) => text.indexOf(s);
+    const withCaret = (s: string) => text.slice(0, at(s)) + '|' + text.slice(at(s));
+    const h = caretDocument(withCaret(c.hover.at), 'stack.py');
+    const hover = doHover(h.document, h.model, h.position);
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents && hover.contents.value.includes(c.hover.expect));
+    for (const k of c.completions) {
+      const d = caretDocument(withCaret(k.at), 'stack.py');
+      const got = doComplete(d.document, d.model, d.surfaceId, d.position).items.map((i) => i.label);
+      assert.ok(got.includes(k.expect), `${k.expect} at ${k.at}: ${JSON.stringify(got)}`);
+      if (k.reject) assert.ok(!got.includes(k.reject));
+    }
+    const finding = a.findings.find((f) => f.ruleId === c.codeAction.code && f.span.start <= at(c.codeAction.at) && at(c.codeAction.at) < f.span.end);
+    const fix = finding?.fixes?.find((f) => f.title.includes(c.codeAction.titleIncludes ?? ''));
+    assert.ok(finding && fix);
+    const def = a.model.clients.find((d) => d.span.start <= finding.span.start && finding.span.end <= d.span.end)!;
+    const after = applyEdits(text, editsForFix('sdk-python', doc, a.model, def, fix)!);
+    assert.ok(after.includes(c.codeAction.expectText), after);
+    assert.ok(!analyse({ ...doc, text: after })!.findings.some((f) => f.ruleId === c.codeAction.code));
+    const lens = c.codeLens!;
+    const client = a.model.clients.find((d) => d.span.start <= at(lens.at) + lens.at.length && at(lens.at) <= d.span.end)!;
+    assert.equal(clientLensText(client), lens.expect);
+    assert.equal(problemsText(a.findings.length), lens.problems);
   });
 });

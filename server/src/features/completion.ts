@@ -498,9 +498,11 @@ function completeL2(items: Items, ctx: CursorContext, text: string): void {
     // `OAuthScope.`, `cognito.OAuthScope.`, `Duration.`, `UserPoolClientIdentityProvider.`: the helper's members.
     const qualifier = ctx.prefix.slice(0, dot);
     const helper = qualifier.split('.').pop()!;
+    // Arguments already written after the caret (`Duration.|(2)`): only the member's name.
+    const called = /^\s*\(/.test(text.slice(ctx.span.end));
     (L2_HELPERS[helper] ?? []).forEach((m, i) => {
       const { name, snippet } = helperMember(m, w);
-      items.add(name, `${escapeSnippet(qualifier)}.${snippet}`, {
+      items.add(name, `${escapeSnippet(qualifier)}.${called ? escapeSnippet(name) : snippet}`, {
         kind: m.snippet ? CompletionItemKind.Method : CompletionItemKind.EnumMember,
         detail: helper,
         documentation: doc(m.doc),
