@@ -77,6 +77,16 @@ describe('CDK L2 completion', () => {
     assert.ok(labels("pool.addClient('C', { refreshTokenValidity: | });\n").includes('cdk.Duration.days'));
   });
 
+  it('the attribute mask: withStandardAttributes({ | }) offers the StandardAttributesMask keys, each true', () => {
+    const body = "pool.addClient('C', { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant').withStandardAttributes({ email: true, | }) });\n";
+    const got = labels(body);
+    for (const k of ['familyName', 'fullname', 'phoneNumberVerified', 'profilePicture']) assert.ok(got.includes(k), `${k} in ${JSON.stringify(got)}`);
+    assert.ok(!got.includes('email') && !got.includes('oAuth'), JSON.stringify(got));
+    assert.equal(accept(body, 'familyName'), "pool.addClient('C', { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant').withStandardAttributes({ email: true, familyName: true }) });\n");
+    assert.deepEqual(labels("pool.addClient('C', { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: | }) });\n"), ['true', 'false']);
+    assert.deepEqual(labels("pool.addClient('C', { readAttributes: new cognito.ClientAttributes().withStandardAttributes(|) });\n"), []);
+  });
+
   it('identity provider constants in supportedIdentityProviders', () => {
     assert.ok(labels("pool.addClient('C', { supportedIdentityProviders: [|] });\n").includes('cognito.UserPoolClientIdentityProvider.GOOGLE'));
   });

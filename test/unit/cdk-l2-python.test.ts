@@ -297,6 +297,16 @@ describe('CDK L2 in Python: hover on the keywords', () => {
     assert.match(text, /Synthesised as `AllowedOAuthFlows`: `\["implicit", "code"\]`/);
   });
 
+  it('the prose in Python terms: keywords in snake_case, True / False', () => {
+    const text = hoverAt('pool.add_client("C", prevent_user_existence|_errors=True)\n');
+    assert.match(text, /`True` writes `ENABLED`.* `False` writes `LEGACY`/);
+    const context = hoverAt('pool.add_client("C", generate_secret=True, enable_propagate_additional_user_context|_data=True)\n');
+    assert.match(context, /needs `generate_secret=True`/);
+    // The synthesised CloudFormation value stays JSON (`true`): it is the template's, not Python's.
+    assert.match(context, /Synthesised as `EnablePropagateAdditionalUserContextData`: `true`/);
+    for (const t of [text, context]) assert.doesNotMatch(t.split('Synthesised as')[0], /\b(true|false)\b|preventUserExistenceErrors|generateSecret/);
+  });
+
   it('add_client shows the summary of the effective client, defaults included', () => {
     assert.match(hoverAt('pool.add_cl|ient("C")\n'), /As the CDK synthesises it/);
   });
@@ -380,6 +390,17 @@ describe('CDK L2 in Python: completion in the keyword arguments, at every nestin
     assert.equal(accept('pool.add_client("C", id_token_validity=cdk.Duration.|(2))\n', 'hours'), 'pool.add_client("C", id_token_validity=cdk.Duration.hours(2))\n', 'the arguments written are kept');
     assert.deepEqual(labels('pool.add_client("C", id_token_validity=Duration.|)\n', HEAD), ['millis', 'seconds', 'minutes', 'hours', 'days']);
     assert.ok(labels('pool.add_client("C", refresh_token_validity=|)\n').includes('cdk.Duration.days'));
+  });
+
+  it('the attribute mask: with_standard_attributes(|) offers the StandardAttributesMask keywords, each =True', () => {
+    const body = 'pool.add_client("C", read_attributes=cognito.ClientAttributes().with_custom_attributes("tenant").with_standard_attributes(email=True, |))\n';
+    const got = labels(body);
+    for (const k of ['family_name', 'fullname', 'phone_number_verified', 'profile_picture']) assert.ok(got.includes(k), `${k} in ${JSON.stringify(got)}`);
+    assert.ok(!got.includes('email'), 'written already');
+    assert.ok(!got.includes('o_auth'), 'not the props');
+    assert.equal(accept(body, 'family_name'), 'pool.add_client("C", read_attributes=cognito.ClientAttributes().with_custom_attributes("tenant").with_standard_attributes(email=True, family_name=True))\n');
+    assert.deepEqual(labels('pool.add_client("C", write_attributes=cognito.ClientAttributes().with_standard_attributes(email=|))\n'), ['True', 'False']);
+    assert.deepEqual(labels('pool.add_client("C", read_attributes=cognito.ClientAttributes().with_custom_attributes(|))\n'), [], 'custom attribute names are the user\'s');
   });
 
   it('nothing in strings, comments, positional arguments, other calls, or a file that does not use the CDK', () => {

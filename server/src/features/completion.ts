@@ -44,7 +44,7 @@ import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
 import { jsKey, jsString } from '../surfaces/sdk/edits-javascript';
 import { L2_STRUCTS, l2Name } from '../surfaces/sdk/cdk-l2';
-import { L2_HELPERS, L2_PROPS, l2Members, type L2Kind } from '../surfaces/sdk/cdk-l2-docs';
+import { L2_HELPERS, l2Doc, l2Members, l2WrittenName, pythonProse, type L2Kind } from '../surfaces/sdk/cdk-l2-docs';
 import { pythonCdkClass } from '../surfaces/sdk/python-cdk-names';
 import { shortReason, valueEffects, type ValueEffect } from './value-effects';
 import { fixTextEdits } from './implied-edits';
@@ -515,16 +515,17 @@ function completeL2(items: Items, ctx: CursorContext, text: string): void {
   if (ctx.role === 'key') {
     for (const { name, doc: d } of l2Members(path)) {
       if (ctx.existingKeys.includes(name)) continue;
-      const written = w.name(name);
+      const written = l2WrittenName(name, path, w.py);
       const q = ctx.quote?.char ?? w.quote;
       const key = ctx.style === 'python-dict' ? `${q}${escapeSnippet(written)}${q}` : escapeSnippet(written);
       const value = l2ValueSnippet(d.kind, [...path, name].join('.'), w);
       const snippet = ctx.hasValue ? key : ctx.style === 'python' ? `${key}=${value}` : `${key}: ${value}`;
-      items.add(written, snippet, { kind: CompletionItemKind.Property, detail: 'CDK L2 UserPoolClient', documentation: doc(`${d.meaning}\n\nLeft out: ${d.whenOmitted}`), sortText: `1${name}` });
+      const prose = w.py ? pythonProse : (t: string) => t;
+      items.add(written, snippet, { kind: CompletionItemKind.Property, detail: 'CDK L2 UserPoolClient', documentation: doc(prose(`${d.meaning}\n\nLeft out: ${d.whenOmitted}`)), sortText: `1${name}` });
     }
     return;
   }
-  const prop = L2_PROPS[path.join('.')];
+  const prop = l2Doc(path);
   if (!prop) return;
   const helperItems = (helper: string) => {
     const q = w.cls(helper);

@@ -50,7 +50,8 @@ export function runRules(model: DocumentModel, options: EngineOptions = {}, onEr
       // The body of a loop stands for every copy the loop makes: the finding names the loop.
       if (def.loop !== undefined) message = `In ${def.loop}: ${message}`;
       let fixes = inside ? f.fixes : undefined;
-      if (model.literals === 'python') {
+      // The CDK's own synth-time texts are quoted exactly, as `cdk synth` prints them.
+      if (model.literals === 'python' && f.ruleId !== 'cdk-synth-error') {
         message = pythonLiterals(message);
         fixes = fixes?.map((x) => ({ ...x, title: pythonLiterals(x.title) }));
       }

@@ -139,7 +139,7 @@ const AUTH_FLOWS: [string, string][] = [
   ['user', 'ALLOW_USER_AUTH'],
 ];
 /** `StandardAttributesMask` keys (TS and Python) and the attribute each adds. */
-const STANDARD_ATTRIBUTES: [string, string, string][] = [
+export const STANDARD_ATTRIBUTES: [string, string, string][] = [
   ['address', 'address', 'address'], ['birthdate', 'birthdate', 'birthdate'], ['email', 'email', 'email'],
   ['familyName', 'family_name', 'family_name'], ['gender', 'gender', 'gender'], ['givenName', 'given_name', 'given_name'],
   ['locale', 'locale', 'locale'], ['middleName', 'middle_name', 'middle_name'], ['fullname', 'fullname', 'name'],
@@ -905,7 +905,7 @@ function pythonL2Value(value: JsonValue, path: string): JsonValue | undefined {
 }
 
 /** A text with every L2 prop path named in TS (`oAuth.flows.implicitCodeGrant`) named in Python, and booleans as Python writes them. */
-function pythonTitle(title: string): string {
+export function pythonTitle(title: string): string {
   return title
     .replace(/(?<![\w.$])[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)*(?![\w(])/g, (w) => (w.split('.').every((p) => p in PROP) ? l2Name(w, 'py') : w))
     .replace(/\btrue\b/g, 'True')

@@ -21,8 +21,8 @@
 import type { ClientDefinition, DocumentModel, Span, Spelling } from '../../model';
 import { canonicalName, propertySchema } from '../../schema';
 import type { CursorContext, CursorFunction, CursorRole, CursorStyle, QuoteState } from '../cursor-types';
-import { L2_STRUCTS, tsL2Name } from './cdk-l2';
-import { L2_PROPS } from './cdk-l2-docs';
+import { L2_STRUCTS } from './cdk-l2';
+import { ATTRIBUTE_MASK, L2_PROPS, l2MemberName } from './cdk-l2-docs';
 
 const CALL_OPEN = /(\.\s*(?:create_user_pool_client|update_user_pool_client|add_client)|\bCfnUserPoolClient|\bUserPoolClient)\s*\(/g;
 
@@ -438,8 +438,8 @@ function lineEndOf(text: string, offset: number, from: number): number {
 
 /** The L2 path (TS names) of a member written as `written` in the object at `parent`, when the L2 has it. */
 function l2Member(written: string, parent: string[]): string[] | undefined {
-  const path = [...parent, tsL2Name(written)];
-  return L2_PROPS[path.join('.')] ? path : undefined;
+  const name = l2MemberName(written, parent);
+  return name === undefined ? undefined : [...parent, name];
 }
 
 /** Give every frame under an L2 call its kind and L2 path (TS names). */
@@ -449,10 +449,20 @@ function locateL2(text: string, s: Scan): Map<Frame, FramePlace> {
   for (const frame of s.frames.slice(1)) {
     const parent = frame.parent && places.get(frame.parent);
     if (!parent || !frame.parent) continue;
+    if (parent.form === 'call' && frame.opener === '(') {
+      // `read_attributes=cognito.ClientAttributes().with_standard_attributes(|)`: the mask's keywords.
+      const m = /^([A-Za-z_]\w*)\s*=[\s\S]*\.\s*with_standard_attributes\s*$/.exec(blanked(text, segmentStart(frame.parent, frame.open), frame.open, s).trim());
+      const attrs = m ? l2Member(m[1], parent.path) : undefined;
+      if (attrs && L2_PROPS[attrs.join('.')]?.kind === 'attributes') {
+        frame.kind = 'call';
+        places.set(frame, { form: 'call', path: [...attrs, ATTRIBUTE_MASK] });
+        continue;
+      }
+    }
     const owner = ownerOf(text, frame.parent, frame, s);
     if (!owner?.key) continue;
     const path = l2Member(owner.key, parent.path);
-    if (!path) continue;
+    if (!path || !L2_PROPS[path.join('.')]) continue;
     const kind = L2_PROPS[path.join('.')].kind;
     const callee = owner.callee?.split('.').pop();
     if (kind === 'object' && frame.opener === '(' && callee !== undefined && (callee === 'dict' || callee === L2_STRUCTS[path.join('.')])) {
@@ -576,7 +586,7 @@ function l2CursorAt(text: string, offset: number, s: Scan, client: ClientDefinit
   if (commaBefore !== undefined) ctx.commaBefore = commaBefore;
   if (role === 'key') {
     const skip = str ? segStart : segmentStart(frame, offset);
-    ctx.existingKeys = keysOf(text, frame, place.form === 'dict' ? 'dict' : 'call', skip, s).map(tsL2Name);
+    ctx.existingKeys = keysOf(text, frame, place.form === 'dict' ? 'dict' : 'call', skip, s).map((k) => l2MemberName(k, place.path) ?? k);
   }
   if (role === 'item') ctx.existingItems = itemsOf(text, frame, segStart);
   return ctx;
