@@ -87,6 +87,12 @@ describe('CDK L2 completion', () => {
     assert.deepEqual(labels("pool.addClient('C', { readAttributes: new cognito.ClientAttributes().withStandardAttributes(|) });\n"), []);
   });
 
+  it('names every JS object has are no props: nothing offered, no hover', () => {
+    assert.deepEqual(labels("pool.addClient('C', { constructor: | });\n"), []);
+    assert.deepEqual(labels("pool.addClient('C', { toString: | });\n"), []);
+    assert.doesNotMatch(hover("pool.addClient('C', { toStr|ing: 1 });\n") ?? '', /CDK L2 `UserPoolClient`\)/);
+  });
+
   it('identity provider constants in supportedIdentityProviders', () => {
     assert.ok(labels("pool.addClient('C', { supportedIdentityProviders: [|] });\n").includes('cognito.UserPoolClientIdentityProvider.GOOGLE'));
   });

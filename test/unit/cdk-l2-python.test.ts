@@ -409,6 +409,9 @@ describe('CDK L2 in Python: completion in the keyword arguments, at every nestin
     assert.deepEqual(labels('pool.add_client("C|")\n'), []);
     assert.deepEqual(labels('pool.add_client("C", read_attributes=make(|))\n'), []);
     assert.deepEqual(labels('registry.add_client("Acme", |)\n', 'import requests\n'), []);
+    // Names every JS object has are no props.
+    assert.deepEqual(labels('pool.add_client("C", constructor=|)\n'), []);
+    assert.deepEqual(labels('pool.add_client("C", o_auth=cognito.OAuthSettings(to_string=|))\n'), []);
   });
 });
 

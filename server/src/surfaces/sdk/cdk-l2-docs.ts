@@ -60,6 +60,11 @@ export const L2_PROPS: Record<string, L2PropDoc> = {
   'analytics.shareUserData': { kind: 'boolean', meaning: 'Whether user data is included in the events.', whenOmitted: 'Nothing is written.' },
 };
 
+/** The doc of an L2 prop by its dotted TS path (own entries only: `toString` is no prop). */
+export function propDoc(key: string): L2PropDoc | undefined {
+  return Object.hasOwn(L2_PROPS, key) ? L2_PROPS[key] : undefined;
+}
+
 /** The CDK helper classes completion offers members of, with the members. */
 export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: string; /** The Python name when it differs. */ py?: string }[]> = {
   OAuthScope: [
@@ -99,7 +104,7 @@ function maskMember(name: string): L2PropDoc | undefined {
 export function l2MemberName(written: string, parent: readonly string[]): string | undefined {
   if (parent[parent.length - 1] === ATTRIBUTE_MASK) return STANDARD_ATTRIBUTES.find(([ts, py]) => written === ts || written === py)?.[0];
   const name = tsL2Name(written);
-  return L2_PROPS[[...parent, name].join('.')] ? name : undefined;
+  return propDoc([...parent, name].join('.')) ? name : undefined;
 }
 
 /** A member (TS name) of the object at an L2 path as a language writes it (`family_name` in the mask, `o_auth`). */
@@ -112,7 +117,7 @@ export function l2WrittenName(ts: string, parent: readonly string[], py: boolean
 /** The doc of the L2 member at a TS path (the attribute mask's keys included). */
 export function l2Doc(path: readonly string[]): L2PropDoc | undefined {
   if (path.length >= 2 && path[path.length - 2] === ATTRIBUTE_MASK) return maskMember(path[path.length - 1]);
-  return L2_PROPS[path.join('.')];
+  return propDoc(path.join('.'));
 }
 
 /** The members of an L2 props object at a TS path (`[]`: the props themselves). */
@@ -164,7 +169,7 @@ export function pythonProse(text: string): string {
 /** The hover text of an L2 prop of a derived definition. */
 export function l2HoverMarkdown(def: ClientDefinition, path: readonly string[]): string | undefined {
   const key = path.join('.');
-  const doc = L2_PROPS[key];
+  const doc = propDoc(key);
   if (!doc) return undefined;
   // Named as the file writes it (`o_auth.flows` in Python).
   const shown = def.spelling === 'cdkPython' ? l2Name(key, 'py') : key;
@@ -190,5 +195,5 @@ export function l2PathAt(source: ObjectValue, offset: number): { path: string[];
     hit = { path: [...path], keySpan: m.keySpan };
     obj = m.value.kind === 'object' ? m.value : undefined;
   }
-  return hit && L2_PROPS[hit.path.join('.')] ? hit : undefined;
+  return hit && propDoc(hit.path.join('.')) ? hit : undefined;
 }

@@ -898,7 +898,7 @@ function pythonL2Value(value: JsonValue, path: string): JsonValue | undefined {
   const kwargs: Record<string, JsonValue> = {};
   for (const [k, v] of Object.entries(value)) {
     const inner = pythonL2Value(v, `${path}.${k}`);
-    if (inner === undefined || !(k in PROP)) return undefined;
+    if (inner === undefined || !Object.hasOwn(PROP, k)) return undefined;
     kwargs[l2Name(k, 'py')] = inner;
   }
   return { $call: struct, $kwargs: kwargs };
@@ -907,7 +907,7 @@ function pythonL2Value(value: JsonValue, path: string): JsonValue | undefined {
 /** A text with every L2 prop path named in TS (`oAuth.flows.implicitCodeGrant`) named in Python, and booleans as Python writes them. */
 export function pythonTitle(title: string): string {
   return title
-    .replace(/(?<![\w.$])[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)*(?![\w(])/g, (w) => (w.split('.').every((p) => p in PROP) ? l2Name(w, 'py') : w))
+    .replace(/(?<![\w.$])[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)*(?![\w(])/g, (w) => (w.split('.').every((p) => Object.hasOwn(PROP, p)) ? l2Name(w, 'py') : w))
     .replace(/\btrue\b/g, 'True')
     .replace(/\bfalse\b/g, 'False');
 }
@@ -920,7 +920,7 @@ function pythonFix(fix: SemanticFix | undefined): SemanticFix | undefined {
   if (!fix || fix.changes.length === 0) return undefined;
   const changes: SemanticChange[] = [];
   for (const c of fix.changes) {
-    if (c.kind !== 'set' || !c.path.every((p) => p in PROP)) return undefined;
+    if (c.kind !== 'set' || !c.path.every((p) => Object.hasOwn(PROP, p))) return undefined;
     const value = pythonL2Value(c.value, c.path.join('.'));
     if (value === undefined) return undefined;
     changes.push({ kind: 'set', path: c.path.map((p) => l2Name(p, 'py')), value });

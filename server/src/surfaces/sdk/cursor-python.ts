@@ -22,7 +22,7 @@ import type { ClientDefinition, DocumentModel, Span, Spelling } from '../../mode
 import { canonicalName, propertySchema } from '../../schema';
 import type { CursorContext, CursorFunction, CursorRole, CursorStyle, QuoteState } from '../cursor-types';
 import { L2_STRUCTS } from './cdk-l2';
-import { ATTRIBUTE_MASK, L2_PROPS, l2MemberName } from './cdk-l2-docs';
+import { ATTRIBUTE_MASK, l2MemberName, propDoc } from './cdk-l2-docs';
 
 const CALL_OPEN = /(\.\s*(?:create_user_pool_client|update_user_pool_client|add_client)|\bCfnUserPoolClient|\bUserPoolClient)\s*\(/g;
 
@@ -453,7 +453,7 @@ function locateL2(text: string, s: Scan): Map<Frame, FramePlace> {
       // `read_attributes=cognito.ClientAttributes().with_standard_attributes(|)`: the mask's keywords.
       const m = /^([A-Za-z_]\w*)\s*=[\s\S]*\.\s*with_standard_attributes\s*$/.exec(blanked(text, segmentStart(frame.parent, frame.open), frame.open, s).trim());
       const attrs = m ? l2Member(m[1], parent.path) : undefined;
-      if (attrs && L2_PROPS[attrs.join('.')]?.kind === 'attributes') {
+      if (attrs && propDoc(attrs.join('.'))?.kind === 'attributes') {
         frame.kind = 'call';
         places.set(frame, { form: 'call', path: [...attrs, ATTRIBUTE_MASK] });
         continue;
@@ -462,8 +462,8 @@ function locateL2(text: string, s: Scan): Map<Frame, FramePlace> {
     const owner = ownerOf(text, frame.parent, frame, s);
     if (!owner?.key) continue;
     const path = l2Member(owner.key, parent.path);
-    if (!path || !L2_PROPS[path.join('.')]) continue;
-    const kind = L2_PROPS[path.join('.')].kind;
+    const kind = path ? propDoc(path.join('.'))?.kind : undefined;
+    if (!path || !kind) continue;
     const callee = owner.callee?.split('.').pop();
     if (kind === 'object' && frame.opener === '(' && callee !== undefined && (callee === 'dict' || callee === L2_STRUCTS[path.join('.')])) {
       frame.kind = 'call';
