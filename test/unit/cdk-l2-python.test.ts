@@ -229,6 +229,20 @@ describe('CDK L2 in Python: quick fixes that write structs and Durations', () =>
     assert.equal(r.unambiguous, false);
   });
 
+  it('the struct\'s keywords keep their order when the editor sends the fix back with its objects\' keys reordered (Neovim\'s Lua tables)', () => {
+    const text = `${ALIASED}pool.add_client("Web", prevent_user_existence_errors=True)\n`;
+    const doc = { uri: 'file:///stack/app/stack.py', languageId: 'python', text };
+    const a = analyse(doc)!;
+    const finding = a.findings.find((f) => f.ruleId === 'implicit-flow-discouraged')!;
+    const fix = finding.fixes!.find((f) => f.isPreferred)!;
+    const reordered = (v: unknown): unknown => (Array.isArray(v) ? v.map(reordered) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reordered(x)])) : v);
+    const def = a.model.clients[0];
+    const once = applyEdits(text, editsForFix('sdk-python', doc, a.model, def, fix)!);
+    const back = applyEdits(text, editsForFix('sdk-python', doc, a.model, def, reordered(JSON.parse(JSON.stringify(fix))) as typeof fix)!);
+    assert.equal(back, once);
+    assert.ok(once.includes('o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(authorization_code_grant=True), callback_urls=["https://example.com/callback"])'), once);
+  });
+
   it('the classes bare when the file imports them by name; other aliases as the file writes them', () => {
     const bare = applied(`${HEAD}pool.add_client("Web", prevent_user_existence_errors=True)\n`, 'implicit-flow-discouraged');
     assert.equal(bare.text.slice(HEAD.length), 'pool.add_client("Web", prevent_user_existence_errors=True, o_auth=OAuthSettings(flows=OAuthFlows(authorization_code_grant=True), callback_urls=["https://example.com/callback"]))\n');

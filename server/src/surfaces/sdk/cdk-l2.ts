@@ -882,9 +882,12 @@ function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined,
 export const L2_STRUCTS: Record<string, string> = { oAuth: 'OAuthSettings', 'oAuth.flows': 'OAuthFlows', authFlows: 'AuthFlow', analytics: 'AnalyticsConfiguration' };
 
 /**
- * A value of an L2 prop at a TS path in Python terms: a struct as `{ $call: 'OAuthFlows', $kwargs }`
- * with its keywords in snake_case (the Python edit builder writes the class as the file qualifies
- * it), code (`{ $code }`) and plain values as they are; undefined for an object it cannot name.
+ * A value of an L2 prop at a TS path in Python terms: a struct as `{ $call: 'OAuthFlows', $kwargs:
+ * [[keyword, value], ...] }` with its keywords in snake_case, in order (a list, because a fix comes
+ * back from the editor in the diagnostic's data, and an object's key order does not survive every
+ * client: Neovim's Lua tables reorder them); the Python edit builder writes the class as the file
+ * qualifies it. Code (`{ $code }`) and plain values stay as they are; undefined for an object it
+ * cannot name.
  */
 function pythonL2Value(value: JsonValue, path: string): JsonValue | undefined {
   if (value === null || typeof value !== 'object') return value;
@@ -895,11 +898,11 @@ function pythonL2Value(value: JsonValue, path: string): JsonValue | undefined {
   if (typeof value.$code === 'string' && Object.keys(value).length === 1) return value;
   const struct = L2_STRUCTS[path];
   if (!struct) return undefined;
-  const kwargs: Record<string, JsonValue> = {};
+  const kwargs: JsonValue[] = [];
   for (const [k, v] of Object.entries(value)) {
     const inner = pythonL2Value(v, `${path}.${k}`);
     if (inner === undefined || !Object.hasOwn(PROP, k)) return undefined;
-    kwargs[l2Name(k, 'py')] = inner;
+    kwargs.push([l2Name(k, 'py'), inner]);
   }
   return { $call: struct, $kwargs: kwargs };
 }

@@ -52,9 +52,12 @@ export function pythonValue(value: JsonValue, path: readonly string[], style: Py
   if (Array.isArray(value)) return `[${value.map((v) => pythonValue(v, path, style)).join(', ')}]`;
   // Code written as it is (a CDK `Duration.minutes(5)`), and a CDK L2 struct as its class called with keywords.
   if (typeof value.$code === 'string' && Object.keys(value).length === 1) return value.$code;
-  if (typeof value.$call === 'string' && style.cdkName && value.$kwargs !== null && typeof value.$kwargs === 'object' && !Array.isArray(value.$kwargs)) {
-    const args = Object.entries(value.$kwargs).map(([k, v]) => `${k}=${pythonValue(v, [...path, k], style)}`).join(', ');
-    return `${style.cdkName(value.$call)}(${args})`;
+  if (typeof value.$call === 'string' && style.cdkName && Array.isArray(value.$kwargs)) {
+    // Keyword arguments as `[name, value]` pairs, in order (see ./cdk-l2.ts `pythonL2Value`).
+    const pairs = value.$kwargs.filter((p): p is [string, JsonValue] => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && /^[A-Za-z_]\w*$/.test(p[0]));
+    if (pairs.length === value.$kwargs.length && /^[A-Za-z_]\w*$/.test(value.$call)) {
+      return `${style.cdkName(value.$call)}(${pairs.map(([k, v]) => `${k}=${pythonValue(v, [...path, k], style)}`).join(', ')})`;
+    }
   }
   const entries = Object.entries(value);
   const known = propertySchema(path)?.type === 'object';
