@@ -73,7 +73,24 @@ describe('CDK L2 completion', () => {
   it('Duration factories after `Duration.` and as the value of a lifetime', () => {
     assert.deepEqual(labels("pool.addClient('C', { idTokenValidity: cdk.Duration.| });\n"), ['millis', 'seconds', 'minutes', 'hours', 'days']);
     assert.equal(accept("pool.addClient('C', { idTokenValidity: cdk.Duration.h| });\n", 'hours'), "pool.addClient('C', { idTokenValidity: cdk.Duration.hours() });\n");
+    assert.equal(accept("pool.addClient('C', { idTokenValidity: cdk.Duration.|(2) });\n", 'hours'), "pool.addClient('C', { idTokenValidity: cdk.Duration.hours(2) });\n", 'the arguments written are kept');
     assert.ok(labels("pool.addClient('C', { refreshTokenValidity: | });\n").includes('cdk.Duration.days'));
+  });
+
+  it('the attribute mask: withStandardAttributes({ | }) offers the StandardAttributesMask keys, each true', () => {
+    const body = "pool.addClient('C', { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant').withStandardAttributes({ email: true, | }) });\n";
+    const got = labels(body);
+    for (const k of ['familyName', 'fullname', 'phoneNumberVerified', 'profilePicture']) assert.ok(got.includes(k), `${k} in ${JSON.stringify(got)}`);
+    assert.ok(!got.includes('email') && !got.includes('oAuth'), JSON.stringify(got));
+    assert.equal(accept(body, 'familyName'), "pool.addClient('C', { readAttributes: new cognito.ClientAttributes().withCustomAttributes('tenant').withStandardAttributes({ email: true, familyName: true }) });\n");
+    assert.deepEqual(labels("pool.addClient('C', { writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: | }) });\n"), ['true', 'false']);
+    assert.deepEqual(labels("pool.addClient('C', { readAttributes: new cognito.ClientAttributes().withStandardAttributes(|) });\n"), []);
+  });
+
+  it('names every JS object has are no props: nothing offered, no hover', () => {
+    assert.deepEqual(labels("pool.addClient('C', { constructor: | });\n"), []);
+    assert.deepEqual(labels("pool.addClient('C', { toString: | });\n"), []);
+    assert.doesNotMatch(hover("pool.addClient('C', { toStr|ing: 1 });\n") ?? '', /CDK L2 `UserPoolClient`\)/);
   });
 
   it('identity provider constants in supportedIdentityProviders', () => {

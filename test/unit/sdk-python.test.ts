@@ -565,7 +565,7 @@ describe('Python completion', () => {
   });
 
   it('adds the comma a new keyword needs before the next argument, and replaces only the name before =', () => {
-    assert.equal(accept('client.create_user_pool_client(UserPoolId=p, Gen| ClientName="a")\n', 'GenerateSecret'), 'client.create_user_pool_client(UserPoolId=p, GenerateSecret=True,  ClientName="a")\n');
+    assert.equal(accept('client.create_user_pool_client(UserPoolId=p, Gen| ClientName="a")\n', 'GenerateSecret'), 'client.create_user_pool_client(UserPoolId=p, GenerateSecret=True, ClientName="a")\n');
     assert.equal(accept('client.create_user_pool_client(UserPoolId=p, Gen|="x")\n', 'GenerateSecret'), 'client.create_user_pool_client(UserPoolId=p, GenerateSecret="x")\n');
     assert.equal(accept('client.create_user_pool_client(\n    UserPoolId=p\n    Gen|\n)\n', 'GenerateSecret'), 'client.create_user_pool_client(\n    UserPoolId=p,\n    GenerateSecret=True\n)\n');
   });

@@ -43,7 +43,9 @@ import { cursorFor, type CursorContext } from '../surfaces/cursor';
 import { sourceOf } from '../surfaces';
 import { code, enumValueMarkdown, propertyMarkdown } from './hover-docs';
 import { jsKey, jsString } from '../surfaces/sdk/edits-javascript';
-import { L2_HELPERS, L2_PROPS, l2Members, type L2Kind } from '../surfaces/sdk/cdk-l2-docs';
+import { L2_STRUCTS, l2Name } from '../surfaces/sdk/cdk-l2';
+import { L2_HELPERS, l2Doc, l2Members, l2WrittenName, pythonProse, type L2Kind } from '../surfaces/sdk/cdk-l2-docs';
+import { pythonCdkClass } from '../surfaces/sdk/python-cdk-names';
 import { shortReason, valueEffects, type ValueEffect } from './value-effects';
 import { fixTextEdits } from './implied-edits';
 import {
@@ -437,60 +439,99 @@ function qualified(text: string, name: string): string {
   return ns ? `${ns[1]}.${name}` : name;
 }
 
-function l2ValueSnippet(kind: L2Kind, text: string, quote: string): string {
+/** How the L2 names and values are written at the caret: TS / JS, or Python (keywords, a dict). */
+interface L2Writer {
+  py: boolean;
+  /** A member name (TS) as the language spells it. */
+  name(ts: string): string;
+  /** A class of the CDK as the file names it. */
+  cls(name: string): string;
+  quote: string;
+}
+
+function l2Writer(ctx: CursorContext, text: string): L2Writer {
+  const py = ctx.style === 'python' || ctx.style === 'python-dict';
+  const quote = ctx.stringQuote ?? (py ? '"' : "'");
+  return {
+    py,
+    name: (ts) => (py ? l2Name(ts, 'py') : ts),
+    cls: (name) => (py ? pythonCdkClass(text, name) : qualified(text, name)),
+    quote,
+  };
+}
+
+function l2ValueSnippet(kind: L2Kind, path: string, w: L2Writer): string {
   switch (kind) {
     case 'boolean':
-      return '${1|true,false|}';
+      return w.py ? '${1|True,False|}' : '${1|true,false|}';
     case 'object':
-      return '{ $0 }';
+      // Python: the struct's class called with keywords (`cognito.OAuthFlows(...)`).
+      return w.py ? (L2_STRUCTS[path] ? `${escapeSnippet(w.cls(L2_STRUCTS[path]))}($0)` : '{$0}') : '{ $0 }';
     case 'duration':
-      return `${escapeSnippet(qualified(text, 'Duration'))}.\${1|minutes,hours,days,seconds|}($2)`;
+      return `${escapeSnippet(w.cls('Duration'))}.\${1|minutes,hours,days,seconds|}($2)`;
     case 'scopes':
     case 'providers':
     case 'strings':
       return '[$0]';
     case 'attributes':
-      return `new ${escapeSnippet(qualified(text, 'ClientAttributes'))}()$0`;
+      return `${w.py ? '' : 'new '}${escapeSnippet(w.cls('ClientAttributes'))}()$0`;
     case 'string':
-      return `${quote}$1${quote}`;
+      return `${w.quote}$1${w.quote}`;
     default:
       return '$0';
   }
 }
 
+/** A helper's member as the language writes it (`resource_server("$1", $2)` in Python). */
+function helperMember(m: { name: string; snippet?: string; py?: string }, w: L2Writer): { name: string; snippet: string } {
+  const name = w.py && m.py ? m.py : m.name;
+  if (!m.snippet) return { name, snippet: escapeSnippet(name) };
+  const snippet = name + m.snippet.slice(m.name.length);
+  return { name, snippet: w.quote === "'" ? snippet : snippet.replace(/'/g, w.quote) };
+}
+
 function completeL2(items: Items, ctx: CursorContext, text: string): void {
   const path = ctx.l2!.path;
+  const w = l2Writer(ctx, text);
   const dot = ctx.prefix.lastIndexOf('.');
   if (dot >= 0) {
     // `OAuthScope.`, `cognito.OAuthScope.`, `Duration.`, `UserPoolClientIdentityProvider.`: the helper's members.
     const qualifier = ctx.prefix.slice(0, dot);
     const helper = qualifier.split('.').pop()!;
+    // Arguments already written after the caret (`Duration.|(2)`): only the member's name.
+    const called = /^\s*\(/.test(text.slice(ctx.span.end));
     (L2_HELPERS[helper] ?? []).forEach((m, i) => {
-      items.add(m.name, `${escapeSnippet(qualifier)}.${m.snippet ?? escapeSnippet(m.name)}`, {
+      const { name, snippet } = helperMember(m, w);
+      items.add(name, `${escapeSnippet(qualifier)}.${called ? escapeSnippet(name) : snippet}`, {
         kind: m.snippet ? CompletionItemKind.Method : CompletionItemKind.EnumMember,
         detail: helper,
         documentation: doc(m.doc),
         sortText: String(i).padStart(2, '0'),
-        word: `${qualifier}.${m.name}`,
+        word: `${qualifier}.${name}`,
       });
     });
     return;
   }
-  const quote = ctx.stringQuote ?? "'";
   if (ctx.role === 'key') {
     for (const { name, doc: d } of l2Members(path)) {
       if (ctx.existingKeys.includes(name)) continue;
-      const snippet = ctx.hasValue ? escapeSnippet(name) : `${escapeSnippet(name)}: ${l2ValueSnippet(d.kind, text, quote)}`;
-      items.add(name, snippet, { kind: CompletionItemKind.Property, detail: 'CDK L2 UserPoolClient', documentation: doc(`${d.meaning}\n\nLeft out: ${d.whenOmitted}`), sortText: `1${name}` });
+      const written = l2WrittenName(name, path, w.py);
+      const q = ctx.quote?.char ?? w.quote;
+      const key = ctx.style === 'python-dict' ? `${q}${escapeSnippet(written)}${q}` : escapeSnippet(written);
+      const value = l2ValueSnippet(d.kind, [...path, name].join('.'), w);
+      const snippet = ctx.hasValue ? key : ctx.style === 'python' ? `${key}=${value}` : `${key}: ${value}`;
+      const prose = w.py ? pythonProse : (t: string) => t;
+      items.add(written, snippet, { kind: CompletionItemKind.Property, detail: 'CDK L2 UserPoolClient', documentation: doc(prose(`${d.meaning}\n\nLeft out: ${d.whenOmitted}`)), sortText: `1${name}` });
     }
     return;
   }
-  const prop = L2_PROPS[path.join('.')];
+  const prop = l2Doc(path);
   if (!prop) return;
   const helperItems = (helper: string) => {
-    const q = qualified(text, helper);
+    const q = w.cls(helper);
     (L2_HELPERS[helper] ?? []).forEach((m, i) => {
-      items.add(`${q}.${m.name}`, `${escapeSnippet(q)}.${m.snippet ?? escapeSnippet(m.name)}`, { kind: CompletionItemKind.EnumMember, detail: helper, documentation: doc(m.doc), sortText: String(i).padStart(2, '0') });
+      const { name, snippet } = helperMember(m, w);
+      items.add(`${q}.${name}`, `${escapeSnippet(q)}.${snippet}`, { kind: CompletionItemKind.EnumMember, detail: helper, documentation: doc(m.doc), sortText: String(i).padStart(2, '0') });
     });
   };
   if (ctx.role === 'item') {
@@ -498,9 +539,12 @@ function completeL2(items: Items, ctx: CursorContext, text: string): void {
     if (prop.kind === 'providers') helperItems('UserPoolClientIdentityProvider');
     return;
   }
-  if (prop.kind === 'boolean') for (const v of ['true', 'false']) items.add(v, v, { kind: CompletionItemKind.Value, sortText: v === 'true' ? '0' : '1' });
+  if (prop.kind === 'boolean') for (const v of w.py ? ['True', 'False'] : ['true', 'false']) items.add(v, v, { kind: CompletionItemKind.Value, sortText: /^t/i.test(v) ? '0' : '1' });
   else if (prop.kind === 'duration') helperItems('Duration');
-  else if (prop.kind !== 'reference') items.add(l2ValueSnippet(prop.kind, text, quote).replace(/\$\{1\|[^}]*\}|\$\d/g, '').trim() || prop.kind, l2ValueSnippet(prop.kind, text, quote), { kind: CompletionItemKind.Value, sortText: '0', documentation: doc(prop.meaning) });
+  else if (prop.kind !== 'reference') {
+    const snippet = l2ValueSnippet(prop.kind, path.join('.'), w);
+    items.add(snippet.replace(/\$\{1\|[^}]*\}|\$\d/g, '').trim() || prop.kind, snippet, { kind: CompletionItemKind.Value, sortText: '0', documentation: doc(prop.meaning) });
+  }
 }
 
 export function doComplete(document: TextDocument, model: DocumentModel, surfaceId: string, position: Position): CompletionList {

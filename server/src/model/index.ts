@@ -323,6 +323,11 @@ export interface DocumentModel {
   context: FileContext;
   /** Syntax errors the parser reported; the model holds what could still be read. */
   problems: ParseProblem[];
+  /**
+   * How the document writes literal values, when not as JSON / YAML / HCL do: `python` (`True`,
+   * `False`). Messages and fix titles that name a boolean value are worded with it.
+   */
+  literals?: 'python';
 }
 
 /** A file context with nothing declared. */

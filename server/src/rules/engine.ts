@@ -49,11 +49,25 @@ export function runRules(model: DocumentModel, options: EngineOptions = {}, onEr
       let message = inside ? f.message : `${def.name} gets this from a YAML merge (<<): ${f.message}`;
       // The body of a loop stands for every copy the loop makes: the finding names the loop.
       if (def.loop !== undefined) message = `In ${def.loop}: ${message}`;
-      findings.push(inside && message === f.message ? { ...f, client: index } : { ...f, message, fixes: inside ? f.fixes : undefined, client: index });
+      let fixes = inside ? f.fixes : undefined;
+      // The CDK's own synth-time texts are quoted exactly, as `cdk synth` prints them.
+      if (model.literals === 'python' && f.ruleId !== 'cdk-synth-error') {
+        message = pythonLiterals(message);
+        fixes = fixes?.map((x) => ({ ...x, title: pythonLiterals(x.title) }));
+      }
+      findings.push(inside && message === f.message && fixes === f.fixes ? { ...f, client: index } : { ...f, message, fixes, client: index });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return findings;
+}
+
+/**
+ * Booleans named in a message or fix title as Python writes them (`true` -> `True`), for a Python
+ * file; a quoted `"true"` (a string value as written) and words inside names and URLs stay.
+ */
+export function pythonLiterals(text: string): string {
+  return text.replace(/(?<![\w.:/'"-])(true|false)(?![\w:/'"-]|\.\w)/g, (m) => (m === 'true' ? 'True' : 'False'));
 }
 
 /** The members of a definition's body written outside the definition (merged in from an anchor). */

@@ -105,7 +105,10 @@
          (expected (append (plist-get case :codes) nil))
          name)
     (find-file path)
-    (apply #'eglot--connect (eglot--guess-contact))
+    ;; A second file of a mode (stack.ts after client.ts, stack.py after app.py) joins the server
+    ;; already managing that mode: connecting again would replace it, and the old server's exit
+    ;; makes eglot reconnect in the middle of the next file's checks.
+    (unless (eglot-current-server) (apply #'eglot--connect (eglot--guess-contact)))
     (unless (cognito-check--wait (lambda () (and (eglot-current-server) eglot--managed-mode)))
       (error "eglot did not start the server for %s" label))
 

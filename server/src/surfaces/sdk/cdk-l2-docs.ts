@@ -7,7 +7,7 @@
  * come from ./cdk-l2.ts `l2Name`.
  */
 import type { ClientDefinition, LocatedValue, ObjectValue, Span } from '../../model';
-import { DEFAULT_CALLBACK, DEFAULT_SCOPES, DURATION_FACTORIES, L2_SOURCE, l2Name, tsL2Name } from './cdk-l2';
+import { DEFAULT_CALLBACK, DEFAULT_SCOPES, DURATION_FACTORIES, L2_SOURCE, l2Name, pythonTitle, STANDARD_ATTRIBUTES, tsL2Name } from './cdk-l2';
 
 /** How a prop's value is written, for completion snippets. */
 export type L2Kind = 'boolean' | 'object' | 'duration' | 'scopes' | 'providers' | 'attributes' | 'strings' | 'string' | 'reference';
@@ -60,8 +60,13 @@ export const L2_PROPS: Record<string, L2PropDoc> = {
   'analytics.shareUserData': { kind: 'boolean', meaning: 'Whether user data is included in the events.', whenOmitted: 'Nothing is written.' },
 };
 
+/** The doc of an L2 prop by its dotted TS path (own entries only: `toString` is no prop). */
+export function propDoc(key: string): L2PropDoc | undefined {
+  return Object.hasOwn(L2_PROPS, key) ? L2_PROPS[key] : undefined;
+}
+
 /** The CDK helper classes completion offers members of, with the members. */
-export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: string }[]> = {
+export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: string; /** The Python name when it differs. */ py?: string }[]> = {
   OAuthScope: [
     { name: 'OPENID', doc: '`openid`: an ID token is issued.' },
     { name: 'EMAIL', doc: '`email` (the CDK adds `openid`).' },
@@ -69,7 +74,7 @@ export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: s
     { name: 'PROFILE', doc: '`profile` (the CDK adds `openid`).' },
     { name: 'COGNITO_ADMIN', doc: '`aws.cognito.signin.user.admin`: the user pool APIs on the signed-in user.' },
     { name: 'custom', doc: 'A scope written as is, e.g. a resource server scope `api/read`.', snippet: "custom('$1')" },
-    { name: 'resourceServer', doc: 'A scope of a resource server construct: `identifier/scope`.', snippet: 'resourceServer($1, $2)' },
+    { name: 'resourceServer', py: 'resource_server', doc: 'A scope of a resource server construct: `identifier/scope`.', snippet: 'resourceServer($1, $2)' },
   ],
   UserPoolClientIdentityProvider: [
     { name: 'COGNITO', doc: '`COGNITO`: the user pool\'s own users.' },
@@ -82,8 +87,42 @@ export const L2_HELPERS: Record<string, { name: string; doc: string; snippet?: s
   Duration: DURATION_FACTORIES.map((unit) => ({ name: unit, doc: `A Duration in ${unit}; the CDK writes token lifetimes in whole minutes.`, snippet: `${unit}($1)` })),
 };
 
+/**
+ * The last segment of an L2 path for the mask object of `withStandardAttributes({...})` /
+ * `with_standard_attributes(...)` in `readAttributes` / `writeAttributes`
+ * (`['readAttributes', 'withStandardAttributes']`): its members are the `StandardAttributesMask` keys.
+ */
+export const ATTRIBUTE_MASK = 'withStandardAttributes';
+
+/** The doc of a `StandardAttributesMask` key (TS or Python name), when it is one. */
+function maskMember(name: string): L2PropDoc | undefined {
+  const known = STANDARD_ATTRIBUTES.find(([ts, py]) => name === ts || name === py);
+  return known ? { kind: 'boolean', meaning: `\`true\` adds the \`${known[2]}\` attribute.`, whenOmitted: 'Not added.' } : undefined;
+}
+
+/** The TS name of a member written at an L2 path (props, structs, the attribute mask), when the L2 has it there. */
+export function l2MemberName(written: string, parent: readonly string[]): string | undefined {
+  if (parent[parent.length - 1] === ATTRIBUTE_MASK) return STANDARD_ATTRIBUTES.find(([ts, py]) => written === ts || written === py)?.[0];
+  const name = tsL2Name(written);
+  return propDoc([...parent, name].join('.')) ? name : undefined;
+}
+
+/** A member (TS name) of the object at an L2 path as a language writes it (`family_name` in the mask, `o_auth`). */
+export function l2WrittenName(ts: string, parent: readonly string[], py: boolean): string {
+  if (!py) return ts;
+  if (parent[parent.length - 1] === ATTRIBUTE_MASK) return STANDARD_ATTRIBUTES.find(([t]) => t === ts)?.[1] ?? ts;
+  return l2Name(ts, 'py');
+}
+
+/** The doc of the L2 member at a TS path (the attribute mask's keys included). */
+export function l2Doc(path: readonly string[]): L2PropDoc | undefined {
+  if (path.length >= 2 && path[path.length - 2] === ATTRIBUTE_MASK) return maskMember(path[path.length - 1]);
+  return propDoc(path.join('.'));
+}
+
 /** The members of an L2 props object at a TS path (`[]`: the props themselves). */
 export function l2Members(path: readonly string[]): { name: string; doc: L2PropDoc }[] {
+  if (path[path.length - 1] === ATTRIBUTE_MASK) return STANDARD_ATTRIBUTES.map(([ts]) => ({ name: ts, doc: maskMember(ts)! }));
   const prefix = path.length === 0 ? '' : `${path.join('.')}.`;
   return Object.entries(L2_PROPS)
     .filter(([p]) => p.startsWith(prefix) && !p.slice(prefix.length).includes('.'))
@@ -116,14 +155,26 @@ function shown(v: LocatedValue): string {
   }
 }
 
+/**
+ * A doc text of the L2 (written with the TS names) as a Python reader reads it: props in snake_case,
+ * `prop: true` as the keyword `prop=True`, `True` / `False`, the ClientAttributes chain in Python.
+ */
+export function pythonProse(text: string): string {
+  const structs = text
+    .replace(/new ClientAttributes\(\)\.withStandardAttributes\(\{\.\.\.\}\)/g, 'ClientAttributes().with_standard_attributes(...)')
+    .replace(/`([a-z][A-Za-z]*): (true|false)`/g, (_, k: string, v: string) => `\`${l2Name(k, 'py')}=${v}\``);
+  return pythonTitle(structs);
+}
+
 /** The hover text of an L2 prop of a derived definition. */
 export function l2HoverMarkdown(def: ClientDefinition, path: readonly string[]): string | undefined {
   const key = path.join('.');
-  const doc = L2_PROPS[key];
+  const doc = propDoc(key);
   if (!doc) return undefined;
   // Named as the file writes it (`o_auth.flows` in Python).
   const shown = def.spelling === 'cdkPython' ? l2Name(key, 'py') : key;
-  const parts = [`**${shown}** (CDK L2 \`UserPoolClient\`)`, doc.meaning, `Left out: ${doc.whenOmitted}`];
+  const prose = def.spelling === 'cdkPython' ? pythonProse : (t: string) => t;
+  const parts = [`**${shown}** (CDK L2 \`UserPoolClient\`)`, prose(doc.meaning), `Left out: ${prose(doc.whenOmitted)}`];
   const becomes = Object.entries(L2_SOURCE).filter(([canonical, source]) => source === key && !canonical.includes('.'));
   // A flag inside a written object becomes part of its parent's property.
   const target = becomes.length > 0 ? becomes : Object.entries(L2_SOURCE).filter(([canonical, source]) => key.startsWith(`${source}.`) && !canonical.includes('.'));
@@ -144,5 +195,5 @@ export function l2PathAt(source: ObjectValue, offset: number): { path: string[];
     hit = { path: [...path], keySpan: m.keySpan };
     obj = m.value.kind === 'object' ? m.value : undefined;
   }
-  return hit && L2_PROPS[hit.path.join('.')] ? hit : undefined;
+  return hit && propDoc(hit.path.join('.')) ? hit : undefined;
 }

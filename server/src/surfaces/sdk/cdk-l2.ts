@@ -31,6 +31,7 @@ import {
   type UnknownValue,
   openProperties,
 } from '../../model';
+import type { JsonValue } from '../../schema/types';
 import type { SdkCall } from './tree';
 
 type Lang = 'ts' | 'py';
@@ -138,7 +139,7 @@ const AUTH_FLOWS: [string, string][] = [
   ['user', 'ALLOW_USER_AUTH'],
 ];
 /** `StandardAttributesMask` keys (TS and Python) and the attribute each adds. */
-const STANDARD_ATTRIBUTES: [string, string, string][] = [
+export const STANDARD_ATTRIBUTES: [string, string, string][] = [
   ['address', 'address', 'address'], ['birthdate', 'birthdate', 'birthdate'], ['email', 'email', 'email'],
   ['familyName', 'family_name', 'family_name'], ['gender', 'gender', 'gender'], ['givenName', 'given_name', 'given_name'],
   ['locale', 'locale', 'locale'], ['middleName', 'middle_name', 'middle_name'], ['fullname', 'fullname', 'name'],
@@ -305,10 +306,11 @@ class L2Builder {
   /**
    * A fix that writes a valid Duration for a prop: the nearest amount in range, in whole minutes
    * (whole seconds for the rotation grace period), in the largest unit that keeps it whole, with
-   * the `Duration` qualifier as written. TS only (the JS edit builder writes `{ $code }` as code).
+   * the `Duration` qualifier as written (the same text in TS and Python; the edit builders write
+   * `{ $code }` as code).
    */
   durationFix(key: string, prop: LocatedProperty, wanted: number, unit: 'minutes' | 'seconds'): SemanticFix | undefined {
-    if (this.lang !== 'ts' || prop.value.kind !== 'unknown' || !prop.value.expression) return undefined;
+    if (prop.value.kind !== 'unknown' || !prop.value.expression) return undefined;
     const e = prop.value.expression;
     const qualifier = e.path.slice(0, -1).join('.');
     const ms = wanted * UNIT_MS[unit];
@@ -805,7 +807,7 @@ export function cdkL2Definition(input: L2Input): ClientDefinition {
   };
   if (input.props?.kind === 'object') def.derived!.source = input.props;
   if (input.lang === 'ts' && input.props?.kind !== 'unknown') def.derived!.translateFix = (ruleId, fix) => l2Fix(ruleId, fix, input.props?.kind === 'object' ? input.props : undefined);
-  if (input.lang === 'py' && input.props?.kind === 'object') def.derived!.translateFix = (ruleId, fix) => pythonFix(l2Fix(ruleId, fix, undefined));
+  if (input.lang === 'py' && input.props?.kind === 'object') def.derived!.translateFix = (ruleId, fix) => pythonFix(l2Fix(ruleId, fix, input.props?.kind === 'object' ? input.props : undefined, 'py'));
   if (input.props?.kind === 'unknown') {
     def.body = input.props;
     def.open = { reason: input.props.reason, span: input.props.span };
@@ -837,7 +839,7 @@ export const CALLBACK_PLACEHOLDER = 'https://example.com/callback';
  * builder writes as they are): `preventUserExistenceErrors: true`; the implicit grant off, or
  * `oAuth` with the code grant and an explicit callback when the implicit grant comes from a default.
  */
-function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined): SemanticFix | undefined {
+function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined, lang: Lang = 'ts'): SemanticFix | undefined {
   if (ruleId === 'cdk-synth-error') return fix; // made by the core, in the props' terms already
   // A property the L2 passes through as it is: the same change on the prop.
   const passed = fix.changes.map((c): SemanticChange | undefined => {
@@ -851,7 +853,7 @@ function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined)
     return { title: 'Set preventUserExistenceErrors to true', changes: [{ kind: 'set', path: ['preventUserExistenceErrors'], value: true }], isPreferred: true, unambiguous: fix.unambiguous };
   }
   if (ruleId === 'implicit-flow-discouraged') {
-    const oAuth = prop(props, 'oAuth', 'ts');
+    const oAuth = prop(props, 'oAuth', lang);
     if (!oAuth) {
       return {
         title: `Add oAuth with the code grant only and an explicit callback (${CALLBACK_PLACEHOLDER}, to replace)`,
@@ -861,8 +863,8 @@ function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined)
       };
     }
     if (oAuth.value.kind !== 'object') return undefined;
-    const flows = prop(oAuth.value, 'flows', 'ts');
-    const callbacks = prop(oAuth.value, 'callbackUrls', 'ts');
+    const flows = prop(oAuth.value, 'flows', lang);
+    const callbacks = prop(oAuth.value, 'callbackUrls', lang);
     if (!flows) {
       const changes: SemanticChange[] = [{ kind: 'set', path: ['oAuth', 'flows'], value: { authorizationCodeGrant: true } }];
       if (!callbacks) changes.push({ kind: 'set', path: ['oAuth', 'callbackUrls'], value: [CALLBACK_PLACEHOLDER] });
@@ -870,29 +872,63 @@ function l2Fix(ruleId: string, fix: SemanticFix, props: ObjectValue | undefined)
     }
     if (flows.value.kind !== 'object') return undefined;
     const changes: SemanticChange[] = [{ kind: 'set', path: ['oAuth', 'flows', 'implicitCodeGrant'], value: false }];
-    if (truth(prop(flows.value, 'authorizationCodeGrant', 'ts')) !== true) changes.push({ kind: 'set', path: ['oAuth', 'flows', 'authorizationCodeGrant'], value: true });
+    if (truth(prop(flows.value, 'authorizationCodeGrant', lang)) !== true) changes.push({ kind: 'set', path: ['oAuth', 'flows', 'authorizationCodeGrant'], value: true });
     return { title: changes.length > 1 ? 'Use the code grant instead of the implicit grant' : 'Set oAuth.flows.implicitCodeGrant to false', changes, isPreferred: true, unambiguous: fix.unambiguous };
   }
   return undefined;
 }
 
+/** The struct class each L2 object prop is written with in Python (TS paths). */
+export const L2_STRUCTS: Record<string, string> = { oAuth: 'OAuthSettings', 'oAuth.flows': 'OAuthFlows', authFlows: 'AuthFlow', analytics: 'AnalyticsConfiguration' };
+
 /**
- * An L2 fix in Python spelling, for the fixes that set a top-level prop to a plain value
- * (`prevent_user_existence_errors=True`, `generate_secret=True`); the others (nested structs,
- * Durations) are not offered in Python yet.
+ * A value of an L2 prop at a TS path in Python terms: a struct as `{ $call: 'OAuthFlows', $kwargs:
+ * [[keyword, value], ...] }` with its keywords in snake_case, in order (a list, because a fix comes
+ * back from the editor in the diagnostic's data, and an object's key order does not survive every
+ * client: Neovim's Lua tables reorder them); the Python edit builder writes the class as the file
+ * qualifies it. Code (`{ $code }`) and plain values stay as they are; undefined for an object it
+ * cannot name.
+ */
+function pythonL2Value(value: JsonValue, path: string): JsonValue | undefined {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => pythonL2Value(v, `${path}[]`));
+    return items.every((v) => v !== undefined) ? (items as JsonValue[]) : undefined;
+  }
+  if (typeof value.$code === 'string' && Object.keys(value).length === 1) return value;
+  const struct = L2_STRUCTS[path];
+  if (!struct) return undefined;
+  const kwargs: JsonValue[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    const inner = pythonL2Value(v, `${path}.${k}`);
+    if (inner === undefined || !Object.hasOwn(PROP, k)) return undefined;
+    kwargs.push([l2Name(k, 'py'), inner]);
+  }
+  return { $call: struct, $kwargs: kwargs };
+}
+
+/** A text with every L2 prop path named in TS (`oAuth.flows.implicitCodeGrant`) named in Python, and booleans as Python writes them. */
+export function pythonTitle(title: string): string {
+  return title
+    .replace(/(?<![\w.$])[a-z][A-Za-z]*(?:\.[a-z][A-Za-z]*)*(?![\w(])/g, (w) => (w.split('.').every((p) => Object.hasOwn(PROP, p)) ? l2Name(w, 'py') : w))
+    .replace(/\btrue\b/g, 'True')
+    .replace(/\bfalse\b/g, 'False');
+}
+
+/**
+ * An L2 fix in Python spelling: paths in snake_case, structs as their classes (`OAuthSettings(...)`,
+ * `OAuthFlows(...)`), Durations as the code the TS fix writes (the same in Python).
  */
 function pythonFix(fix: SemanticFix | undefined): SemanticFix | undefined {
   if (!fix || fix.changes.length === 0) return undefined;
   const changes: SemanticChange[] = [];
-  let title = fix.title;
   for (const c of fix.changes) {
-    if (c.kind !== 'set' || c.path.length !== 1 || !(c.path[0] in PROP) || (c.value !== null && typeof c.value === 'object')) return undefined;
-    const name = l2Name(c.path[0], 'py');
-    title = title.replace(new RegExp(`\\b${c.path[0]}\\b`, 'g'), name);
-    changes.push({ kind: 'set', path: [name], value: c.value });
+    if (c.kind !== 'set' || !c.path.every((p) => Object.hasOwn(PROP, p))) return undefined;
+    const value = pythonL2Value(c.value, c.path.join('.'));
+    if (value === undefined) return undefined;
+    changes.push({ kind: 'set', path: c.path.map((p) => l2Name(p, 'py')), value });
   }
-  title = title.replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False');
-  return { ...fix, title, changes };
+  return { ...fix, title: pythonTitle(fix.title), changes };
 }
 
 /** The input of the core from a reader's call. */

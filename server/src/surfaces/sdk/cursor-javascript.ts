@@ -72,7 +72,11 @@ function nextToken(text: string, i: number): Token | undefined {
   return { kind: 'punct', start: i, end: i + 1 };
 }
 
-type FrameKind = 'object' | 'array' | 'other';
+/**
+ * `mask`: the arguments of `withStandardAttributes(` in a CDK L2 `readAttributes` /
+ * `writeAttributes` value, whose object literal holds the attribute mask.
+ */
+type FrameKind = 'object' | 'array' | 'other' | 'mask';
 
 interface Frame {
   kind: FrameKind;
@@ -127,7 +131,8 @@ interface Local {
 function scan(text: string, rootOpen: number, offset: number, dotted = false): Local | undefined {
   const frames: Frame[] = [];
   let partial: Local['partial'];
-  for (let t = nextToken(text, rootOpen), n = 0; t; t = nextToken(text, t.end), n++) {
+  let lastWord: string | undefined;
+  for (let t = nextToken(text, rootOpen), n = 0; t; lastWord = t.kind === 'word' ? text.slice(t.start, t.end) : t.kind === 'comment' ? lastWord : undefined, t = nextToken(text, t.end), n++) {
     if (n > 200000 || t.start >= offset) break;
     if (t.kind === 'comment') {
       if (offset <= t.end && !(text.slice(t.end - 2, t.end) === '*/' && offset === t.end)) return undefined;
@@ -156,25 +161,34 @@ function scan(text: string, rootOpen: number, offset: number, dotted = false): L
       continue;
     }
     const p = t.kind === 'punct' ? text.slice(t.start, t.end) : '';
+    // The CDK L2's `new ClientAttributes().withStandardAttributes({ | })`: the mask is an object of the prop.
+    if (dotted && p === '(' && top.kind === 'object' && top.state === 'afterValue' && top.key !== undefined && lastWord === 'withStandardAttributes') {
+      frames.push({ kind: 'mask', seg: top.key, state: 'value', keys: [], items: [], lastValueEnd: t.end, start: t.start });
+      continue;
+    }
+    if (p === '{' && top.kind === 'mask' && text.slice(top.start + 1, t.start).trim() === '') {
+      frames.push({ kind: 'object', seg: 'withStandardAttributes', state: 'key', keys: [], items: [], lastValueEnd: t.end, start: t.start });
+      continue;
+    }
     if (p === '{' || p === '[' || p === '(') {
-      const kind: FrameKind = top.kind === 'other' || p === '(' ? 'other' : p === '{' ? 'object' : 'array';
+      const kind: FrameKind = top.kind === 'other' || top.kind === 'mask' || p === '(' ? 'other' : p === '{' ? 'object' : 'array';
       const seg = top.kind === 'object' ? top.key : undefined;
       const valid = top.kind === 'array' || (top.kind === 'object' && top.state === 'value');
       frames.push({ kind: valid ? kind : 'other', seg: top.kind === 'array' ? '\u0000item' : seg, state: p === '{' ? 'key' : 'value', keys: [], items: [], lastValueEnd: t.end, start: t.start });
-      if (top.kind !== 'other') top.state = 'afterValue';
+      if (top.kind !== 'other' && top.kind !== 'mask') top.state = 'afterValue';
       continue;
     }
     if (p === '}' || p === ']' || p === ')') {
       frames.pop();
       if (frames.length === 0) return undefined; // the caret is after the literal
       const outer = frames[frames.length - 1];
-      if (outer.kind !== 'other') {
+      if (outer.kind !== 'other' && outer.kind !== 'mask') {
         outer.state = 'afterValue';
         outer.lastValueEnd = t.end;
       }
       continue;
     }
-    if (top.kind === 'other') continue;
+    if (top.kind === 'other' || top.kind === 'mask') continue;
     if (p === ':') {
       if (top.kind === 'object' && top.state === 'colon') top.state = 'value';
       continue;
@@ -382,6 +396,7 @@ function caretBase(text: string, offset: number, anchor: Anchor, partial: Local[
 function l2ContextAt(text: string, offset: number, anchor: Anchor, local: Local): CursorContext | undefined {
   const { frames, partial } = local;
   const top = frames[frames.length - 1];
+  if (top.kind === 'mask') return undefined;
   const segs = frames.slice(1).map((f) => f.seg ?? '');
   if (segs.some((s) => s === '\u0000item')) return undefined;
   const caret = caretBase(text, offset, anchor, partial, 'cloudformation', 'cdk');

@@ -11,12 +11,24 @@
  * list item (`Name=[`, `Name=["co`, also unclosed), a dict key (`{"Ac`) and value. Everywhere
  * else — outside recognised calls, in positional arguments, comments, other calls — the answer is
  * undefined, so the server never competes with a Python language server.
+ *
+ * In a file that uses the CDK, the L2 `UserPoolClient(self, "Id", ...)` / `pool.add_client("Id", ...)`
+ * too: its keyword arguments, those of the struct classes written for its object props
+ * (`o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(|))`, `auth_flows=cognito.AuthFlow(|)`,
+ * or dicts), list items (`scopes=[|]`) and values, a dotted prefix included (`cognito.OAuthScope.`,
+ * `Duration.`): the context then carries the L2 path (`l2`, TS names) for the completion feature.
  */
 import type { ClientDefinition, DocumentModel, Span, Spelling } from '../../model';
 import { canonicalName, propertySchema } from '../../schema';
 import type { CursorContext, CursorFunction, CursorRole, CursorStyle, QuoteState } from '../cursor-types';
+import { L2_STRUCTS } from './cdk-l2';
+import { ATTRIBUTE_MASK, l2MemberName, propDoc } from './cdk-l2-docs';
 
-const CALL_OPEN = /(\.\s*(?:create_user_pool_client|update_user_pool_client)|\bCfnUserPoolClient)\s*\(/g;
+const CALL_OPEN = /(\.\s*(?:create_user_pool_client|update_user_pool_client|add_client)|\bCfnUserPoolClient|\bUserPoolClient)\s*\(/g;
+
+/** The callees of the CDK L2 (recognised only in a file that uses the CDK, as the reader does). */
+const L2_CALLEES = new Set(['UserPoolClient', 'add_client']);
+const CDK_MODULE = /\baws_cdk\b|\baws_cognito\b/;
 
 /** How far after a call's `(` the lexer looks (a call longer than this is not completed in). */
 const MAX_CALL_LENGTH = 200_000;
@@ -271,6 +283,7 @@ function cursorAt(text: string, offset: number, model: DocumentModel): CursorCon
   const s = best.scan;
   if (s.comments.some((c) => c.start <= offset && offset <= c.end)) return undefined;
   const client = clientOf(model, best.open);
+  if (L2_CALLEES.has(best.callee)) return CDK_MODULE.test(text) ? l2CursorAt(text, offset, s, client) : undefined;
   const spelling: Spelling = client?.spelling ?? (best.callee === 'CfnUserPoolClient' ? 'cdkPython' : 'api');
   const { places } = locate(text, s, spelling);
 
@@ -359,7 +372,7 @@ function cursorAt(text: string, offset: number, model: DocumentModel): CursorCon
       }
       if (role === 'key') {
         hasValue = /^\s*=(?!=)/.test(after);
-        if (!hasValue && /^\s*[A-Za-z_"'[{(0-9]/.test(after)) insertSuffix = ', ';
+        if (!hasValue && /^\s*[A-Za-z_"'[{(0-9]/.test(after)) insertSuffix = /^\s/.test(after) ? ',' : ', ';
       }
     } else {
       // A dict without a quote typed yet: a key, or a value after `"Key":`.
@@ -418,4 +431,163 @@ function lineEndOf(text: string, offset: number, from: number): number {
   let end = offset;
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
   return Math.max(end, from);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CDK L2: keyword arguments named by the L2 (not the schema), structs as their classes.
+
+/** The L2 path (TS names) of a member written as `written` in the object at `parent`, when the L2 has it. */
+function l2Member(written: string, parent: string[]): string[] | undefined {
+  const name = l2MemberName(written, parent);
+  return name === undefined ? undefined : [...parent, name];
+}
+
+/** Give every frame under an L2 call its kind and L2 path (TS names). */
+function locateL2(text: string, s: Scan): Map<Frame, FramePlace> {
+  const root = s.frames[0];
+  const places = new Map<Frame, FramePlace>([[root, { form: 'call', path: [] }]]);
+  for (const frame of s.frames.slice(1)) {
+    const parent = frame.parent && places.get(frame.parent);
+    if (!parent || !frame.parent) continue;
+    if (parent.form === 'call' && frame.opener === '(') {
+      // `read_attributes=cognito.ClientAttributes().with_standard_attributes(|)`: the mask's keywords.
+      const m = /^([A-Za-z_]\w*)\s*=[\s\S]*\.\s*with_standard_attributes\s*$/.exec(blanked(text, segmentStart(frame.parent, frame.open), frame.open, s).trim());
+      const attrs = m ? l2Member(m[1], parent.path) : undefined;
+      if (attrs && propDoc(attrs.join('.'))?.kind === 'attributes') {
+        frame.kind = 'call';
+        places.set(frame, { form: 'call', path: [...attrs, ATTRIBUTE_MASK] });
+        continue;
+      }
+    }
+    const owner = ownerOf(text, frame.parent, frame, s);
+    if (!owner?.key) continue;
+    const path = l2Member(owner.key, parent.path);
+    const kind = path ? propDoc(path.join('.'))?.kind : undefined;
+    if (!path || !kind) continue;
+    const callee = owner.callee?.split('.').pop();
+    if (kind === 'object' && frame.opener === '(' && callee !== undefined && (callee === 'dict' || callee === L2_STRUCTS[path.join('.')])) {
+      frame.kind = 'call';
+      places.set(frame, { form: 'call', path });
+    } else if (kind === 'object' && frame.opener === '{' && owner.callee === undefined) {
+      frame.kind = 'dict';
+      places.set(frame, { form: 'dict', path });
+    } else if ((kind === 'scopes' || kind === 'providers' || kind === 'strings') && (frame.opener === '[' || frame.opener === '(') && owner.callee === undefined) {
+      frame.kind = 'list';
+      places.set(frame, { form: 'list', path });
+    }
+  }
+  return places;
+}
+
+/** The identifier characters and dots around an offset (`cognito.OAuthScope.OP`). */
+function dottedWordAt(text: string, offset: number): Span {
+  let start = offset;
+  while (start > 0 && /[A-Za-z0-9_.]/.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && /[A-Za-z0-9_]/.test(text[end])) end++;
+  return { start, end };
+}
+
+function l2CursorAt(text: string, offset: number, s: Scan, client: ClientDefinition | undefined): CursorContext | undefined {
+  const places = locateL2(text, s);
+  let frame: Frame | undefined;
+  for (const f of s.frames) if (f.open < offset && (f.close === undefined || offset <= f.close)) frame = f;
+  if (!frame) return undefined;
+  const place = places.get(frame);
+  if (!place) return undefined;
+  const segStart = segmentStart(frame, offset);
+  const str = stringAt(s, offset);
+  let role: CursorRole;
+  let path = place.path;
+  let span: Span;
+  let prefix: string;
+  let quote: QuoteState | undefined;
+  let hasValue = false;
+  let commaBefore: number | undefined;
+  let insertSuffix: string | undefined;
+  let style: CursorStyle = place.form === 'dict' ? 'python-dict' : 'python';
+  if (str) {
+    // In a string: only a dict key being typed (`{"fl|`); string values are the user's own.
+    if (str.quoteAt < segStart || place.form !== 'dict' || text.slice(segStart, str.quoteAt).trim() !== '') return undefined;
+    const closed = str.closeAt !== undefined;
+    span = { start: str.quoteAt, end: closed ? str.closeAt! + 1 : Math.max(offset, lineEndOf(text, offset, str.quoteAt)) };
+    prefix = text.slice(str.quoteAt + 1, offset);
+    if (/[^A-Za-z0-9_]/.test(prefix)) return undefined;
+    quote = { char: str.char, closed };
+    role = 'key';
+    hasValue = /^\s*:/.test(text.slice(span.end));
+  } else {
+    const word = dottedWordAt(text, offset);
+    if (word.start < segStart) return undefined;
+    span = word;
+    prefix = text.slice(word.start, offset);
+    const lead = blanked(text, segStart, word.start, s);
+    const trimmed = lead.trim();
+    const after = blanked(text, word.end, frame.close ?? Math.min(text.length, word.end + 200), s);
+    if (place.form === 'list') {
+      if (trimmed !== '') return undefined;
+      role = 'item';
+    } else if (place.form === 'call') {
+      const lastBreak = lead.lastIndexOf('\n');
+      const head = lastBreak >= 0 ? lead.slice(0, lastBreak) : '';
+      if (trimmed === '') role = 'key';
+      else if (lastBreak >= 0 && lead.slice(lastBreak + 1).trim() === '' && !/[=([{,.]\s*$/.test(head)) {
+        // A new keyword on its own line after an argument with no comma yet.
+        role = 'key';
+        commaBefore = segStart + head.replace(/\s*$/, '').length;
+      } else {
+        const m = /^([A-Za-z_]\w*)\s*=$/.exec(trimmed);
+        const member = m ? l2Member(m[1], path) : undefined;
+        if (!member) return undefined;
+        role = 'value';
+        path = member;
+      }
+      if (role === 'key') {
+        hasValue = /^\s*=(?!=)/.test(after);
+        if (!hasValue && /^\s*[A-Za-z_"'[{(0-9]/.test(after)) insertSuffix = /^\s/.test(after) ? ',' : ', ';
+      }
+    } else {
+      if (trimmed === '') role = 'key';
+      else {
+        const m = /^(['"])([^'"]*)\1\s*:$/.exec(text.slice(segStart, word.start).trim());
+        const member = m ? l2Member(m[2], path) : undefined;
+        if (!member) return undefined;
+        role = 'value';
+        path = member;
+      }
+      if (role === 'key') hasValue = /^\s*:/.test(after);
+    }
+    // A dotted word is a helper's member (`OAuthScope.`), never a keyword.
+    if (role === 'key' && prefix.includes('.')) return undefined;
+    if (role === 'value') style = 'python';
+  }
+  const ctx: CursorContext = {
+    role,
+    surface: 'cloudformation',
+    spelling: 'cdkPython',
+    path: [],
+    span,
+    prefix,
+    existingKeys: [],
+    existingItems: [],
+    style,
+    indentUnit: '    ',
+    indent: indentOf(text, span.start),
+    eol: eolOf(text),
+    inline: !text.slice(frame.open, frame.close ?? offset).includes('\n'),
+    l2: { path: role === 'key' ? place.path : path },
+  };
+  if (client) ctx.client = client;
+  const first = s.strings.find((t) => !t.triple);
+  if (first) ctx.stringQuote = first.char;
+  if (quote) ctx.quote = quote;
+  if (hasValue) ctx.hasValue = true;
+  if (insertSuffix) ctx.insertSuffix = insertSuffix;
+  if (commaBefore !== undefined) ctx.commaBefore = commaBefore;
+  if (role === 'key') {
+    const skip = str ? segStart : segmentStart(frame, offset);
+    ctx.existingKeys = keysOf(text, frame, place.form === 'dict' ? 'dict' : 'call', skip, s).map((k) => l2MemberName(k, place.path) ?? k);
+  }
+  if (role === 'item') ctx.existingItems = itemsOf(text, frame, segStart);
+  return ctx;
 }

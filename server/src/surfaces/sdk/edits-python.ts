@@ -7,7 +7,8 @@
  * own. New values are written on one line: `Name=value` in a call, `"Key": value` in a dict,
  * `True` / `False` / `None`; a new nested object of a CDK construct is a `...Property(...)` call on
  * the construct's class as the call names it (`cognito.CfnUserPoolClient.TokenValidityUnitsProperty`),
- * of a boto3 call a dict.
+ * of a boto3 call a dict; a CDK L2 struct its class as the file names it (`cognito.OAuthFlows(...)`,
+ * ./python-cdk-names.ts) and a Duration the code the fix gives (`Duration.minutes(5)`).
  *
  * Refused (undefined): a call tree-sitter could not parse, a change to a member that comes from a
  * `**params` dict written elsewhere or to a value resolved through a name (that text is shared), a
@@ -22,6 +23,7 @@ import { flowEdits, type Container, type ContainerPlan, type EntryValue, type Fl
 import { eolOf } from '../edits-text';
 import { parseText, type SyntaxNode } from '../tree-sitter';
 import type { EditBuilder, SpanEdit } from '../types';
+import { pythonCdkClass } from './python-cdk-names';
 
 type Quote = '"' | "'";
 
@@ -37,6 +39,8 @@ interface PyStyle {
   spelling: Spelling;
   /** For CDK constructs: the construct's class as the call names it (`cognito.CfnUserPoolClient`). */
   cdkClass?: string;
+  /** For the CDK L2: a class of the CDK as the file names it (`cognito.OAuthFlows`). */
+  cdkName?: (name: string) => string;
 }
 
 /** A JSON value as Python text on one line, nested object keys spelled for `path`. */
@@ -46,6 +50,15 @@ export function pythonValue(value: JsonValue, path: readonly string[], style: Py
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return pythonString(value, style.quote);
   if (Array.isArray(value)) return `[${value.map((v) => pythonValue(v, path, style)).join(', ')}]`;
+  // Code written as it is (a CDK `Duration.minutes(5)`), and a CDK L2 struct as its class called with keywords.
+  if (typeof value.$code === 'string' && Object.keys(value).length === 1) return value.$code;
+  if (typeof value.$call === 'string' && style.cdkName && Array.isArray(value.$kwargs)) {
+    // Keyword arguments as `[name, value]` pairs, in order (see ./cdk-l2.ts `pythonL2Value`).
+    const pairs = value.$kwargs.filter((p): p is [string, JsonValue] => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && /^[A-Za-z_]\w*$/.test(p[0]));
+    if (pairs.length === value.$kwargs.length && /^[A-Za-z_]\w*$/.test(value.$call)) {
+      return `${style.cdkName(value.$call)}(${pairs.map(([k, v]) => `${k}=${pythonValue(v, [...path, k], style)}`).join(', ')})`;
+    }
+  }
   const entries = Object.entries(value);
   const known = propertySchema(path)?.type === 'object';
   if (style.cdkClass && known) {
@@ -433,6 +446,7 @@ export const pythonEdits: EditBuilder = (doc, derivedOrOwn: ClientDefinition, fi
     const fn = call.childForFieldName('function');
     const style: PyStyle = { quote: quoteOf(text, def), spelling: def.spelling };
     if (def.spelling === 'cdkPython' && fn && !l2) style.cdkClass = fn.text.replace(/\s+/g, '');
+    if (l2) style.cdkName = (name) => pythonCdkClass(text, name);
     const planner = new Planner(tree.rootNode, call, def, style);
     for (const change of fix.changes) if (!planner.add(change)) return undefined;
     const r = renderer(text, def, style);

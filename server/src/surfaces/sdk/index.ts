@@ -90,7 +90,7 @@ export const pythonSurface: Surface = {
   files: [{ suffix: '.py', languageId: 'python' }],
   languageIds: ['python'],
   accepts: (doc) => isPython(doc),
-  parse: (doc) => parseWith('python', readPython, doc),
+  parse: (doc) => ({ ...parseWith('python', readPython, doc), literals: 'python' }),
   prepare: (doc) => prepareGrammar('python', doc),
   edits: pythonEdits,
   cursor: pythonCursor,
