@@ -103,8 +103,13 @@ class L2Writer {
     // The pool.
     const pool = v.UserPoolId;
     if (pool instanceof Input) this.props.push([this.n('userPool', 'user_pool'), this.input(pool, 'pool')]);
-    else if (typeof pool === 'string') this.props.push([this.n('userPool', 'user_pool'), new Code(`cognito.UserPool.${this.n('fromUserPoolId', 'from_user_pool_id')}(${this.lang === 'ts' ? 'this' : 'self'}, ${this.q(`${pascal(this.c.name)}Pool`)}, ${this.q(pool)})`)]);
-    else this.props.push([this.n('userPool', 'user_pool'), this.input(new Input('UserPool', 'no UserPoolId in the source', 'string'), 'pool')]);
+    else if (typeof pool === 'string') {
+      this.skip('UserPoolId', 'the L2 takes a pool construct: the literal id is imported with UserPool.fromUserPoolId, which a reader sees as a reference');
+      this.props.push([this.n('userPool', 'user_pool'), new Code(`cognito.UserPool.${this.n('fromUserPoolId', 'from_user_pool_id')}(${this.lang === 'ts' ? 'this' : 'self'}, ${this.q(`${pascal(this.c.name)}Pool`)}, ${this.q(pool)})`)]);
+    } else {
+      this.skip('UserPoolId', 'the source has none; the L2 needs a pool, asked for as an input');
+      this.props.push([this.n('userPool', 'user_pool'), this.input(new Input('UserPool', 'no UserPoolId', 'string'), 'pool')]);
+    }
     const name = v.ClientName;
     if (name !== undefined) this.literalOrSkip('ClientName', name, this.n('userPoolClientName', 'user_pool_client_name'));
     this.passThrough('GenerateSecret', 'generateSecret', false);
@@ -138,7 +143,7 @@ class L2Writer {
     const r = this.c.values.RefreshTokenRotation;
     if (r === undefined) return false;
     if (r instanceof Input || typeof r !== 'object' || r === null || Array.isArray(r)) return 'unknown';
-    return r.Feature === 'ENABLED' ? true : r.Feature === 'DISABLED' || r.Feature === undefined ? false : 'unknown';
+    return r.Feature === 'ENABLED' ? true : r.Feature === 'DISABLED' ? false : 'unknown';
   }
 
   private authFlows(): void {
@@ -179,7 +184,9 @@ class L2Writer {
     const enabled = v.AllowedOAuthFlowsUserPoolClient;
     const oauthProps = ['AllowedOAuthFlows', 'AllowedOAuthScopes', 'CallbackURLs', 'LogoutURLs', 'DefaultRedirectURI'];
     if (enabled instanceof Input || (enabled !== undefined && typeof enabled !== 'boolean')) {
-      this.skip('AllowedOAuthFlowsUserPoolClient', 'the L2 decides it from disableOAuth, which must be literal here');
+      for (const p of ['AllowedOAuthFlowsUserPoolClient', ...oauthProps]) this.skip(p, 'the L2 writes OAuth settings only when OAuth is literally on or off (disableOAuth)');
+      if (enabled instanceof Input) this.props.push([this.n('disableOAuth', 'disable_o_auth'), new Code(`${this.lang === 'ts' ? '!' : 'not '}${this.input(enabled, 'boolean').text}`)]);
+      else this.props.push([this.n('disableOAuth', 'disable_o_auth'), this.bool(true)]);
       return;
     }
     if (enabled !== true) {
@@ -191,8 +198,10 @@ class L2Writer {
       return;
     }
     const oauth: Prop[] = [];
+    // Whatever cannot be written is written empty, never left to the L2's defaults (implicit + code, every scope, example.com).
     const flows = this.list('AllowedOAuthFlows');
-    if (flows !== 'skip') {
+    if (flows === 'skip') oauth.push(['flows', new Struct([])]);
+    else {
       const f: Prop[] = [];
       const known: Record<string, [string, string]> = { code: ['authorizationCodeGrant', 'authorization_code_grant'], implicit: ['implicitCodeGrant', 'implicit_code_grant'], client_credentials: ['clientCredentials', 'client_credentials'] };
       for (const x of flows ?? []) {
@@ -202,7 +211,8 @@ class L2Writer {
       oauth.push(['flows', new Struct(f)]);
     }
     const scopes = this.list('AllowedOAuthScopes');
-    if (scopes !== 'skip') {
+    if (scopes === 'skip') oauth.push(['scopes', []]);
+    else {
       const names = (scopes ?? []).filter((s): s is string => typeof s === 'string');
       if (names.some((s) => ['phone', 'email', 'profile'].includes(s)) && !names.includes('openid')) this.skip('AllowedOAuthScopes', 'the L2 adds openid to phone, email or profile');
       oauth.push([
@@ -211,7 +221,8 @@ class L2Writer {
       ]);
     }
     const callbacks = this.list('CallbackURLs');
-    if (callbacks !== 'skip') {
+    if (callbacks === 'skip') oauth.push([this.n('callbackUrls', 'callback_urls'), []]);
+    else {
       if (callbacks === undefined || callbacks.length === 0) {
         if (Array.isArray(flows) && flows.some((f) => f === 'code' || f === 'implicit')) this.skip('CallbackURLs', 'the L2 refuses the code and implicit grants without a callback URL');
         else oauth.push([this.n('callbackUrls', 'callback_urls'), []]);
@@ -229,7 +240,8 @@ class L2Writer {
 
   private existence(): void {
     const value = this.c.values.PreventUserExistenceErrors;
-    if (value === undefined || value === 'LEGACY') return;
+    if (value === undefined) return;
+    if (value === 'LEGACY') return void this.props.push([this.n('preventUserExistenceErrors', 'prevent_user_existence_errors'), this.bool(false)]);
     if (value === 'ENABLED') this.props.push([this.n('preventUserExistenceErrors', 'prevent_user_existence_errors'), this.bool(true)]);
     else if (value instanceof Input) this.props.push([this.n('preventUserExistenceErrors', 'prevent_user_existence_errors'), new Code(`${this.input(value, 'string').text} ${this.lang === 'ts' ? '===' : '=='} ${this.q('ENABLED')}`)]);
     else this.skip('PreventUserExistenceErrors', `the L2 writes only ENABLED or LEGACY, not ${JSON.stringify(value)}`);
@@ -272,6 +284,7 @@ class L2Writer {
     const r = v.RefreshTokenRotation;
     const rotation = this.rotation();
     if (rotation === 'unknown') this.skip('RefreshTokenRotation', 'the L2 writes only an enabled rotation, from a literal grace period');
+    else if (!rotation && r && typeof r === 'object' && !Array.isArray(r) && !(r instanceof Input) && r.RetryGracePeriodSeconds !== undefined) this.skip('RefreshTokenRotation', 'rotation is off: the L2 writes no rotation settings then, so the grace period is left out');
     else if (rotation && r && typeof r === 'object' && !Array.isArray(r) && !(r instanceof Input)) {
       const grace = r.RetryGracePeriodSeconds;
       if (grace instanceof Input) this.props.push([this.n('refreshTokenRotationGracePeriod'), new Code(`Duration.seconds(${this.input(grace, 'number').text})`)]);
@@ -340,7 +353,7 @@ function cdk(lang: Lang, clients: ClientSettings[]): Written {
   if (lang === 'ts') {
     text += "import { Duration, Stack, type StackProps } from 'aws-cdk-lib';\nimport * as cognito from 'aws-cdk-lib/aws-cognito';\nimport type { Construct } from 'constructs';\n\n";
     text += 'export interface ClientStackProps extends StackProps {\n';
-    for (const i of inputs) text += `  /** ${i.input.reason} in the source */\n  readonly ${i.name}: ${typeOf(i.type)};\n`;
+    for (const i of inputs) text += `  /** The source has ${i.input.reason}. */\n  readonly ${i.name}: ${typeOf(i.type)};\n`;
     text += '}\n\nexport class ClientStack extends Stack {\n  constructor(scope: Construct, id: string, props: ClientStackProps) {\n    super(scope, id, props);\n';
     for (const w of writers) {
       for (const s of w.notConverted) text += `    // NOT CONVERTED: ${s}\n`;
@@ -355,7 +368,7 @@ function cdk(lang: Lang, clients: ClientSettings[]): Written {
     const params = inputs.map((i) => `${i.name}: ${typeOf(i.type)}`);
     text += `    def __init__(self, scope: Construct, construct_id: str, ${params.length > 0 ? `*, ${params.join(', ')}, ` : ''}**kwargs) -> None:\n`;
     text += '        super().__init__(scope, construct_id, **kwargs)\n';
-    for (const i of inputs) text += `        # ${i.name}: ${i.input.reason} in the source\n`;
+    for (const i of inputs) text += `        # ${i.name}: the source has ${i.input.reason}\n`;
     for (const w of writers) {
       for (const s of w.notConverted) text += `        # NOT CONVERTED: ${s}\n`;
       text += `        cognito.UserPoolClient(\n            self,\n            ${JSON.stringify(ids.take(w.c.name))},\n`;

@@ -11,7 +11,7 @@ import { Input, inputsOf, writtenSettings, type ClientSettings, type Setting, ty
 /** The API settings with a name asked for as an input when the source has none (the API needs one). */
 function apiValues(c: ClientSettings): SettingsObject {
   const values = writtenSettings(c.values);
-  if (values.ClientName === undefined) return { ClientName: new Input('ClientName', 'no name (CloudFormation and the CDK generate one)', 'string'), ...values };
+  if (values.ClientName === undefined) return { ClientName: new Input('ClientName', 'no name: CloudFormation and the CDK generate one', 'string'), ...values };
   return values;
 }
 
@@ -61,7 +61,7 @@ export function sdkTypeScript(clients: ClientSettings[]): Written {
     const { args, names } = argumentsOf(values, camel, ['client']);
     const fn = fns.take(camel(`create ${c.name}`));
     text += '\n';
-    for (const a of args) text += `// ${a.name}: the source wrote ${a.input.reason}\n`;
+    for (const a of args) text += `// ${a.name}: the source has ${a.input.reason}\n`;
     const params = args.map((a) => `${a.name}: ${TS_TYPES[a.input.type]}`).join(', ');
     text += `export async function ${fn}(${params}) {\n  return client.send(\n    new CreateUserPoolClientCommand({\n`;
     for (const [k, v] of Object.entries(values)) text += `      ${jsKey(spell([k], 'api'))}: ${jsValue(v, names)},\n`;
@@ -92,7 +92,7 @@ export function boto3(clients: ClientSettings[]): Written {
     const { args, names } = argumentsOf(values, snake, ['cognito', 'boto3']);
     const fn = fns.take(snake(`create ${c.name}`));
     text += '\n\n';
-    for (const a of args) text += `# ${a.name}: the source wrote ${a.input.reason}\n`;
+    for (const a of args) text += `# ${a.name}: the source has ${a.input.reason}\n`;
     text += `def ${fn}(${args.map((a) => a.name).join(', ')}):\n    return cognito.create_user_pool_client(\n`;
     for (const [k, v] of Object.entries(values)) text += `        ${spell([k], 'api')}=${pyValue(v, names)},\n`;
     text += '    )\n';

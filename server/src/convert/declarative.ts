@@ -20,7 +20,7 @@ export interface Written {
 function withRequiredName(c: ClientSettings, context: 'terraform' | 'create'): SettingsObject {
   const values = writtenSettings(c.values);
   if (values.ClientName === undefined && isRequiredIn(propertySchema(['ClientName'])!, context)) {
-    return { ClientName: new Input('ClientName', 'no name in the source (CloudFormation and the CDK generate one)', 'string'), ...values };
+    return { ClientName: new Input('ClientName', 'no name: CloudFormation and the CDK generate one', 'string'), ...values };
   }
   return values;
 }
@@ -52,7 +52,7 @@ function cloudFormationTemplate(clients: ClientSettings[]): Record<string, unkno
       parameters[name] = {
         Type: PARAMETER_TYPES[input.type],
         ...(input.type === 'boolean' ? { AllowedValues: ['true', 'false'] } : {}),
-        Description: `${c.name}: ${input.name}, written as ${input.reason} in the source`,
+        Description: `${c.name}: ${input.name} (the source has ${input.reason})`,
       };
     }
     const plain = (v: Setting): unknown => {
@@ -101,7 +101,7 @@ function terraformClients(clients: ClientSettings[]): { list: TfClient[]; variab
     for (const input of inputsOf(values)) {
       const name = varNames.take(snake(input.name));
       vars.set(input, name);
-      variables.push({ name, type: VARIABLE_TYPES[input.type], description: `${c.name}: ${input.name}, written as ${input.reason} in the source` });
+      variables.push({ name, type: VARIABLE_TYPES[input.type], description: `${c.name}: ${input.name} (the source has ${input.reason})` });
     }
     return { label: labels.take(snake(c.name) || 'client'), values, vars };
   });
@@ -110,7 +110,7 @@ function terraformClients(clients: ClientSettings[]): { list: TfClient[]; variab
 
 /** A Terraform string literal (HCL and JSON strings are templates: `${` and `%{` escaped). */
 function tfTemplateText(s: string): string {
-  return s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return s.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 function hclValue(v: Setting, vars: Map<Input, string>): string {
@@ -172,7 +172,7 @@ export function cliInputJson(clients: ClientSettings[]): Written {
   const notes: string[] = [];
   const plain = (v: Setting, path: string): unknown => {
     if (v instanceof Input) {
-      notes.push(`${path} is a placeholder (${JSON.stringify(PLACEHOLDERS[v.type])}): the source wrote ${v.reason}; fill it in before sending the request`);
+      notes.push(`${path} is a placeholder (${JSON.stringify(PLACEHOLDERS[v.type])}): the source has ${v.reason}; fill it in before sending the request`);
       return PLACEHOLDERS[v.type];
     }
     if (Array.isArray(v)) return v.map((x, i) => plain(x, `${path}[${i}]`));

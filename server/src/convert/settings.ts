@@ -65,7 +65,8 @@ export function settingsOf(def: ClientDefinition): ClientSettings {
     values[canonical] = valueOf(prop.value, [canonical], def.surface, canonical);
   }
   return {
-    name: def.name,
+    // A Terraform address names the client by its label.
+    name: def.surface === 'terraform' ? def.name.split('.').pop()! : def.name,
     source: { surface: def.surface, spelling: def.spelling, operation: def.operation, derived: def.derived?.by },
     values,
     dropped,
@@ -145,36 +146,40 @@ export function bestUnit(seconds: number, allowed: readonly string[] = ['days', 
  */
 export function writtenSettings(values: SettingsObject): SettingsObject {
   const out: SettingsObject = {};
-  const units: SettingsObject = {};
   const rawUnits = values.TokenValidityUnits;
-  let validityRaw = false;
-  for (const canonical of VALIDITIES) {
-    if (values[canonical] === undefined) continue;
-    if (validitySeconds(values, canonical) === undefined) validityRaw = true;
-  }
+  // Units that are not a literal object: every lifetime is written as the source has it.
+  const unitsLiteral = rawUnits === undefined || (typeof rawUnits === 'object' && rawUnits !== null && !Array.isArray(rawUnits) && !(rawUnits instanceof Input));
+  const units: SettingsObject = {};
   for (const [canonical, value] of Object.entries(values)) {
     if (canonical === 'TokenValidityUnits') continue;
-    if ((VALIDITIES as readonly string[]).includes(canonical) && !validityRaw) {
-      const spec = propertySchema([canonical])!.duration!;
-      const seconds = validitySeconds(values, canonical as (typeof VALIDITIES)[number])!;
-      const def = (propertySchema([canonical])!.default as number) * SECONDS_PER_UNIT[spec.defaultUnit];
-      if (seconds === def) continue;
-      const best = bestUnit(seconds) ?? { amount: seconds, unit: 'seconds' };
-      // Keep the default unit when the number is whole in it (1 hour reads `1`, 90 days `90`).
-      const inDefault = seconds / SECONDS_PER_UNIT[spec.defaultUnit];
-      if (Number.isInteger(inDefault) && inDefault > 0) out[canonical] = inDefault;
-      else {
-        out[canonical] = Number.isInteger(best.amount) ? best.amount : seconds;
-        units[spec.unitMember] = Number.isInteger(best.amount) ? best.unit : 'seconds';
-      }
-      continue;
-    }
+    if ((VALIDITIES as readonly string[]).includes(canonical)) continue;
     if (isDefault(canonical, value)) continue;
     out[canonical] = value;
   }
-  if (validityRaw) {
-    if (rawUnits !== undefined) out.TokenValidityUnits = rawUnits;
-  } else if (Object.keys(units).length > 0) {
+  for (const canonical of VALIDITIES) {
+    const spec = propertySchema([canonical])!.duration!;
+    const seconds = unitsLiteral ? validitySeconds(values, canonical) : undefined;
+    if (seconds === undefined) {
+      // Not literal: the number and its unit as the source has them.
+      if (values[canonical] !== undefined) out[canonical] = values[canonical];
+      const unit = unitsLiteral && rawUnits ? (rawUnits as SettingsObject)[spec.unitMember] : undefined;
+      if (unit !== undefined) units[spec.unitMember] = unit;
+      continue;
+    }
+    const def = (propertySchema([canonical])!.default as number) * SECONDS_PER_UNIT[spec.defaultUnit];
+    if (seconds === def && values[canonical] === undefined) continue;
+    if (seconds === def) continue;
+    // The default unit when the number is whole in it (1 hour reads `1`, 90 days `90`), else the largest whole unit.
+    const inDefault = seconds / SECONDS_PER_UNIT[spec.defaultUnit];
+    if (Number.isInteger(inDefault) && inDefault > 0) out[canonical] = inDefault;
+    else {
+      const best = bestUnit(seconds);
+      out[canonical] = best && Number.isInteger(best.amount) ? best.amount : seconds;
+      units[spec.unitMember] = best && Number.isInteger(best.amount) ? best.unit : 'seconds';
+    }
+  }
+  if (!unitsLiteral) out.TokenValidityUnits = rawUnits;
+  else if (Object.keys(units).length > 0) {
     const ordered: SettingsObject = {};
     for (const m of ['AccessToken', 'IdToken', 'RefreshToken']) if (units[m] !== undefined) ordered[m] = units[m];
     out.TokenValidityUnits = ordered;
@@ -198,6 +203,14 @@ export function inSchemaOrder(values: SettingsObject): SettingsObject {
   return out;
 }
 
+/** The settings as plain JSON with every input as `"<input>"` (names and reasons differ between surfaces). */
+export function plainSettings(values: Setting | SettingsObject): unknown {
+  if (values instanceof Input) return '<input>';
+  if (Array.isArray(values)) return values.map(plainSettings);
+  if (values && typeof values === 'object') return Object.fromEntries(Object.entries(values).map(([k, x]) => [k, plainSettings(x)]));
+  return values;
+}
+
 /** Every input in a setting, depth first. */
 export function inputsOf(value: Setting | SettingsObject): Input[] {
   if (value instanceof Input) return [value];
@@ -210,7 +223,7 @@ export function inputsOf(value: Setting | SettingsObject): Input[] {
 // The effective client, for comparisons.
 
 /** Lists whose order the service ignores. */
-const SETS = ['ExplicitAuthFlows', 'SupportedIdentityProviders', 'CallbackURLs', 'LogoutURLs', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'ReadAttributes', 'WriteAttributes'];
+export const SETS = ['ExplicitAuthFlows', 'SupportedIdentityProviders', 'CallbackURLs', 'LogoutURLs', 'AllowedOAuthFlows', 'AllowedOAuthScopes', 'ReadAttributes', 'WriteAttributes'];
 /** Lists with no default: absent and empty mean the same. */
 const EMPTY_IS_ABSENT = ['SupportedIdentityProviders', 'CallbackURLs', 'LogoutURLs', 'AllowedOAuthFlows', 'AllowedOAuthScopes'];
 
@@ -234,7 +247,8 @@ export function effectiveSettings(values: SettingsObject): Record<string, unknow
     let value: unknown = values[canonical] === undefined ? undefined : plain(values[canonical]);
     if ((VALIDITIES as readonly string[]).includes(canonical)) {
       const seconds = validitySeconds(values, canonical as (typeof VALIDITIES)[number]);
-      value = seconds !== undefined ? { seconds } : { raw: value ?? null, unit: plain(values.TokenValidityUnits ?? null) };
+      // A lifetime that is an input is one whatever its unit (the CDK writes every unit as minutes).
+      value = seconds !== undefined ? { seconds } : value === '<input>' ? { seconds: '<input>' } : { raw: value ?? null, unit: plain(values.TokenValidityUnits ?? null) };
     } else if (value === undefined) {
       if (canonical === 'ClientName') value = '<input>';
       else if (EMPTY_IS_ABSENT.includes(canonical)) value = [];
@@ -246,4 +260,9 @@ export function effectiveSettings(values: SettingsObject): Record<string, unknow
     if (value !== undefined) out[canonical] = value;
   }
   return out;
+}
+
+/** The object with the lists whose order the service ignores sorted (for comparing written settings). */
+export function sortedSets(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, SETS.includes(k) && Array.isArray(v) ? [...v].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : v]));
 }
