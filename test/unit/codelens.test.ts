@@ -1,6 +1,7 @@
 /**
  * The CodeLens feature over rendered scenarios of every surface (CloudFormation YAML / JSON,
  * Terraform HCL / JSON, SDK v3 TypeScript, SDK v2 JavaScript, CDK L1 in TypeScript and Python,
+ * the API shape (a create request, a describe result),
  * boto3): the settings line with the
  * service's defaults applied and `?` for what cannot be told, the problem count from the findings
  * about that client (after suppressions and severity settings), and the commands with their
@@ -19,9 +20,10 @@ import { javascriptRenderers } from '../support/scenario-sdk';
 import { pythonRenderers } from '../support/scenario-sdk-python';
 import { terraformHcl, terraformJson } from '../support/scenario-terraform';
 import { loadCases } from '../editors/support';
+import { apiRenderers } from '../support/scenario-api';
 import * as fs from 'node:fs';
 
-const ALL: Renderer[] = [...renderers, terraformHcl, terraformJson, ...javascriptRenderers, ...pythonRenderers];
+const ALL: Renderer[] = [...renderers, terraformHcl, terraformJson, ...javascriptRenderers, ...pythonRenderers, ...apiRenderers];
 
 before(async () => {
   for (const g of ['terraform', 'typescript', 'javascript', 'tsx', 'python'] as const) assert.ok(await loadGrammar(g), `${g} grammar loads`);
@@ -108,6 +110,8 @@ describe('CodeLens text', () => {
           client: { ...PLAIN.client, AllowedOAuthFlowsUserPoolClient: { $ref: 'Flag' }, GenerateSecret: { $ref: 'Flag' }, AccessTokenValidity: { $ref: 'Minutes' } },
         };
         const { lenses: ls } = lenses(r.render(s));
+        // API JSON holds only literals: the renderer leaves a dynamic value out, so the default shows
+        if (r.id.startsWith('api-')) return assert.equal(ls[0].command?.title, PLAIN_TEXT);
         assert.equal(ls[0].command?.title, 'OAuth ? · secret ? · access ? · ID 1 h · refresh 30 d');
       });
 

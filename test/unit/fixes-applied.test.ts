@@ -252,6 +252,7 @@ const FIRING: Record<string, FixCase[]> = {
 /** Fixable rules that no CloudFormation template can make fire, and why. */
 const NOT_IN_TEMPLATES: Record<string, string> = {
   'client-secret-conflict': 'only an API create call has a ClientSecret input; in a template ClientSecret is an output',
+  'client-secret-in-file': 'only an API create call or a describe result holds a ClientSecret value; test/unit/api-surface.test.ts and api-fixes.test.ts apply its fix',
   'create-only-in-update': 'only an UpdateUserPoolClient call has the update write context',
   'update-resets-omitted': 'only an UpdateUserPoolClient call has the update write context',
   'cdk-synth-error': 'only the CDK L2 UserPoolClient has synth-time errors; test/unit/cdk-l2.test.ts applies its Duration fixes',

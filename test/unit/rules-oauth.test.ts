@@ -747,7 +747,7 @@ describe('OAuth values the rules name', () => {
     const dir = path.resolve(__dirname, '../../../server/src/rules');
     const ids = oauthSecretRules.map((r) => r.id);
     assert.equal(new Set(ids).size, ids.length);
-    assert.equal(ids.length, 18, '17 from the catalogue, plus client-secret-output');
+    assert.equal(ids.length, 19, '17 from the catalogue, plus client-secret-output and client-secret-in-file');
     for (const r of oauthSecretRules) {
       assert.ok(fs.existsSync(path.join(dir, `${r.id}.ts`)), `${r.id}.ts`);
       assert.ok(r.description.length > 10, r.id);

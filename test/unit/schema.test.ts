@@ -31,7 +31,7 @@ import type { DocLinks, DocSurface, JsonValue, PropertySchema, SchemaDocument, V
 import cloudformationJsonSchema from '../../schemas/user-pool-client.cloudformation.schema.json';
 
 const SPELLINGS: Spelling[] = ['cloudformation', 'api', 'terraform', 'cdk', 'cdkPython'];
-const CONTEXTS: WriteContext[] = ['cloudformation', 'terraform', 'create', 'update'];
+const CONTEXTS: WriteContext[] = ['cloudformation', 'terraform', 'create', 'update', 'describe'];
 const TYPES: ValueSchema['type'][] = ['string', 'integer', 'boolean', 'list', 'object'];
 
 // ---------------------------------------------------------------------------------------------
@@ -349,6 +349,7 @@ const SPELLINGS_OF_CONTEXT: Record<WriteContext, Spelling[]> = {
   terraform: ['terraform'],
   create: ['api'],
   update: ['api'],
+  describe: ['api'],
 };
 
 /** `requiredIn` / `inputIn` use only the four contexts, once each, where the property is spelled and input. */
@@ -549,13 +550,13 @@ const coverageMatchesFacts: Check = (doc) => {
 
 /** Per-property facts the rules depend on: where a property is required or input, what it defaults to. */
 const FACTS: { path: string[]; expect: Partial<PropertySchema> }[] = [
-  { path: ['UserPoolId'], expect: { requiredIn: ['cloudformation', 'terraform', 'create', 'update'], createOnly: true } },
+  { path: ['UserPoolId'], expect: { requiredIn: ['cloudformation', 'terraform', 'create', 'update', 'describe'], createOnly: true } },
   { path: ['ClientName'], expect: { requiredIn: ['create', 'terraform'] } },
-  { path: ['ClientId'], expect: { readOnly: true, inputIn: ['update'], requiredIn: ['update'] } },
-  { path: ['ClientSecret'], expect: { readOnly: true, inputIn: ['create'], createOnly: true } },
+  { path: ['ClientId'], expect: { readOnly: true, inputIn: ['update', 'describe'], requiredIn: ['update'] } },
+  { path: ['ClientSecret'], expect: { readOnly: true, inputIn: ['create', 'describe'], createOnly: true } },
   { path: ['GenerateSecret'], expect: { createOnly: true, inputIn: ['cloudformation', 'terraform', 'create'], default: false } },
-  { path: ['CreationDate'], expect: { readOnly: true, names: { api: 'CreationDate' } } },
-  { path: ['LastModifiedDate'], expect: { readOnly: true, names: { api: 'LastModifiedDate' } } },
+  { path: ['CreationDate'], expect: { readOnly: true, inputIn: ['describe'], names: { api: 'CreationDate' } } },
+  { path: ['LastModifiedDate'], expect: { readOnly: true, inputIn: ['describe'], names: { api: 'LastModifiedDate' } } },
   { path: ['Region'], expect: { names: { terraform: 'region' }, inputIn: ['terraform'] } },
   { path: ['RefreshTokenRotation', 'Feature'], expect: { requiredIn: ['create', 'update', 'terraform'] } },
   { path: ['TokenValidityUnits'], expect: { terraformBlock: true, default: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' } } },
@@ -1091,10 +1092,11 @@ describe('schema accessors on the real document', () => {
     };
     const inputs = (pr: PropertySchema): WriteContext[] => CONTEXTS.filter((c) => isInputIn(pr, c));
     assert.deepStrictEqual(inputs(p('GenerateSecret')), ['cloudformation', 'terraform', 'create']);
-    assert.deepStrictEqual(inputs(p('ClientSecret')), ['create']);
-    assert.deepStrictEqual(inputs(p('ClientId')), ['update']);
-    assert.deepStrictEqual(inputs(p('CreationDate')), []);
-    assert.deepStrictEqual(inputs(p('LastModifiedDate')), []);
+    // a DescribeUserPoolClient result holds the outputs (and no GenerateSecret)
+    assert.deepStrictEqual(inputs(p('ClientSecret')), ['create', 'describe']);
+    assert.deepStrictEqual(inputs(p('ClientId')), ['update', 'describe']);
+    assert.deepStrictEqual(inputs(p('CreationDate')), ['describe']);
+    assert.deepStrictEqual(inputs(p('LastModifiedDate')), ['describe']);
     assert.deepStrictEqual(inputs(p('Region')), ['terraform']);
     assert.deepStrictEqual(inputs(p('AccessTokenValidity')), CONTEXTS);
     assert.deepStrictEqual(inputs(p('RefreshTokenRotation', 'Feature')), CONTEXTS);

@@ -33,6 +33,8 @@ export function contextName(context: WriteContext): string {
       return schema.resource.createOperation;
     case 'update':
       return schema.resource.updateOperation;
+    case 'describe':
+      return 'a DescribeUserPoolClient result';
   }
 }
 
@@ -128,7 +130,9 @@ export function propertyFacts(prop: PropertySchema, context: WriteContext, spell
   if (limits.length) facts.push(`**Limits:** ${limits.join('; ')}`);
 
   const where = contextName(context);
-  if (!isInputIn(prop, context)) {
+  if (context === 'describe' && isInputIn(prop, context)) {
+    facts.push(prop.readOnly ? '**Output:** set by Cognito; a DescribeUserPoolClient result reports it, no create or update call writes it here.' : '**Reported** by DescribeUserPoolClient as the deployed client has it (absent: the default applies).');
+  } else if (!isInputIn(prop, context)) {
     facts.push(`**Read-only:** an output of the service; ${where} does not accept it as input.`);
   } else {
     facts.push(isRequiredIn(prop, context) ? `**Required** in ${where}.` : `**Optional** in ${where}.`);

@@ -11,7 +11,7 @@ import { FLOWS_PATH } from '../rules/util/flow-values';
 import { OAUTH_PATHS } from '../rules/util/oauth-values';
 import { withArticle } from '../rules/util/articles';
 import { USER_POOL_ID } from '../rules/util/resource-links';
-import { GENERATE_SECRET_PATH, hasSecret } from '../rules/util/secret';
+import { CLIENT_SECRET_PATH, GENERATE_SECRET_PATH, hasSecret } from '../rules/util/secret';
 import { effectiveOrDefaultDuration, formatDuration, formatRange, tokenNoun, tokenProperties, unitPath, withinSpec, type EffectiveDuration } from '../rules/util/duration';
 import { propertySchema, schema, spell, spellPath } from '../schema';
 import { code, codeValue, describeUnknown } from './hover-docs';
@@ -158,7 +158,8 @@ export function clientSummary(def: ClientDefinition, file: FileContext): string 
     const generate = propertyAt(def, SECRET);
     secretText = generate && generate.value.kind === 'unknown' ? `unknown, ${setBy(generate.value)}` : def.operation === 'update' ? 'unknown (decided when the client was created)' : 'unknown';
   }
-  lines.push(`Client secret (${n(SECRET)}): ${secretText}`);
+  // A describe result has no GenerateSecret: the secret itself is what it reports.
+  lines.push(`Client secret (${n(def.operation === 'describe' ? CLIENT_SECRET_PATH : SECRET)}): ${secretText}`);
 
   const oauth = onOff(def, OAUTH_ENABLED);
   lines.push(`OAuth (${n(OAUTH_ENABLED)}): ${oauth}`);

@@ -13,8 +13,11 @@
 /** Where a definition is written. Matches the CLI JSON output's `surface` field. */
 export type SurfaceKind = 'cloudformation' | 'terraform' | 'sdk';
 
-/** What the definition does: a declarative resource, or an SDK create / update call. */
-export type Operation = 'resource' | 'create' | 'update';
+/**
+ * What the definition does: a declarative resource, an SDK / API create or update call, or a
+ * client as DescribeUserPoolClient reports it (an API-shape file holding a deployed client).
+ */
+export type Operation = 'resource' | 'create' | 'update' | 'describe';
 
 /** Which spelling family a definition uses for property names (see the schema's `names`). */
 export type Spelling = 'cloudformation' | 'api' | 'terraform' | 'cdk' | 'cdkPython';

@@ -8,7 +8,7 @@
 import { spell } from '../schema';
 import type { Rule } from './types';
 import { FLOW_CLIENT_CREDENTIALS, findItem, OAUTH_PATHS, readList } from './util/oauth-values';
-import { GENERATE_SECRET_PATH, generateSecretFix, hasSecret } from './util/secret';
+import { GENERATE_SECRET_PATH, generateSecretFixes, hasSecret, secretAdvice } from './util/secret';
 
 export const rule: Rule = {
   id: 'client-credentials-requires-secret',
@@ -23,9 +23,9 @@ export const rule: Rule = {
       ? ` ${generate} only takes effect when a client is created, so the change replaces the client and its id.`
       : '';
     return [{
-      message: `${FLOW_CLIENT_CREDENTIALS} in ${spell(OAUTH_PATHS.flows, ctx.spelling)} needs a client secret, and this client has none: set ${generate} to true.${replaces}`,
+      message: `${FLOW_CLIENT_CREDENTIALS} in ${spell(OAUTH_PATHS.flows, ctx.spelling)} needs a client secret, and this client has none: ${secretAdvice(def, generate)}.${replaces}`,
       span: machine.item.span,
-      fixes: [generateSecretFix(def, generate, true)],
+      fixes: generateSecretFixes(def, generate, true),
     }];
   },
 };

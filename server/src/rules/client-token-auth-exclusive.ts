@@ -7,7 +7,7 @@
 import { spell } from '../schema';
 import type { Rule, RuleFinding, SemanticFix } from './types';
 import { CLIENT_TOKEN_FLOW, FLOWS_PATH, readFlows } from './util/flow-values';
-import { GENERATE_SECRET_PATH, generateSecretFix, hasSecret } from './util/secret';
+import { GENERATE_SECRET_PATH, generateSecretFixes, hasSecret, secretAdvice } from './util/secret';
 
 export const rule: Rule = {
   id: 'client-token-auth-exclusive',
@@ -41,9 +41,9 @@ export const rule: Rule = {
     if (hasSecret(def) === false) {
       const generate = spell(GENERATE_SECRET_PATH, ctx.spelling);
       out.push({
-        message: `${CLIENT_TOKEN_FLOW} works only for a client with a secret; set ${generate} to true.`,
+        message: `${CLIENT_TOKEN_FLOW} works only for a client with a secret; ${secretAdvice(def, generate)}.`,
         span: tokenItems[0].item.span,
-        fixes: [generateSecretFix(def, generate, true)],
+        fixes: generateSecretFixes(def, generate, true),
       });
     }
     return out;

@@ -11,7 +11,7 @@
 import { booleanOf } from '../model/values';
 import { spell } from '../schema';
 import type { Rule } from './types';
-import { GENERATE_SECRET_PATH, generateSecretFix, hasSecret } from './util/secret';
+import { GENERATE_SECRET_PATH, generateSecretFixes, hasSecret } from './util/secret';
 
 const FLAG_PATH = ['EnablePropagateAdditionalUserContextData'];
 
@@ -30,7 +30,7 @@ export const rule: Rule = {
       span: prop.span,
       fixes: [
         { title: `Set ${flag} to false`, changes: [{ kind: 'set', path: [...FLAG_PATH], value: false }], isPreferred: true },
-        generateSecretFix(def, generate, false),
+        ...generateSecretFixes(def, generate, false),
       ],
     }];
   },

@@ -5,6 +5,7 @@ import { rule as clientCredentialsCustomScopesOnly } from './client-credentials-
 import { rule as clientCredentialsExclusive } from './client-credentials-exclusive';
 import { rule as clientCredentialsRequiresSecret } from './client-credentials-requires-secret';
 import { rule as clientSecretConflict } from './client-secret-conflict';
+import { rule as clientSecretInFile } from './client-secret-in-file';
 import { rule as contextDataRequiresSecret } from './context-data-requires-secret';
 import { rule as defaultRedirectNotInCallbacks } from './default-redirect-not-in-callbacks';
 import { rule as implicitFlowDiscouraged } from './implicit-flow-discouraged';
@@ -35,6 +36,7 @@ export const oauthSecretRules: Rule[] = [
   scopeRequiresOpenid,
   contextDataRequiresSecret,
   clientSecretConflict,
+  clientSecretInFile,
   userExistenceErrorsLegacy,
   tokenRevocationDisabled,
   analyticsTarget,

@@ -25,7 +25,8 @@ export const rule: Rule = {
       member(site) {
         if (site.status !== 'read-only' || !site.path) return;
         const name = site.resolved ? spellPath(site.path, wc.spelling) : site.member.name;
-        const accepted = site.schema?.inputIn ?? [];
+        // A describe result holds outputs but is no input: only the calls that take it are named.
+        const accepted = (site.schema?.inputIn ?? []).filter((c) => c !== 'describe');
         const only = accepted.length > 0 ? ` Only ${orList(accepted.map(contextLabel))} takes it as input.` : '';
         // A member recognised only by another spelling is not in the model's properties, so a
         // remove by canonical path would not find it.

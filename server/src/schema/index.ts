@@ -13,7 +13,7 @@ export const schema: SchemaDocument = rawSchema as unknown as SchemaDocument;
 
 /** The write context of a definition: its surface for resources, its operation for SDK calls. */
 export function writeContextOf(def: Pick<ClientDefinition, 'surface' | 'operation'>): WriteContext {
-  if (def.surface === 'sdk') return def.operation === 'update' ? 'update' : 'create';
+  if (def.surface === 'sdk') return def.operation === 'update' || def.operation === 'describe' ? def.operation : 'create';
   return def.surface;
 }
 

@@ -6,9 +6,10 @@ import type { Spelling } from '../model';
 
 /**
  * Where a definition is written, as far as which properties are allowed and required:
- * a CloudFormation resource, a Terraform resource, or an API/SDK create or update call.
+ * a CloudFormation resource, a Terraform resource, an API/SDK create or update call, or a
+ * DescribeUserPoolClient result (the client as the API reports it, outputs included).
  */
-export type WriteContext = 'cloudformation' | 'terraform' | 'create' | 'update';
+export type WriteContext = 'cloudformation' | 'terraform' | 'create' | 'update' | 'describe';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

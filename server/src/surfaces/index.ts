@@ -4,6 +4,7 @@
  * a new folder plus a line here.
  */
 import type { DocumentModel } from '../model';
+import { apiJsonSurface } from './api';
 import { cloudFormationJsonSurface, cloudFormationYamlSurface } from './cloudformation';
 import { javascriptSurface, pythonSurface } from './sdk';
 import { terraformHclSurface, terraformJsonSurface } from './terraform';
@@ -11,8 +12,12 @@ import type { SourceDocument, Surface } from './types';
 
 export type { SourceDocument, Surface } from './types';
 
-/** Every surface, most specific first (the first that accepts a document reads it). */
-export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, cloudFormationJsonSurface, cloudFormationYamlSurface, javascriptSurface, pythonSurface];
+/**
+ * Every surface, most specific first (the first that accepts a document reads it). The API shape
+ * comes before CloudFormation JSON: it accepts only JSON whose content is a client in the API's
+ * shape (never a template: no `"Type"` key), and every other JSON falls through after a cheap look.
+ */
+export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, apiJsonSurface, cloudFormationJsonSurface, cloudFormationYamlSurface, javascriptSurface, pythonSurface];
 
 /** The surface that reads a document, or undefined when none does. */
 export function surfaceFor(doc: SourceDocument): Surface | undefined {

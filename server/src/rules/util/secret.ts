@@ -56,3 +56,19 @@ export function generateSecretFix(def: ClientDefinition, name: string, isPreferr
     isPreferred,
   };
 }
+
+/**
+ * The GenerateSecret fixes a definition can take: none for a describe result, which reports a
+ * deployed client (it has no GenerateSecret member, and a secret is only generated at creation).
+ */
+export function generateSecretFixes(def: ClientDefinition, name: string, isPreferred: boolean): SemanticFix[] {
+  return def.operation === 'describe' ? [] : [generateSecretFix(def, name, isPreferred)];
+}
+
+/**
+ * What to do about a missing secret, in words: set `GenerateSecret` to true; for a describe result
+ * (a deployed client, which cannot be given a generated secret) create a new client with it.
+ */
+export function secretAdvice(def: ClientDefinition, name: string): string {
+  return def.operation === 'describe' ? `create a new client with ${name} true (a deployed client cannot be given a generated secret)` : `set ${name} to true`;
+}

@@ -20,6 +20,8 @@ export function contextLabel(context: WriteContext): string {
       return `${withArticle(schema.resource.createOperation)} call`;
     case 'update':
       return `${withArticle(schema.resource.updateOperation)} call`;
+    case 'describe':
+      return 'a DescribeUserPoolClient result';
   }
 }
 

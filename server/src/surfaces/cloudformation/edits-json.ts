@@ -21,6 +21,7 @@ import { jsonColonOf, jsonCommaOf, jsonRenderer, type JsonLayout } from '../json
 import { findPair, isIntrinsicValue, planFix } from './edits-plan';
 import { eolOf, jsonIndentUnit } from '../edits-text';
 import { readJson } from './json';
+import type { PairNode } from './nodes';
 import { treeOf } from './trees';
 
 /** How the document writes things. */
@@ -64,8 +65,16 @@ function documentStyle(text: string): DocumentStyle {
 
 /** The edits that apply a fix to a client in a JSON template, or undefined when it cannot be done safely. */
 export function jsonFixEdits(doc: SourceDocument, def: ClientDefinition, fix: SemanticFix, model?: DocumentModel): SpanEdit[] | undefined {
-  const text = doc.text;
-  const resource = findPair(treeOf(text, model, readJson), def.nameSpan);
+  const resource = findPair(treeOf(doc.text, model, readJson), def.nameSpan);
+  return jsonPlanEdits(doc.text, def, resource, fix);
+}
+
+/**
+ * The edits that apply a fix to a definition whose body is a JSON object, planned from the model
+ * (`resource`, the entry holding the body, is needed only to create a missing body or add a
+ * dependency). Shared with the API-shape surface, whose body is the document's own object.
+ */
+export function jsonPlanEdits(text: string, def: ClientDefinition, resource: PairNode | undefined, fix: SemanticFix): SpanEdit[] | undefined {
   const plan = planFix(text, def, resource, fix);
   if (!plan) return undefined;
   const style = jsonStyle(text, def);

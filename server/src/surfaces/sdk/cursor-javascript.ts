@@ -247,7 +247,7 @@ function anchors(text: string, offset: number, model: DocumentModel): Anchor[] {
   const bodies = model.clients
     .filter((c) => c.body?.kind === 'object' && c.body.span.start < offset && offset <= c.body.span.end)
     .sort((a, b) => a.body!.span.end - a.body!.span.start - (b.body!.span.end - b.body!.span.start));
-  for (const c of bodies) out.push({ open: c.body!.span.start, client: c, kind: c.derived ? 'l2' : c.operation === 'resource' ? 'cfn' : c.operation });
+  for (const c of bodies) out.push({ open: c.body!.span.start, client: c, kind: c.derived ? 'l2' : c.operation === 'resource' ? 'cfn' : c.operation === 'update' ? 'update' : 'create' });
   // The callee text before the caret (a call too broken for the reader).
   const from = Math.max(0, offset - 20000);
   const matches = [...text.slice(from, offset).matchAll(CALLEE_PATTERN)].slice(-4).reverse();

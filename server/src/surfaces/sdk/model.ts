@@ -41,8 +41,8 @@ function spellingOf(call: SdkCall): Spelling {
   return call.language === 'python' ? 'cdkPython' : 'cdk';
 }
 
-/** A value with canonical names on its object members (below `path`; none below an unknown name). */
-function canonicalised(value: LocatedValue, spelling: Spelling, path: readonly string[] | undefined): LocatedValue {
+/** A value with canonical names on its object members (below `path`; none below an unknown name). Shared with the API-shape surface. */
+export function canonicalised(value: LocatedValue, spelling: Spelling, path: readonly string[] | undefined): LocatedValue {
   if (value.kind === 'list') return { ...value, items: value.items.map((item) => canonicalised(item, spelling, path)) };
   if (value.kind === 'unknown' && value.alternatives) return { ...value, alternatives: value.alternatives.map((a) => canonicalised(a, spelling, path)) };
   if (value.kind !== 'object') return value;

@@ -21,15 +21,15 @@
  * trailing commas, which Terraform rejects, are tolerated rather than reported (terraform itself
  * reports them). Syntax errors become `problems`; whatever could be read is returned. Never throws.
  */
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import type { LocatedProperty, LocatedValue, ParseProblem, Reference, Span, UnknownValue } from '../../model';
+import { parseJson, readJsonMember, readJsonValue, spanOf, type JsonValueOptions } from '../json-values';
 import type { TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
+
+export { parseJson, spanOf } from '../json-values';
 
 /** The key Terraform ignores in JSON, for comments. */
 export const JSON_COMMENT_KEY = '//';
-
-/** How deep values are followed; anything deeper is Unknown. */
-const MAX_DEPTH = 200;
 
 /** How many labels each block type has; any other type has none. */
 const LABELS: Record<string, number> = {
@@ -90,37 +90,6 @@ export function rawBlocks(root: JsonNode | undefined): RawBlock[] {
     readLevels(kind, labelCount(kind), [], [], prop, value, out);
   }
   return out;
-}
-
-/** jsonc-parser's tree of a text, its errors as problems. */
-export function parseJson(text: string, problems: ParseProblem[]): JsonNode | undefined {
-  const errors: ParseError[] = [];
-  // A byte order mark is not JSON; blank it out without moving any offset.
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  let tree: JsonNode | undefined;
-  try {
-    tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  } catch (error) {
-    // jsonc-parser recurses per nesting level; absurd nesting overflows the stack.
-    problems.push({ message: `The JSON could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
-    return undefined;
-  }
-  for (const e of errors) {
-    const start = Math.min(e.offset, text.length);
-    problems.push({ message: messageOf(e), span: { start, end: Math.min(text.length, start + e.length) } });
-  }
-  return tree;
-}
-
-/** `CommaExpected` → `Comma expected`. */
-function messageOf(error: ParseError): string {
-  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** The span of a JSON node. */
-export function spanOf(node: JsonNode): Span {
-  return { start: node.offset, end: node.offset + node.length };
 }
 
 /**
@@ -193,45 +162,16 @@ function dynamicBlocks(value: JsonNode, text: string): TfNestedBlock[] {
   return out;
 }
 
-/** One object member (`"key": value`), or undefined for a member without a key. */
-function readMember(prop: JsonNode, depth: number, text: string): LocatedProperty | undefined {
-  const key = prop.children?.[0];
-  if (!key) return undefined;
-  const keySpan = spanOf(key);
-  const valueNode = prop.children?.[1];
-  // A key written without a value (`"name":` in a half-typed file) reads as null at the colon.
-  const at = prop.colonOffset !== undefined ? prop.colonOffset + 1 : keySpan.end;
-  const value: LocatedValue = valueNode ? readValue(valueNode, text, depth) : { kind: 'null', span: { start: at, end: at } };
-  return { name: String(key.value ?? ''), keySpan, value, span: { start: keySpan.start, end: Math.max(keySpan.end, value.span.end) } };
+/** A JSON value (of the document `text`) as a located value, strings read as Terraform templates and `"//"` members left out. */
+export function readValue(node: JsonNode, text: string, depth = 0): LocatedValue {
+  return readJsonValue(node, text, TERRAFORM_STRINGS, depth);
 }
 
-/** A JSON value (of the document `text`) as a located value. */
-export function readValue(node: JsonNode, text: string, depth = 0): LocatedValue {
-  const span = spanOf(node);
-  if (depth > MAX_DEPTH) return { kind: 'unknown', reason: 'nesting too deep', span };
-  switch (node.type) {
-    case 'object': {
-      const members: LocatedProperty[] = [];
-      for (const prop of node.children ?? []) {
-        if (prop.children?.[0]?.value === JSON_COMMENT_KEY) continue;
-        const m = readMember(prop, depth + 1, text);
-        if (m) members.push(m);
-      }
-      return { kind: 'object', members, flow: true, span };
-    }
-    case 'array':
-      return { kind: 'list', items: (node.children ?? []).map((child) => readValue(child, text, depth + 1)), flow: true, span };
-    case 'string':
-      return stringValue(String(node.value ?? ''), span, text.slice(span.start, span.end));
-    case 'number':
-      return { kind: 'number', value: Number(node.value), raw: String(node.value), span };
-    case 'boolean':
-      return { kind: 'boolean', value: node.value === true, span };
-    case 'null':
-      return { kind: 'null', span };
-    default:
-      return { kind: 'unknown', reason: 'unreadable', span };
-  }
+const TERRAFORM_STRINGS: JsonValueOptions = { string: stringValue, skipKey: JSON_COMMENT_KEY };
+
+/** One object member of a body (`"key": value`), or undefined for a member without a key. */
+function readMember(prop: JsonNode, depth: number, text: string): LocatedProperty | undefined {
+  return readJsonMember(prop, text, TERRAFORM_STRINGS, depth);
 }
 
 /**
