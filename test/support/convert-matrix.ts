@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { compareConversion, convertClients, readBack, TARGETS, type Target } from '../../server/src/convert';
+import { compareClients, convertClients, readBack, TARGETS, type Target } from '../../server/src/convert';
 import { plainSettings, settingsOf, sortedSets, writtenSettings } from '../../server/src/convert/settings';
 import type { ClientDefinition, DocumentModel } from '../../server/src/model';
 import { runRules } from '../../server/src/rules/engine';
@@ -18,8 +18,9 @@ import { cloudFormationJson, cloudFormationYaml, type Rendered, type Renderer } 
 import { boto3Python, cdkL1Python } from './scenario-sdk-python';
 import { cdkL1TypeScript, sdkJavaScriptV2, sdkTypeScript } from './scenario-sdk';
 import { terraformHcl, terraformJson } from './scenario-terraform';
+import { apiCreateRequest, apiDescribeResult } from './scenario-api';
 
-export const SOURCE_RENDERERS: readonly Renderer[] = [cloudFormationYaml, cloudFormationJson, terraformHcl, terraformJson, sdkTypeScript, sdkJavaScriptV2, cdkL1TypeScript, boto3Python, cdkL1Python];
+export const SOURCE_RENDERERS: readonly Renderer[] = [cloudFormationYaml, cloudFormationJson, terraformHcl, terraformJson, sdkTypeScript, sdkJavaScriptV2, cdkL1TypeScript, boto3Python, cdkL1Python, apiCreateRequest, apiDescribeResult];
 
 export interface SourceDoc {
   label: string;
@@ -84,7 +85,22 @@ export interface Cell {
   /** Each difference with why it is one (see `explain`); `unexplained` lists those without a reason. */
   explained: Record<string, string>;
   unexplained: string[];
+  /** Each new rule with why it fires on the conversion; `newUnexplained` lists those without a reason. */
+  newExplained: Record<string, string>;
+  newUnexplained: string[];
 }
+
+/**
+ * New findings on a conversion that are not the converter's doing, by `rule|case` (any source surface
+ * of that rule case), with the reason.
+ */
+export const KNOWN_NEW_FINDINGS: Record<string, string> = {
+  'missing-required|auth-flows-missing-refresh|fires|rotation block without Feature': 'CloudFormation takes RefreshTokenRotation without Feature; Terraform and the API require it',
+  'missing-required|missing-required|clean|CloudFormation does not need RefreshTokenRotation.Feature': 'CloudFormation takes RefreshTokenRotation without Feature; Terraform and the API require it',
+  'missing-required|auth-flows-missing-refresh|unknown|rotation Feature is a parameter': 'RefreshTokenRotation without Feature (a template or a describe result may have one) is refused by Terraform and the API request',
+  'missing-required|auth-flows-refresh-with-rotation|unknown|Feature is a parameter': 'RefreshTokenRotation without Feature (a template or a describe result may have one) is refused by Terraform and the API request',
+  'oauth-requires-enabled-flag|oauth-requires-enabled-flag|unknown|the only item is conditional': 'a conditional (!If) is carried as an input: its branch that removes the only flow is not',
+};
 
 /** Rules whose finding says the source value itself is invalid (or repeated, which sets drop): targets read such a value each their own way. */
 export const INVALID_VALUE_RULES = ['duplicate-value', 'invalid-type', 'invalid-enum-value', 'out-of-range', 'invalid-pattern', 'invalid-length', 'missing-required', 'token-validity-range', 'refresh-token-validity-zero', 'unknown-property', 'duplicate-key'];
@@ -94,26 +110,34 @@ export function clientsOf(model: DocumentModel): ClientDefinition[] {
   return model.clients;
 }
 
-function ruleIds(model: DocumentModel): Set<string> {
-  return new Set(runRules(model).map((f) => f.ruleId));
+
+/** What a source's cells share: its rules, and its settings as A -> A writes them. */
+const perSource = new WeakMap<DocumentModel, { rules: string[]; direct?: string }>();
+
+/** Settings as a target writes them, without layout (see `layoutFree`), for A -> B -> A. */
+function writtenVia(defs: readonly ClientDefinition[], target: Target): string {
+  return JSON.stringify(readBack(convertClients(defs, target))?.map((d) => layoutFree(sortedSets(plainSettings(writtenSettings(settingsOf(d).values)) as Record<string, unknown>))));
 }
 
 /** Convert one source into one target and compare. */
 export function cell(source: SourceDoc, model: DocumentModel, target: Target, sourceTarget: Target | undefined): Cell {
   const defs = clientsOf(model);
-  const out: Cell = { source: source.label, target: target.id, differences: [], newRules: [], notes: [], explained: {}, unexplained: [] };
+  const out: Cell = { source: source.label, target: target.id, differences: [], newRules: [], notes: [], explained: {}, unexplained: [], newExplained: {}, newUnexplained: [] };
+  let shared = perSource.get(model);
+  if (!shared) perSource.set(model, (shared = { rules: runRules(model).map((f) => f.ruleId) }));
   try {
     const conversion = convertClients(defs, target);
     out.notes = conversion.notes;
-    out.differences = compareConversion(defs, conversion) ?? ['not read back'];
     const back = parseDocument({ uri: `untitled:/converted/${target.fileName}`, languageId: target.languageId, text: conversion.text, siblings: [] })!.model;
-    const before = ruleIds(model);
-    out.newRules = [...ruleIds(back)].filter((r) => !before.has(r)).sort();
-    const sourceRules = runRules(model).map((f) => f.ruleId);
+    out.differences = compareClients(defs, back.clients);
+    const sourceRules = shared.rules;
     const backRules = runRules(back).map((f) => f.ruleId);
+    out.newRules = [...new Set(backRules)].filter((r) => !sourceRules.includes(r)).sort();
     for (const d of out.differences) {
       const property = d.split('.').pop()!;
-      const noted = out.notes.find((n) => n.includes(`${property}:`));
+      // A lifetime follows its unit.
+      const related = property.endsWith('TokenValidity') ? `(${property}|TokenValidityUnits)` : property;
+      const noted = out.notes.find((n) => new RegExp(`\\b${related}\\b`).test(n));
       const invalid = sourceRules.find((r) => INVALID_VALUE_RULES.includes(r));
       const refused = target.id.startsWith('cdk-') && backRules.includes('cdk-synth-error') && sourceRules.length > 0;
       if (noted) out.explained[property] = `the conversion says so: ${noted}`;
@@ -121,16 +145,20 @@ export function cell(source: SourceDoc, model: DocumentModel, target: Target, so
       else if (invalid) out.explained[property] = `the source value is invalid (${invalid}); surfaces read an invalid value each their own way`;
       else out.unexplained.push(property);
     }
+    const caseKey = source.label.split('|').slice(0, 3).join('|');
+    for (const rule of out.newRules) {
+      const known = KNOWN_NEW_FINDINGS[`${rule}|${caseKey}`];
+      const invalid = sourceRules.find((r) => INVALID_VALUE_RULES.includes(r));
+      if (known) out.newExplained[rule] = known;
+      else if (out.notes.length > 0) out.newExplained[rule] = `the conversion says what it could not write: ${out.notes[0]}`;
+      else if (rule === 'cdk-synth-error' && sourceRules.length > 0) out.newExplained[rule] = `the CDK refuses a value the source has a finding on (${sourceRules[0]})`;
+      else if (invalid) out.newExplained[rule] = `the source value is invalid (${invalid}); surfaces read an invalid value each their own way`;
+      else out.newUnexplained.push(rule);
+    }
     // A -> B -> A: converting the read-back to the source's own target writes the same settings as A -> A.
     if (sourceTarget && out.differences.length === 0) {
-      // A name CloudFormation or the CDK would generate comes back as an input of the target that needs one: the same thing.
-      const written = (ds: readonly ClientDefinition[]) =>
-        JSON.stringify(
-          readBack(convertClients(ds, sourceTarget))?.map((d) => {
-            return layoutFree(sortedSets(plainSettings(writtenSettings(settingsOf(d).values)) as Record<string, unknown>));
-          }),
-        );
-      out.twice = written(defs) !== written(readBack(conversion)!);
+      shared.direct ??= writtenVia(defs, sourceTarget);
+      out.twice = shared.direct !== writtenVia(back.clients, sourceTarget);
     }
   } catch (e) {
     out.error = e instanceof Error ? e.message : String(e);
@@ -140,6 +168,7 @@ export function cell(source: SourceDoc, model: DocumentModel, target: Target, so
 
 /** The target that writes a source's own surface, for A -> B -> A. */
 export function targetOfSource(doc: Rendered, model: DocumentModel): Target | undefined {
+  if (model.surface === 'sdk' && doc.languageId === 'json') return TARGETS.find((t) => t.id === 'cli-input-json');
   const derived = model.clients.some((c) => c.derived);
   const ts = /\.tsx?$|\.js$/.test(doc.fileName);
   const id = doc.fileName.endsWith('.tf.json')

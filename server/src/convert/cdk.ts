@@ -104,7 +104,6 @@ class L2Writer {
     const pool = v.UserPoolId;
     if (pool instanceof Input) this.props.push([this.n('userPool', 'user_pool'), this.input(pool, 'pool')]);
     else if (typeof pool === 'string') {
-      this.skip('UserPoolId', 'the L2 takes a pool construct: the literal id is imported with UserPool.fromUserPoolId, which a reader sees as a reference');
       this.props.push([this.n('userPool', 'user_pool'), new Code(`cognito.UserPool.${this.n('fromUserPoolId', 'from_user_pool_id')}(${this.lang === 'ts' ? 'this' : 'self'}, ${this.q(`${pascal(this.c.name)}Pool`)}, ${this.q(pool)})`)]);
     } else {
       this.skip('UserPoolId', 'the source has none; the L2 needs a pool, asked for as an input');

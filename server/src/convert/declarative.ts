@@ -175,6 +175,10 @@ export function cliInputJson(clients: ClientSettings[]): Written {
       notes.push(`${path} is a placeholder (${JSON.stringify(PLACEHOLDERS[v.type])}): the source has ${v.reason}; fill it in before sending the request`);
       return PLACEHOLDERS[v.type];
     }
+    // The CLI's skeleton writes these as blanks to fill in: a reader of a request cannot tell them from unset values.
+    if (v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) {
+      notes.push(`${path} is ${JSON.stringify(v)}, which is also how a --generate-cli-skeleton file leaves a member blank; readers of the request may take it as not set`);
+    }
     if (Array.isArray(v)) return v.map((x, i) => plain(x, `${path}[${i}]`));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x, `${path}.${k}`)]));
     return v;

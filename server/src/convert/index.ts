@@ -68,7 +68,11 @@ export function readBack(conversion: Pick<Conversion, 'target' | 'text'>): Clien
 /** Where the effective client of each converted definition differs from its source's: `Name.Property` entries. */
 export function compareConversion(defs: readonly ClientDefinition[], conversion: Pick<Conversion, 'target' | 'text'>): string[] | undefined {
   const back = readBack(conversion);
-  if (!back) return undefined;
+  return back && compareClients(defs, back);
+}
+
+/** Where the effective clients of two lists of definitions (in order) differ: `Name.Property` entries. */
+export function compareClients(defs: readonly ClientDefinition[], back: readonly ClientDefinition[]): string[] {
   if (back.length !== defs.length) return [`the converted text reads as ${back.length} clients, not ${defs.length}`];
   const out: string[] = [];
   defs.forEach((def, i) => {

@@ -64,11 +64,19 @@ export function settingsOf(def: ClientDefinition): ClientSettings {
     if (prop.value.kind === 'null') continue;
     values[canonical] = valueOf(prop.value, [canonical], def.surface, canonical);
   }
+  if (def.open) dropped.push(`more settings may come from ${def.open.reason}: only what is written is converted`);
+  // A client that has a secret (a describe result shows it; a create request may set it) is one
+  // with a secret: the target generates a new one, as none takes the value itself.
+  const secret = written.get('ClientSecret');
+  if (secret && secret.value.kind !== 'null' && def.properties.get('GenerateSecret') === undefined && def.operation !== 'update') {
+    values.GenerateSecret = true;
+    dropped.push('ClientSecret: the client has a secret, so the conversion sets GenerateSecret; the target generates a new secret');
+  }
   return {
     // A Terraform address names the client by its label.
     name: def.surface === 'terraform' ? def.name.split('.').pop()! : def.name,
     source: { surface: def.surface, spelling: def.spelling, operation: def.operation, derived: def.derived?.by },
-    values,
+    values: inSchemaOrder(values),
     dropped,
   };
 }
