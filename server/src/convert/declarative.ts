@@ -170,14 +170,16 @@ export function cliInputJson(clients: ClientSettings[]): Written {
   const c = clients[0];
   const values = withRequiredName(c, 'create');
   const notes: string[] = [];
+  // While an identifier is a blank placeholder, readers take the file for a skeleton being filled in.
+  const skeleton = values.UserPoolId instanceof Input || values.ClientName instanceof Input;
   const plain = (v: Setting, path: string): unknown => {
     if (v instanceof Input) {
       notes.push(`${path} is a placeholder (${JSON.stringify(PLACEHOLDERS[v.type])}): the source has ${v.reason}; fill it in before sending the request`);
       return PLACEHOLDERS[v.type];
     }
     // The CLI's skeleton writes these as blanks to fill in: a reader of a request cannot tell them from unset values.
-    if (v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) {
-      notes.push(`${path} is ${JSON.stringify(v)}, which is also how a --generate-cli-skeleton file leaves a member blank; readers of the request may take it as not set`);
+    if (skeleton && (v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0))) {
+      notes.push(`${path} is ${JSON.stringify(v)}, which is also how a --generate-cli-skeleton file leaves a member blank: until the placeholders are filled in, readers of the request take it as not set`);
     }
     if (Array.isArray(v)) return v.map((x, i) => plain(x, `${path}[${i}]`));
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x, `${path}.${k}`)]));
