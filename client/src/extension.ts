@@ -2,11 +2,12 @@
  * The VS Code extension: a thin client. It starts the bundled language server over node IPC (with
  * an inspector port when the extension runs in development), says which documents to send it, and
  * keeps the `cognitoClient` settings in sync. It also runs the two CodeLens commands, which need
- * the editor itself (put the caret on a place and show its hover); the server says what and where.
+ * the editor itself (put the caret on a place and show its hover), and opens the "Convert to ..."
+ * code actions' results as untitled documents; the server says what and where.
  * Everything else happens in the server.
  */
 import * as path from 'node:path';
-import { commands, ExtensionMode, Range, Selection, TextEditorRevealType, Uri, window, type ExtensionContext } from 'vscode';
+import { commands, ExtensionMode, Range, Selection, TextEditorRevealType, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
 import { documentSelector } from './selector';
 
@@ -20,13 +21,15 @@ const DEBUG_PORT = 6009;
 /** The CodeLens commands this client runs (the server names them in its lenses when told so). */
 const SHOW_SUMMARY = 'cognitoClient.showClientSummary';
 const REVEAL_PROBLEM = 'cognitoClient.revealProblem';
+/** The "Convert to ..." code actions' command: open the converted client the server wrote as a new untitled document. */
+const OPEN_CONVERTED = 'cognitoClient.openConverted';
 
 let client: LanguageClient | undefined;
 
 /** Tells the server, in `capabilities.experimental.cognitoClient`, that this client runs the CodeLens commands. */
 const lensCommandsFeature: StaticFeature = {
   fillClientCapabilities(capabilities) {
-    capabilities.experimental = { ...(capabilities.experimental as object | undefined), cognitoClient: { commands: [SHOW_SUMMARY, REVEAL_PROBLEM] } };
+    capabilities.experimental = { ...(capabilities.experimental as object | undefined), cognitoClient: { commands: [SHOW_SUMMARY, REVEAL_PROBLEM, OPEN_CONVERTED] } };
   },
   initialize() {},
   getState: () => ({ kind: 'static' }),
@@ -36,6 +39,13 @@ const lensCommandsFeature: StaticFeature = {
 interface LspPosition {
   line: number;
   character: number;
+}
+
+/** Open a converted client (the server's text) as a new untitled document, and say what to fill in. */
+async function openConverted(converted: { language: string; content: string; notes?: string[] }): Promise<void> {
+  const document = await workspace.openTextDocument({ language: converted.language, content: converted.content });
+  await window.showTextDocument(document, { preview: false });
+  if (converted.notes && converted.notes.length > 0) void window.showInformationMessage(`Converted. ${converted.notes.join(' ')}`);
 }
 
 /** Open the document, put the caret (or the selection) on the range, and show the hover there. */
@@ -76,6 +86,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand(SHOW_SUMMARY, (uri: string, position: LspPosition) => hoverAt(uri, position)),
     // A problem: the caret on it and its hover (the diagnostic with its quick fixes). Arguments: uri, range.
     commands.registerCommand(REVEAL_PROBLEM, (uri: string, range: { start: LspPosition; end: LspPosition }) => hoverAt(uri, range.start, range.end)),
+    // A "Convert to ..." code action: a new untitled document. Argument: { language, content, notes }.
+    commands.registerCommand(OPEN_CONVERTED, openConverted),
   );
 
   context.subscriptions.push(

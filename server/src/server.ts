@@ -35,6 +35,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, CONFIG_SECTION, defaultSettings, readSettings, type LogLevel, type Settings } from './config';
 import { CODE_ACTION_KINDS, getCodeActions, resolveCodeAction } from './features/code-actions';
+import { CONVERT_CLIENT_COMMAND, CONVERT_KIND, CONVERT_SERVER_COMMAND, convertCodeActions, convertedAt } from './features/convert-actions';
 import { CLIENT_COMMANDS, clientAt, getCodeLenses, SERVER_COMMANDS } from './features/codelens';
 import { doComplete } from './features/completion';
 import { toDiagnostics, unreadDiagnostics } from './features/diagnostics';
@@ -62,9 +63,10 @@ export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", ':'];
 
 /**
  * The commands the server carries out on `workspace/executeCommand` (the CodeLens commands of
- * editors that do not register their own; see ./features/codelens).
+ * editors that do not register their own, see ./features/codelens; the conversions of editors
+ * whose client does not open them itself, see ./features/convert-actions).
  */
-export const EXECUTE_COMMANDS = [SERVER_COMMANDS.showSummary, SERVER_COMMANDS.revealProblem];
+export const EXECUTE_COMMANDS = [SERVER_COMMANDS.showSummary, SERVER_COMMANDS.revealProblem, CONVERT_SERVER_COMMAND];
 
 /**
  * Where an editor says it runs the CodeLens commands itself: `capabilities.experimental.cognitoClient.commands`,
@@ -143,6 +145,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let showDocument = false;
   /** The client registers the CodeLens commands itself (the VS Code client). */
   let clientCommands = false;
+  /** The client opens converted clients itself (`CONVERT_CLIENT_COMMAND`, the VS Code client). */
+  let clientOpensConversions = false;
+  /** The client applies workspace edits that create files (for the conversions of other editors). */
+  let createFiles = false;
   let shuttingDown = false;
 
   // ---- settings --------------------------------------------------------------------------------
@@ -353,6 +359,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     showDocument = caps.window?.showDocument?.support === true;
     const experimental = (caps.experimental as Record<string, { commands?: unknown }> | undefined)?.[EXPERIMENTAL_CAPABILITY]?.commands;
     clientCommands = Array.isArray(experimental) && Object.values(CLIENT_COMMANDS).every((c) => experimental.includes(c));
+    clientOpensConversions = Array.isArray(experimental) && experimental.includes(CONVERT_CLIENT_COMMAND);
+    createFiles = caps.workspace?.workspaceEdit?.documentChanges === true && caps.workspace.workspaceEdit.resourceOperations?.includes('create') === true;
 
     // Clients without workspace/configuration may pass settings here instead.
     const init = params.initializationOptions as Record<string, unknown> | undefined;
@@ -364,7 +372,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS, resolveProvider: false },
-        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: codeActionResolve },
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, CONVERT_KIND], resolveProvider: codeActionResolve },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [...EXECUTE_COMMANDS] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -506,10 +514,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const analysis = found?.entry.analysis;
       if (!found || !analysis) return [];
       const settings = lastSettings.get(params.textDocument.uri) ?? globalSettings;
-      return getCodeActions(found.document, analysis.model, analysis.surface.id, params.range, params.context, analysis.findings, {
+      const fixes = getCodeActions(found.document, analysis.model, analysis.surface.id, params.range, params.context, analysis.findings, {
         rules: settings.rules,
         deferFixAll: codeActionResolve,
       });
+      return [...fixes, ...convertCodeActions(found.document, analysis.model, params.range, { clientOpens: clientOpensConversions, only: params.context.only })];
     }),
   );
 
@@ -555,8 +564,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     await connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${message} (line ${range.start.line + 1})` });
   }
 
-  connection.onExecuteCommand(async (params): Promise<null> =>
-    guardAsync(`workspace/executeCommand ${params.command}`, null, async () => {
+  /**
+   * Open a converted client for an editor whose client does not: a new file beside the source
+   * (`<name>.converted.<target file>`), created and filled by one workspace edit, when the editor
+   * applies such edits; the command's result carries the text either way.
+   */
+  async function openConverted(uri: string, position: Position, targetId: string): Promise<unknown> {
+    const found = modelEntry(uri);
+    if (!found?.entry.analysis) return null;
+    const converted = convertedAt(found.document, found.entry.analysis.model, position, targetId);
+    if (!converted) return null;
+    if (createFiles && uri.startsWith('file:')) {
+      const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
+      const base = uri.slice(dir.length).replace(/\.[^.]*$/, '');
+      const target = `${dir}${base}.converted.${targetId}${converted.language === 'python' ? '.py' : converted.language === 'typescript' ? '.ts' : converted.language === 'terraform' ? '.tf' : converted.language === 'yaml' ? '.yaml' : '.json'}`;
+      const applied = await connection.workspace
+        .applyEdit({
+          label: 'Convert Cognito client',
+          edit: {
+            documentChanges: [
+              { kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } },
+              { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: converted.content }] },
+            ],
+          },
+        })
+        .catch(() => ({ applied: false }));
+      if (applied.applied && showDocument) await connection.window.showDocument({ uri: target, takeFocus: true }).catch(() => undefined);
+    }
+    return converted;
+  }
+
+  connection.onExecuteCommand(async (params): Promise<unknown> =>
+    guardAsync(`workspace/executeCommand ${params.command}`, null as unknown, async () => {
+      if (params.command === CONVERT_SERVER_COMMAND) {
+        const [curi, cat, target] = (params.arguments ?? []) as [unknown, unknown, unknown];
+        if (typeof curi !== 'string' || typeof cat !== 'object' || cat === null || typeof target !== 'string') return null;
+        return openConverted(curi, cat as Position, target);
+      }
       const [uri, at] = (params.arguments ?? []) as [unknown, unknown];
       if (typeof uri !== 'string' || typeof at !== 'object' || at === null) return null;
       const found = modelEntry(uri);

@@ -57,9 +57,9 @@ describe('initialize', () => {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
           hoverProvider: true,
           completionProvider: { triggerCharacters: ['"', "'", ':'], resolveProvider: false },
-          codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: false },
+          codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient', 'refactor.rewrite.cognito.convert'], resolveProvider: false },
           codeLensProvider: { resolveProvider: false },
-          executeCommandProvider: { commands: ['cognitoClient.server.showClientSummary', 'cognitoClient.server.revealProblem'] },
+          executeCommandProvider: { commands: ['cognitoClient.server.showClientSummary', 'cognitoClient.server.revealProblem', 'cognitoClient.server.convertClient'] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'cognito-client-language-server' },
@@ -350,7 +350,7 @@ describe('codeAction/resolve', () => {
     const text = MISCONFIGURED_YAML.replace('      PreventUserExistenceErrors: ENABLED\n', '      PreventUserExistenceErrors: ENABLED\n      EnableTokenRevocation: false\n');
     let eager: CodeAction | undefined;
     await withSession(PLAIN_CAPABILITIES, async ({ client, initializeResult }) => {
-      assert.deepEqual(initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: false });
+      assert.deepEqual(initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient', 'refactor.rewrite.cognito.convert'], resolveProvider: false });
       await client.open(TEMPLATE_URI, 'yaml', text);
       const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
       const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
@@ -358,7 +358,7 @@ describe('codeAction/resolve', () => {
       assert.ok(eager?.edit, 'a client that cannot resolve gets the edit at once');
     });
     await withSession(RESOLVING_CAPABILITIES, async ({ client, initializeResult }) => {
-      assert.deepEqual(initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient'], resolveProvider: true });
+      assert.deepEqual(initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.cognitoClient', 'refactor.rewrite.cognito.convert'], resolveProvider: true });
       await client.open(TEMPLATE_URI, 'yaml', text);
       const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
       const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;

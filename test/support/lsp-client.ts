@@ -7,6 +7,8 @@
  * or a child process's stdio).
  */
 import {
+  ApplyWorkspaceEditRequest,
+  type ApplyWorkspaceEditParams,
   CodeActionRequest,
   CodeActionResolveRequest,
   CodeLensRefreshRequest,
@@ -112,6 +114,8 @@ export class LspTestClient {
   readonly shownDocuments: ShowDocumentParams[] = [];
   /** Every `window/showMessage`. */
   readonly messages: ShowMessageParams[] = [];
+  /** Every `workspace/applyEdit` request (answered as applied). */
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   /**
    * The settings the client holds, as a whole configuration object (`{ cognitoClient: {...} }`);
    * `workspace/configuration` answers from it by section.
@@ -152,6 +156,10 @@ export class LspTestClient {
       return { success: true };
     });
     this.connection.onNotification(ShowMessageNotification.type, (params) => this.record(() => this.messages.push(params)));
+    this.connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      this.record(() => this.appliedEdits.push(params));
+      return { applied: true };
+    });
     this.connection.onClose(() => this.onClosed());
     this.connection.listen();
   }

@@ -48,6 +48,7 @@ export class UsageError extends Error {}
 /** The `--help` text. */
 export function helpText(ruleIds: readonly string[]): string {
   return `Usage: ${CLI_NAME} [options] PATH...
+       ${CLI_NAME} convert --to TARGET [--client NAME] FILE
 
 Checks Amazon Cognito user pool client (app client) definitions in CloudFormation
 templates (YAML and JSON) and every other supported file.

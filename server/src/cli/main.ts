@@ -7,6 +7,7 @@ import { rules, ruleById } from '../rules';
 import type { RuleSetting } from '../rules/engine';
 import { parseArgs, helpText, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config-file';
+import { runConvert } from './convert';
 import { fixFile, type FixFileOutcome } from './fix-file';
 import { formatGithub } from './format-github';
 import { formatJson } from './format-json';
@@ -99,6 +100,7 @@ function messageOf(error: unknown): string {
  * checks themselves are synchronous, the loading is not. The entry point calls this.
  */
 export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
   try {
     const parsed = parseArgs(argv, isKnownRule);
     if (parsed.kind === 'run') {

@@ -335,7 +335,11 @@ class L2Builder {
     const p = (k: string) => this.get(k);
     // UserPoolId
     const userPool = p('userPool');
-    if (userPool) this.set('UserPoolId', userPool, userPool.value.kind === 'unknown' ? { ...userPool.value, reason: `${userPool.value.reason}.userPoolId` } : userPool.value);
+    // `UserPool.fromUserPoolId(scope, id, 'eu-west-1_x')` imports a pool by a literal id: that id.
+    const imported = userPool?.value.kind === 'unknown' ? userPool.value.expression : undefined;
+    const importedId = imported && !imported.receiver && ['UserPool.fromUserPoolId', 'UserPool.from_user_pool_id'].includes(imported.path.slice(-2).join('.')) ? imported.args?.[2] : undefined;
+    if (userPool && importedId?.kind === 'string') this.set('UserPoolId', userPool, importedId);
+    else if (userPool) this.set('UserPoolId', userPool, userPool.value.kind === 'unknown' ? { ...userPool.value, reason: `${userPool.value.reason}.userPoolId` } : userPool.value);
     else if (this.input.pool) this.setDefault('UserPoolId', this.input.pool, `${this.n('addClient')} makes the client in the pool it is called on`);
     // Pass-through props.
     for (const [key, canonical] of [['userPoolClientName', 'ClientName'], ['generateSecret', 'GenerateSecret'], ['enableTokenRevocation', 'EnableTokenRevocation'], ['enablePropagateAdditionalUserContextData', 'EnablePropagateAdditionalUserContextData']] as const) {

@@ -6,7 +6,7 @@
  * the calls of ./tree.ts.
  *
  * - L2 props are the keyword arguments, named as written (snake_case; ./cdk-l2.ts names them); the
- *   structs `OAuthSettings(...)`, `OAuthFlows(...)`, `AuthFlow(...)`, `AnalyticsConfiguration(...)`
+ *   structs `OAuthSettings(...)`, `OAuthFlows(...)`, `AuthFlow(...)`, `AnalyticsConfiguration(...)`, `StandardAttributesMask(...)`
  *   read as objects of their keyword arguments, like dicts; other calls and attributes
  *   (`Duration.minutes(5)`, `OAuthScope.OPENID`, `ClientAttributes().with_custom_attributes("x")`)
  *   as Unknown with an `expression` (a class call is a construction; keyword arguments are one
@@ -46,7 +46,7 @@ const CFN_CONSTRUCT = 'CfnUserPoolClient';
 const CDK_MODULE = /\baws_cdk\b|\baws_cognito\b/;
 
 /** The CDK L2 structs read as objects of their keyword arguments in L2 props (like dicts). */
-const L2_STRUCTS = new Set(['OAuthSettings', 'OAuthFlows', 'AuthFlow', 'AnalyticsConfiguration']);
+const L2_STRUCTS = new Set(['OAuthSettings', 'OAuthFlows', 'AuthFlow', 'AnalyticsConfiguration', 'StandardAttributesMask']);
 
 /** CDK constructs that register an identity provider with their pool (the L2 default `supported_identity_providers` reads them). */
 const PROVIDER_CONSTRUCTS = /^UserPoolIdentityProvider(Google|Facebook|Amazon|Apple|Oidc|Saml)$/;
