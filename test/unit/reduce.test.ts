@@ -14,6 +14,7 @@ import { clientAt } from '../../server/src/features/fix-all';
 import { analyse } from '../../server/src/service';
 import { parseDocument, type SourceDocument } from '../../server/src/surfaces';
 import { editsForFix } from '../../server/src/surfaces/edits';
+import { withoutEntries, withoutEntriesBut } from '../../server/src/surfaces/cloudformation/remove';
 import { reduceTo, withoutReduction } from '../../server/src/surfaces/reduce';
 import { generateJsonTemplate, generateYamlTemplate } from '../bench/generate';
 import { corpusFiles } from '../support/corpus';
@@ -179,11 +180,11 @@ describe('reduce: a document cut down to one client', () => {
     const doc = source(yamlTemplate, 'yaml');
     const parsed = parseDocument(doc)!;
     const [first, second] = parsed.model.clients;
-    const intoKept = { ...parsed.surface, withoutDefinitions: () => [{ span: { start: first.span.start, end: first.span.start + 1 }, newText: '' }] };
+    const intoKept = { ...parsed.surface, withoutDefinitionsBut: undefined, withoutDefinitions: () => [{ span: { start: first.span.start, end: first.span.start + 1 }, newText: '' }] };
     assert.equal(reduceTo(intoKept, doc, parsed.model, first), undefined, 'an edit inside the kept client');
-    const breaking = { ...parsed.surface, withoutDefinitions: () => [{ span: { start: 0, end: 0 }, newText: '{[\n' }] };
+    const breaking = { ...parsed.surface, withoutDefinitionsBut: undefined, withoutDefinitions: () => [{ span: { start: 0, end: 0 }, newText: '{[\n' }] };
     assert.equal(reduceTo(breaking, doc, parsed.model, second), undefined, 'a syntax problem');
-    const failing = { ...parsed.surface, withoutDefinitions: () => undefined };
+    const failing = { ...parsed.surface, withoutDefinitionsBut: undefined, withoutDefinitions: () => undefined };
     assert.equal(reduceTo(failing, doc, parsed.model, second), undefined, 'the surface cannot');
   });
 
@@ -237,4 +238,41 @@ describe('reduce: fixes are the same with and without it', () => {
       if (section === 'cloudformation-yaml') assert.ok(multi > 0, 'the YAML corpus has files with several clients');
     });
   }
+});
+
+describe('reduce: the per-client answer of the CloudFormation surfaces is the general one', () => {
+  /** `withoutEntriesBut(all, keep)` (worked out once per document) against `withoutEntries(all without keep)`, for every client. */
+  function assertSameRemovals(doc: SourceDocument, label: string): number {
+    const parsed = parseDocument(doc);
+    if (!parsed || parsed.surface.kind !== 'cloudformation' || parsed.model.clients.length < 2) return 0;
+    const json = !/^\s*[^{[/\s]/.test(doc.text);
+    const all = parsed.model.clients;
+    for (const keep of all) {
+      const fast = withoutEntriesBut(doc.text, all, keep, json);
+      const general = withoutEntries(doc.text, all.filter((d) => d !== keep), json);
+      assert.deepEqual(fast, general, `${label}: keeping ${keep.name}`);
+    }
+    return all.length;
+  }
+
+  it('on the hand-written templates (YAML, JSON, compact JSON, flow-style YAML), the generated ones and the examples', () => {
+    let compared = 0;
+    compared += assertSameRemovals(source(yamlTemplate, 'yaml'), 'yaml');
+    compared += assertSameRemovals(source(jsonTemplate, 'json'), 'json');
+    compared += assertSameRemovals(source(JSON.stringify(JSON.parse(jsonTemplate)), 'json'), 'compact json');
+    compared += assertSameRemovals(source(`Resources: {A: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: x}}, B: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: y}}}\n`, 'yaml'), 'flow yaml');
+    compared += assertSameRemovals(source(generateYamlTemplate(40), 'yaml'), 'generated yaml');
+    compared += assertSameRemovals(source(generateJsonTemplate(40), 'json'), 'generated json');
+    compared += assertSameRemovals(source(JSON.stringify(JSON.parse(generateJsonTemplate(40))), 'json'), 'generated minified json');
+    assert.ok(compared >= 6 * 3 + 2 + 40 * 3, `${compared} reductions compared`);
+  });
+
+  const yamlCorpus = corpusFiles('cloudformation-yaml');
+  const jsonCorpus = corpusFiles('cloudformation-json');
+  it('on every CloudFormation corpus file with more than one client', { skip: yamlCorpus.skip ?? jsonCorpus.skip }, () => {
+    let compared = 0;
+    for (const file of yamlCorpus.files) compared += assertSameRemovals(source(readFileSync(file, 'utf8'), 'yaml'), file);
+    for (const file of jsonCorpus.files) compared += assertSameRemovals(source(readFileSync(file, 'utf8'), 'json'), file);
+    assert.ok(compared > 0, 'some corpus file has several clients');
+  });
 });

@@ -36,6 +36,12 @@ export interface LintFileOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** The file system to read from (tests make it fail); the real one by default. */
   fs?: CliFileSystem;
+  /**
+   * Whether each diagnostic's fixes are worked out (true by default). Working them out checks
+   * every fix by reading the edited document again, most of the time of a large file: the formats
+   * that print no fixes (text, github, junit) ask for none.
+   */
+  fixes?: boolean;
 }
 
 /**
@@ -199,7 +205,7 @@ export function lintText(path: string, uri: string, text: string, options: Omit<
     }
   }
   for (const finding of analysis.findings) {
-    const fixes = reportFixes(surface.id, source, model, finding, document);
+    const fixes = options.fixes === false ? [] : reportFixes(surface.id, source, model, finding, document);
     diagnostics.push({ rule: finding.ruleId, severity: finding.severity, message: finding.message, range: range(finding.span), fixes });
   }
   diagnostics.sort(

@@ -48,7 +48,7 @@ export function isKnownRule(id: string): boolean {
  */
 export function lintFiles(
   files: readonly FoundFile[],
-  options: Pick<CliOptions, 'rules' | 'maxFileSizeKb'>,
+  options: Pick<CliOptions, 'rules' | 'maxFileSizeKb'> & { fixes?: boolean },
   onRuleError?: (path: string, ruleId: string, error: unknown) => void,
   rulesFor?: (file: FoundFile) => Record<string, RuleSetting>,
   fs?: CliFileSystem,
@@ -56,9 +56,20 @@ export function lintFiles(
   return {
     version: 1,
     files: files.map((file) =>
-      lintFile(file, { rules: { ...rulesFor?.(file), ...options.rules }, maxFileSizeKb: options.maxFileSizeKb, onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error), fs }),
+      lintFile(file, {
+        rules: { ...rulesFor?.(file), ...options.rules },
+        maxFileSizeKb: options.maxFileSizeKb,
+        onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error),
+        fs,
+        fixes: options.fixes,
+      }),
     ),
   };
+}
+
+/** Whether a report format prints the fixes of its diagnostics (the others need not work them out). */
+export function formatPrintsFixes(format: CliOptions['format']): boolean {
+  return format === 'json' || format === 'sarif';
 }
 
 /** One stderr line per file that could not be checked (unreadable, not UTF-8, nested too deep). */
@@ -199,7 +210,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       }
       io.stderr(formatFixSummary(outcomes, mode));
     } else {
-      report = lintFiles(files, options, onRuleError, (file) => fileRules.get(file) ?? {}, io.fs);
+      report = lintFiles(files, { ...options, fixes: formatPrintsFixes(options.format) }, onRuleError, (file) => fileRules.get(file) ?? {}, io.fs);
     }
     const totals = totalsOf(report);
     switch (options.format) {
