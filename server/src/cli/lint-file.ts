@@ -73,6 +73,11 @@ const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  */
 const uncheckable = new WeakSet<FileReport>();
 
+/** Mark a report as of a file that could not be checked (a report made in a worker thread, where the mark does not travel). */
+export function markCouldNotCheck(report: FileReport): void {
+  uncheckable.add(report);
+}
+
 /** Whether a report is of a file that could not be checked (and so fails the run). */
 export function couldNotCheck(report: FileReport): boolean {
   return uncheckable.has(report);

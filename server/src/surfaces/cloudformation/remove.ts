@@ -54,16 +54,31 @@ interface WayOut {
  * n times (once per client, ../reduce.ts), each time without the n - 1 others, and working each
  * entry's removal out again every time made that quadratic in the text scanned.
  */
-const ways = new WeakMap<ClientDefinition, { text: string; json: boolean; way: WayOut | undefined }>();
+const ways = new WeakMap<ClientDefinition, { text: string; syntax: Syntax; way: WayOut | undefined }>();
 
-function wayOut(text: string, def: ClientDefinition, json: boolean): WayOut | undefined {
+function wayOut(text: string, def: ClientDefinition, syntax: Syntax): WayOut | undefined {
   const known = ways.get(def);
-  if (known && known.json === json && known.text === text) return known.way;
-  const removal = json ? jsonRemoval(text, def) : yamlRemoval(text, def);
-  const stub = removal ? undefined : emptied(text, def);
-  const way = removal ? { removal } : stub ? { stub } : undefined;
-  ways.set(def, { text, json, way });
+  if (known && known.syntax === syntax && known.text === text) return known.way;
+  let way: WayOut | undefined;
+  if (syntax === 'hcl') {
+    const removal = hclRemoval(text, def);
+    way = removal && { removal };
+  } else {
+    const removal = syntax === 'json' ? jsonRemoval(text, def) : yamlRemoval(text, def);
+    const stub = removal ? undefined : emptied(text, def);
+    way = removal ? { removal } : stub ? { stub } : undefined;
+  }
+  ways.set(def, { text, syntax, way });
   return way;
+}
+
+/** A Terraform block that starts its line and ends with its line (a comment may follow) loses its lines. */
+function hclRemoval(text: string, def: ClientDefinition): SpanEdit | undefined {
+  const start = lineStart(text, def.span.start);
+  if (!/^[ \t]*$/.test(text.slice(start, def.span.start))) return undefined;
+  const eol = skipTrivia(text, def.span.end, 'hcl', true);
+  if (eol < text.length && text[eol] !== '\r' && text[eol] !== '\n') return undefined;
+  return { span: { start, end: nextLineStart(text, eol) }, newText: '' };
 }
 
 /**
@@ -71,10 +86,18 @@ function wayOut(text: string, def: ClientDefinition, json: boolean): WayOut | un
  * and not overlapping; undefined when an entry can be neither removed nor emptied.
  */
 export function withoutEntries(text: string, defs: readonly ClientDefinition[], json: boolean): SpanEdit[] | undefined {
+  return without(text, defs, json ? 'json' : 'yaml');
+}
+
+/** What a text is written in, for taking entries out of it: YAML, JSON, or HCL (Terraform blocks). */
+type Syntax = 'yaml' | 'json' | 'hcl';
+
+function without(text: string, defs: readonly ClientDefinition[], syntax: Syntax): SpanEdit[] | undefined {
+  const json = syntax === 'json';
   const removals: SpanEdit[] = [];
   const emptiedOnes: SpanEdit[] = [];
   for (const def of defs) {
-    const way = wayOut(text, def, json);
+    const way = wayOut(text, def, syntax);
     if (!way) return undefined;
     if (way.removal) removals.push({ span: way.removal.span, newText: '' });
     else emptiedOnes.push({ span: way.stub!.span, newText: way.stub!.newText });
@@ -124,7 +147,7 @@ interface Run {
 /** Every entry's way out of one text, worked out once for all the reductions of a document. */
 interface Plan {
   text: string;
-  json: boolean;
+  syntax: Syntax;
   /** Entries that can be neither removed nor emptied. */
   failing: ClientDefinition[];
   removals: OwnedRemoval[];
@@ -135,14 +158,14 @@ interface Plan {
 
 const plans = new WeakMap<readonly ClientDefinition[], Plan>();
 
-function planOf(text: string, all: readonly ClientDefinition[], json: boolean): Plan {
+function planOf(text: string, all: readonly ClientDefinition[], syntax: Syntax): Plan {
   const known = plans.get(all);
-  if (known && known.json === json && known.text === text) return known;
+  if (known && known.syntax === syntax && known.text === text) return known;
   const failing: ClientDefinition[] = [];
   const removals: OwnedRemoval[] = [];
   const emptied: Plan['emptied'] = [];
   for (const def of all) {
-    const way = wayOut(text, def, json);
+    const way = wayOut(text, def, syntax);
     if (!way) failing.push(def);
     else if (way.removal) removals.push({ start: way.removal.span.start, end: way.removal.span.end, def });
     else emptied.push({ edit: way.stub!, def });
@@ -159,7 +182,7 @@ function planOf(text: string, all: readonly ClientDefinition[], json: boolean): 
     } else runs.push({ start: r.start, end: r.end, first: index, last: index, chain: true });
     runOf.set(r.def, { run: runs.length - 1, index });
   }
-  const plan = { text, json, failing, removals, runs, runOf, emptied };
+  const plan = { text, syntax, failing, removals, runs, runOf, emptied };
   plans.set(all, plan);
   return plan;
 }
@@ -170,7 +193,25 @@ function planOf(text: string, all: readonly ClientDefinition[], json: boolean): 
  * worked out once per list, so each answer costs the number of runs, not the size of the text.
  */
 export function withoutEntriesBut(text: string, all: readonly ClientDefinition[], keep: ClientDefinition, json: boolean): SpanEdit[] | undefined {
-  const plan = planOf(text, all, json);
+  return withoutBut(text, all, keep, json ? 'json' : 'yaml');
+}
+
+/**
+ * Edits that take every client block of a Terraform (HCL) file out but `keep`'s; undefined when
+ * one of them cannot be taken out by lines (it shares a line with something else).
+ */
+export function withoutBlocksBut(text: string, all: readonly ClientDefinition[], keep: ClientDefinition): SpanEdit[] | undefined {
+  return withoutBut(text, all, keep, 'hcl');
+}
+
+/** Edits that take Terraform client blocks out (see `withoutBlocksBut`). */
+export function withoutBlocks(text: string, defs: readonly ClientDefinition[]): SpanEdit[] | undefined {
+  return without(text, defs, 'hcl');
+}
+
+function withoutBut(text: string, all: readonly ClientDefinition[], keep: ClientDefinition, syntax: Syntax): SpanEdit[] | undefined {
+  const json = syntax === 'json';
+  const plan = planOf(text, all, syntax);
   if (plan.failing.some((d) => d !== keep)) return undefined;
   const emptiedOnes = plan.emptied.filter((e) => e.def !== keep).map((e) => ({ span: e.edit.span, newText: e.edit.newText }));
   const own = plan.runOf.get(keep);
@@ -180,7 +221,7 @@ export function withoutEntriesBut(text: string, all: readonly ClientDefinition[]
       merged.push({ span: { start: run.start, end: run.end }, newText: '' });
       continue;
     }
-    if (!run.chain) return withoutEntries(text, all.filter((d) => d !== keep), json);
+    if (!run.chain) return without(text, all.filter((d) => d !== keep), syntax);
     const pieces: SpanEdit[] = [];
     if (own.index > run.first) pieces.push({ span: { start: run.start, end: plan.removals[own.index - 1].end }, newText: '' });
     if (own.index < run.last) {
