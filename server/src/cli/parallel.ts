@@ -83,11 +83,15 @@ export function lintFilesInWorkers(
       if (error) reject(error);
       else resolve(results as ParallelResult[]);
     };
+    /** Workers with a batch they have not answered yet. */
+    const busy = new Set<Worker>();
     const feed = (worker: Worker): void => {
+      busy.delete(worker);
       if (next >= files.length) {
         worker.postMessage({ kind: 'done' } satisfies ToWorker);
         return;
       }
+      busy.add(worker);
       const first = next;
       const jobs = files.slice(first, first + BATCH).map((file) => ({ file, rules: rulesFor(file) }));
       next += jobs.length;
@@ -111,7 +115,7 @@ export function lintFilesInWorkers(
       });
       worker.on('error', (error) => finish(error));
       worker.on('exit', (code) => {
-        if (pending > 0 && !settled) finish(new Error(`a worker thread stopped (exit ${code}) before its files were checked`));
+        if (!settled && (busy.has(worker) || code !== 0)) finish(new Error(`a worker thread stopped (exit ${code}) before its files were checked`));
       });
     }
     if (files.length === 0) finish();
