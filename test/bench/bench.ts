@@ -4,7 +4,8 @@
  * CLI end to end, and hover / completion latency when those features exist.
  *
  *   npm run bench                 # node out/test/bench/bench.js
- *   node out/test/bench/bench.js --quick   # fewer runs
+ *   node out/test/bench/bench.js --quick   # fewer runs, smaller inputs
+ *   node out/test/bench/bench.js --targets # only issue 11's targets table (./targets.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,8 +23,11 @@ import { parseDocument, type SourceDocument } from '../../server/src/surfaces';
 import { corpusDir } from '../support/corpus';
 import { generateJsonTemplate, generateYamlTemplate } from './generate';
 import { summarise, table, time, type Row, type Timing } from './stats';
+import { benchTargets } from './targets';
 
 const quick = process.argv.includes('--quick');
+/** Only the targets table (./targets.ts), not the engine rows before it. */
+const targetsOnly = process.argv.includes('--targets');
 const RUNS = quick ? 5 : 20;
 const BIG_RUNS = quick ? 3 : 10;
 const CLI_RUNS = quick ? 2 : 5;
@@ -221,18 +225,22 @@ function benchImpliedCompletion(doc: SourceDocument): void {
   rows.push({ name, timing, note: `${items.length} items, with implied edits: ${implied.join(', ') || 'none'}` });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const tmp = mkdtempSync(join(tmpdir(), 'cognito-bench-'));
   try {
-    if (existsSync(cliBundle)) {
-      rows.push({ name: 'bundled CLI start-up (--version)', timing: timeCli(['--version'], CLI_RUNS).timing, note: 'node start-up and loading the bundle' });
+    if (!targetsOnly) {
+      if (existsSync(cliBundle)) {
+        rows.push({ name: 'bundled CLI start-up (--version)', timing: timeCli(['--version'], CLI_RUNS).timing, note: 'node start-up and loading the bundle' });
+      }
+      benchCorpus();
+      const yamlDoc = benchLarge('yaml', tmp);
+      benchLarge('json', tmp);
+      benchFeatures(yamlDoc);
+      benchImpliedCompletion(yamlDoc);
     }
-    benchCorpus();
-    const yamlDoc = benchLarge('yaml', tmp);
-    benchLarge('json', tmp);
-    benchFeatures(yamlDoc);
-    benchImpliedCompletion(yamlDoc);
+    // Issue 11's targets, every surface, each against its own baseline measured in this run.
+    await benchTargets({ repo, tmp, quick, rows });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -245,4 +253,10 @@ function main(): void {
   process.stdout.write(`\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-main();
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -146,6 +146,31 @@ describe('DocumentCache', () => {
     assert.equal(cache.peek(v2.uri), undefined);
   });
 
+  it('keeps the analyses of the most recently used documents only, and reads a dropped one again the same', () => {
+    let calls = 0;
+    const cache = new DocumentCache({
+      keyOf: analysisKey,
+      maxAnalyses: 2,
+      analyse: (doc, options, onRuleError) => {
+        calls++;
+        return analyse(doc, options, onRuleError);
+      },
+    });
+    const docs = ['a', 'b', 'c'].map((n) => TextDocument.create(`file:///w/${n}.yaml`, 'yaml', 1, MISCONFIGURED_YAML));
+    const [a, b, c] = docs.map((d) => cache.get(d, settings));
+    assert.equal(calls, 3);
+    assert.equal(cache.peek(docs[0].uri), undefined, 'the least recently used one lost its analysis');
+    assert.equal(cache.peek(docs[1].uri), b);
+    assert.equal(cache.get(docs[2], settings), c);
+    assert.equal(cache.current(docs[1], settings), b, 'used again: now the most recent');
+    assert.equal(calls, 3);
+    const again = cache.get(docs[0], settings);
+    assert.equal(calls, 4, 'a dropped document is analysed again when asked');
+    assert.deepEqual(again.analysis?.findings, a.analysis?.findings);
+    assert.equal(cache.peek(docs[2].uri), undefined, 'and c, now the least recently used, made room');
+    assert.equal(cache.peek(docs[1].uri), b);
+  });
+
   it('never parses documents no surface reads, huge ones or binary ones', () => {
     const { cache, calls } = counting();
     const text = cache.get(TextDocument.create('file:///w/readme.md', 'markdown', 1, MISCONFIGURED_YAML), settings);

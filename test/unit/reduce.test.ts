@@ -8,14 +8,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { fixAll } from '../../server/src/features/fix-all';
 import { clientAt } from '../../server/src/features/fix-all';
 import { analyse } from '../../server/src/service';
 import { parseDocument, type SourceDocument } from '../../server/src/surfaces';
 import { editsForFix } from '../../server/src/surfaces/edits';
+import { withoutEntries, withoutEntriesBut } from '../../server/src/surfaces/cloudformation/remove';
 import { reduceTo, withoutReduction } from '../../server/src/surfaces/reduce';
-import { generateJsonTemplate, generateYamlTemplate } from '../bench/generate';
+import { generateJsonTemplate, generateTerraform, generateYamlTemplate } from '../bench/generate';
+import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { corpusFiles } from '../support/corpus';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -179,11 +181,11 @@ describe('reduce: a document cut down to one client', () => {
     const doc = source(yamlTemplate, 'yaml');
     const parsed = parseDocument(doc)!;
     const [first, second] = parsed.model.clients;
-    const intoKept = { ...parsed.surface, withoutDefinitions: () => [{ span: { start: first.span.start, end: first.span.start + 1 }, newText: '' }] };
+    const intoKept = { ...parsed.surface, withoutDefinitionsBut: undefined, withoutDefinitions: () => [{ span: { start: first.span.start, end: first.span.start + 1 }, newText: '' }] };
     assert.equal(reduceTo(intoKept, doc, parsed.model, first), undefined, 'an edit inside the kept client');
-    const breaking = { ...parsed.surface, withoutDefinitions: () => [{ span: { start: 0, end: 0 }, newText: '{[\n' }] };
+    const breaking = { ...parsed.surface, withoutDefinitionsBut: undefined, withoutDefinitions: () => [{ span: { start: 0, end: 0 }, newText: '{[\n' }] };
     assert.equal(reduceTo(breaking, doc, parsed.model, second), undefined, 'a syntax problem');
-    const failing = { ...parsed.surface, withoutDefinitions: () => undefined };
+    const failing = { ...parsed.surface, withoutDefinitionsBut: undefined, withoutDefinitions: () => undefined };
     assert.equal(reduceTo(failing, doc, parsed.model, second), undefined, 'the surface cannot');
   });
 
@@ -237,4 +239,116 @@ describe('reduce: fixes are the same with and without it', () => {
       if (section === 'cloudformation-yaml') assert.ok(multi > 0, 'the YAML corpus has files with several clients');
     });
   }
+});
+
+describe('reduce: the per-client answer of the CloudFormation surfaces is the general one', () => {
+  /** `withoutEntriesBut(all, keep)` (worked out once per document) against `withoutEntries(all without keep)`, for every client. */
+  function assertSameRemovals(doc: SourceDocument, label: string): number {
+    const parsed = parseDocument(doc);
+    if (!parsed || parsed.surface.kind !== 'cloudformation' || parsed.model.clients.length < 2) return 0;
+    const json = !/^\s*[^{[/\s]/.test(doc.text);
+    const all = parsed.model.clients;
+    for (const keep of all) {
+      const fast = withoutEntriesBut(doc.text, all, keep, json);
+      const general = withoutEntries(doc.text, all.filter((d) => d !== keep), json);
+      assert.deepEqual(fast, general, `${label}: keeping ${keep.name}`);
+    }
+    return all.length;
+  }
+
+  it('on the hand-written templates (YAML, JSON, compact JSON, flow-style YAML), the generated ones and the examples', () => {
+    let compared = 0;
+    compared += assertSameRemovals(source(yamlTemplate, 'yaml'), 'yaml');
+    compared += assertSameRemovals(source(jsonTemplate, 'json'), 'json');
+    compared += assertSameRemovals(source(JSON.stringify(JSON.parse(jsonTemplate)), 'json'), 'compact json');
+    compared += assertSameRemovals(source(`Resources: {A: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: x}}, B: {Type: AWS::Cognito::UserPoolClient, Properties: {UserPoolId: y}}}\n`, 'yaml'), 'flow yaml');
+    compared += assertSameRemovals(source(generateYamlTemplate(40), 'yaml'), 'generated yaml');
+    compared += assertSameRemovals(source(generateJsonTemplate(40), 'json'), 'generated json');
+    compared += assertSameRemovals(source(JSON.stringify(JSON.parse(generateJsonTemplate(40))), 'json'), 'generated minified json');
+    assert.ok(compared >= 6 * 3 + 2 + 40 * 3, `${compared} reductions compared`);
+  });
+
+  const yamlCorpus = corpusFiles('cloudformation-yaml');
+  const jsonCorpus = corpusFiles('cloudformation-json');
+  it('on every CloudFormation corpus file with more than one client', { skip: yamlCorpus.skip ?? jsonCorpus.skip }, () => {
+    let compared = 0;
+    for (const file of yamlCorpus.files) compared += assertSameRemovals(source(readFileSync(file, 'utf8'), 'yaml'), file);
+    for (const file of jsonCorpus.files) compared += assertSameRemovals(source(readFileSync(file, 'utf8'), 'json'), file);
+    assert.ok(compared > 0, 'some corpus file has several clients');
+  });
+});
+
+describe('reduce: Terraform (HCL) files, every fix the same with and without it', () => {
+  before(async () => {
+    assert.ok(await loadGrammar('terraform'));
+  });
+
+  function tf(text: string, name = 'main.tf'): SourceDocument {
+    return { uri: `file:///w/${name}`, languageId: 'terraform', text };
+  }
+
+  const handWritten = `# pools and clients
+resource "aws_cognito_user_pool" "main" {
+  name = "pool"
+}
+
+resource "aws_cognito_user_pool_client" "a" {
+  name                          = "a"
+  user_pool_id                  = aws_cognito_user_pool.main.id
+  allowed_oauth_flows           = ["implicit"]
+  allowed_oauth_scopes          = ["openid"]
+  callback_urls                 = ["http://a.example.com/cb"]
+} # trailing comment
+resource "aws_cognito_user_pool_client" "b" {
+  name         = "b"
+  user_pool_id = aws_cognito_user_pool.main.id
+  prevent_user_existence_errors = "LEGACY"
+}
+resource "aws_cognito_user_pool_client" "c" { name = "c"
+  user_pool_id = aws_cognito_user_pool.main.id }
+
+locals {
+  x = 1
+}
+`;
+
+  it('takes client blocks out by lines, keeping the rest, for each client in turn', () => {
+    const doc = tf(handWritten);
+    const parsed = parseDocument(doc)!;
+    assert.equal(parsed.model.clients.length, 3);
+    assert.equal(assertReducesToEach(doc), 3);
+    const reduced = reduceTo(parsed.surface, doc, parsed.model, parsed.model.clients[1])!;
+    assert.match(reduced.doc.text, /aws_cognito_user_pool" "main"/);
+    assert.match(reduced.doc.text, /locals \{/);
+    assert.doesNotMatch(reduced.doc.text, /"a" \{|"c" \{/);
+  });
+
+  const cases: { label: string; doc: SourceDocument }[] = [
+    { label: 'hand-written', doc: tf(handWritten) },
+    { label: 'hand-written, CRLF', doc: tf(handWritten.replace(/\n/g, '\r\n')) },
+    { label: 'generated (12 clients)', doc: tf(generateTerraform(12)) },
+  ];
+  for (const name of readdirSync(join(repo, 'examples/terraform')).filter((n) => n.endsWith('.tf') && !n.endsWith('.tf.json')).sort()) {
+    cases.push({ label: `examples/terraform/${name}`, doc: tf(readFileSync(join(repo, 'examples/terraform', name), 'utf8'), name) });
+  }
+  for (const c of cases) {
+    it(`${c.label}: every fix, and fix-all`, () => {
+      assertSameFixes(c.doc, c.label);
+      assertSameFixAll(c.doc, c.label);
+    });
+  }
+  it('generated: some fixes were compared and the reduction was used', () => {
+    const doc = tf(generateTerraform(12));
+    assert.ok(assertSameFixes(doc, 'generated') > 0);
+    assert.equal(assertReducesToEach(doc), 12);
+  });
+
+  const corpus = corpusFiles('terraform-hcl');
+  it('the terraform-hcl corpus: every fix, and fix-all', { skip: corpus.skip }, () => {
+    for (const file of corpus.files) {
+      const doc = tf(readFileSync(file, 'utf8'), file.split('/').pop());
+      assertSameFixes(doc, file);
+      assertSameFixAll(doc, file);
+    }
+  });
 });

@@ -38,6 +38,8 @@ export interface CliOptions {
   noConfig?: boolean;
   /** The least severe diagnostic that fails the run (`--fail-on`); absent: `error`. */
   failOn?: FailOn;
+  /** How many threads check files (`--jobs`); absent: one per core when there are many files. */
+  jobs?: number;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
@@ -65,6 +67,9 @@ Options:
       --rule ID=SEVERITY   set a rule's severity: error, warning, info or off
                            (repeatable)
       --max-file-size KB   skip files larger than this (default ${DEFAULT_MAX_FILE_SIZE_KB}, i.e. 5 MB)
+      --jobs N             check files on N threads (default: one per core when
+                           there are many files; 1: in this thread only). The
+                           output is the same whatever N is.
       --fix                apply every unambiguous fix, writing the files in place
                            (then report what is left)
       --fix-dry-run        print those fixes as a unified diff; write nothing
@@ -223,6 +228,12 @@ export function parseArgs(argv: readonly string[], isKnownRule: (id: string) => 
         const raw = value();
         if (!/^\d+$/.test(raw)) throw new UsageError(`--max-file-size needs a whole number of KB, not ${JSON.stringify(raw)}`);
         options.maxFileSizeKb = Number(raw);
+        break;
+      }
+      case '--jobs': {
+        const raw = value();
+        if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--jobs needs a whole number of threads from 1, not ${JSON.stringify(raw)}`);
+        options.jobs = Number(raw);
         break;
       }
       default:

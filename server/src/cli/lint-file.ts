@@ -36,6 +36,12 @@ export interface LintFileOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** The file system to read from (tests make it fail); the real one by default. */
   fs?: CliFileSystem;
+  /**
+   * Whether each diagnostic's fixes are worked out (true by default). Working them out checks
+   * every fix by reading the edited document again, most of the time of a large file: the formats
+   * that print no fixes (text, github, junit) ask for none.
+   */
+  fixes?: boolean;
 }
 
 /**
@@ -66,6 +72,11 @@ const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
  * than in it: the JSON document's shape is a contract.
  */
 const uncheckable = new WeakSet<FileReport>();
+
+/** Mark a report as of a file that could not be checked (a report made in a worker thread, where the mark does not travel). */
+export function markCouldNotCheck(report: FileReport): void {
+  uncheckable.add(report);
+}
 
 /** Whether a report is of a file that could not be checked (and so fails the run). */
 export function couldNotCheck(report: FileReport): boolean {
@@ -199,7 +210,7 @@ export function lintText(path: string, uri: string, text: string, options: Omit<
     }
   }
   for (const finding of analysis.findings) {
-    const fixes = reportFixes(surface.id, source, model, finding, document);
+    const fixes = options.fixes === false ? [] : reportFixes(surface.id, source, model, finding, document);
     diagnostics.push({ rule: finding.ruleId, severity: finding.severity, message: finding.message, range: range(finding.span), fixes });
   }
   diagnostics.sort(

@@ -16,7 +16,9 @@ import { formatSarif, sarifRules } from './format-sarif';
 import { formatSummary, formatText } from './format-text';
 import type { CliFileSystem } from './fs';
 import { couldNotCheck, FILE_SKIPPED, lintFile, readSource, SYNTAX_ERROR } from './lint-file';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { lintFilesInWorkers, MIN_FILES_FOR_WORKERS, type ParallelResult } from './parallel';
 import { siblingDocuments } from '../module-files';
 import { prepareDocument } from '../service';
 import { languageIdForPath, surfaceFor } from '../surfaces';
@@ -31,6 +33,11 @@ export interface CliIo {
   cwd: string;
   /** The file system (tests make parts of it fail); the real one when absent. */
   fs?: CliFileSystem;
+  /**
+   * The CLI's entry script, which can be started again as a worker thread (see ./parallel.ts);
+   * absent: every file is checked in this thread.
+   */
+  workerScript?: string;
 }
 
 /** Exit statuses (the contract). */
@@ -49,7 +56,7 @@ export function isKnownRule(id: string): boolean {
  */
 export function lintFiles(
   files: readonly FoundFile[],
-  options: Pick<CliOptions, 'rules' | 'maxFileSizeKb'>,
+  options: Pick<CliOptions, 'rules' | 'maxFileSizeKb'> & { fixes?: boolean },
   onRuleError?: (path: string, ruleId: string, error: unknown) => void,
   rulesFor?: (file: FoundFile) => Record<string, RuleSetting>,
   fs?: CliFileSystem,
@@ -57,9 +64,20 @@ export function lintFiles(
   return {
     version: 1,
     files: files.map((file) =>
-      lintFile(file, { rules: { ...rulesFor?.(file), ...options.rules }, maxFileSizeKb: options.maxFileSizeKb, onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error), fs }),
+      lintFile(file, {
+        rules: { ...rulesFor?.(file), ...options.rules },
+        maxFileSizeKb: options.maxFileSizeKb,
+        onRuleError: (ruleId, error) => onRuleError?.(file.path, ruleId, error),
+        fs,
+        fixes: options.fixes,
+      }),
     ),
   };
+}
+
+/** Whether a report format prints the fixes of its diagnostics (the others need not work them out). */
+export function formatPrintsFixes(format: CliOptions['format']): boolean {
+  return format === 'json' || format === 'sarif';
 }
 
 /** One stderr line per file that could not be checked (unreadable, not UTF-8, nested too deep). */
@@ -101,10 +119,13 @@ function messageOf(error: unknown): string {
  */
 export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'convert') return runConvert(argv.slice(1), io);
+  let precomputed: Precomputed | undefined;
   try {
     const parsed = parseArgs(argv, isKnownRule);
     if (parsed.kind === 'run') {
       const files = collectFiles(parsed.options.paths, io.cwd, io.fs);
+      precomputed = await inWorkers(parsed.options, files, io);
+      if (precomputed) return runCli(argv, io, precomputed);
       const waits: Promise<void>[] = [];
       for (const file of files) {
         const languageId = languageIdForPath(file.path) ?? 'plaintext';
@@ -121,10 +142,47 @@ export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<n
   } catch {
     // runCli reports bad arguments and paths itself
   }
-  return runCli(argv, io);
+  return runCli(argv, io, precomputed);
 }
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Reports made by worker threads before `runCli` runs, for the files it will find. */
+interface Precomputed {
+  files: readonly FoundFile[];
+  results: ParallelResult[];
+}
+
+/** How many threads check the files of a run: `--jobs`, else one per core (at most 8) when there are many files. */
+function threadsFor(options: CliOptions, fileCount: number): number {
+  if (options.jobs !== undefined) return options.jobs;
+  return fileCount >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 1;
+}
+
+/**
+ * The reports of a check run made on worker threads, when the run is worth spreading (many files,
+ * several cores, not `--fix`, the real file system); undefined otherwise, or when anything goes
+ * wrong (then `runCli` checks in this thread, and says what is wrong with the configuration).
+ */
+async function inWorkers(options: CliOptions, files: readonly FoundFile[], io: CliIo): Promise<Precomputed | undefined> {
+  const threads = Math.min(threadsFor(options, files.length), files.length);
+  if (threads < 2 || options.fix || io.fs || !io.workerScript) return undefined;
+  try {
+    // The same rule settings `runCli` resolves (it also prints the warnings, once).
+    const configs = new ConfigResolver(isKnownRule, { fixed: options.config, disabled: options.noConfig, cwd: io.cwd, warn: () => undefined });
+    const rulesOf = new Map<FoundFile, Record<string, RuleSetting>>();
+    for (const file of files) rulesOf.set(file, { ...configs.rulesFor(file.absolute), ...options.rules });
+    const results = await lintFilesInWorkers(files, (file) => rulesOf.get(file) ?? {}, { maxFileSizeKb: options.maxFileSizeKb, fixes: formatPrintsFixes(options.format) }, io.workerScript, threads);
+    return { files, results };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two file lists are the same files in the same order. */
+function sameFiles(a: readonly FoundFile[], b: readonly FoundFile[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.path === b[i].path && f.absolute === b[i].absolute && f.unreadable === b[i].unreadable);
+}
+
+export function runCli(argv: readonly string[], io: CliIo, precomputed?: Precomputed): number {
   const fail = (message: string): number => {
     io.stderr(`${CLI_NAME}: ${message}\n`);
     return EXIT_FAILURE;
@@ -201,7 +259,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       }
       io.stderr(formatFixSummary(outcomes, mode));
     } else {
-      report = lintFiles(files, options, onRuleError, (file) => fileRules.get(file) ?? {}, io.fs);
+      if (precomputed && sameFiles(precomputed.files, files)) {
+        // Checked on worker threads: the same reports, and the rule errors said in the same order.
+        for (const [i, result] of precomputed.results.entries()) for (const e of result.ruleErrors) onRuleError(files[i].path, e.ruleId, new Error(e.message));
+        report = { version: 1, files: precomputed.results.map((r) => r.report) };
+      } else {
+        report = lintFiles(files, { ...options, fixes: formatPrintsFixes(options.format) }, onRuleError, (file) => fileRules.get(file) ?? {}, io.fs);
+      }
     }
     const totals = totalsOf(report);
     switch (options.format) {

@@ -46,7 +46,20 @@ export interface DocumentCacheOptions {
   analyse?: typeof analyseDocument;
   /** The other files of a document's module, for surfaces that read across files (see ../module-files.ts). */
   siblingsOf?(source: SourceDocument): SourceDocument[] | undefined;
+  /**
+   * How many documents keep their analysis (the located model) at most; the least recently used
+   * others lose it and are analysed again when next asked. `DEFAULT_MAX_ANALYSES` when absent.
+   */
+  maxAnalyses?: number;
 }
+
+/**
+ * The analyses kept by default: the documents being edited and looked at. A 1 MB template's model
+ * takes about 18 MB of heap, so twenty open templates kept whole took over half a gigabyte; a
+ * document that lost its model keeps the diagnostics already published, and is read again (one
+ * parse) only when asked for hover, completion or fresh diagnostics.
+ */
+export const DEFAULT_MAX_ANALYSES = 4;
 
 /** The NUL character: text containing it is binary, not a template. */
 const NUL = '\u0000';
@@ -77,7 +90,7 @@ export class DocumentCache {
   get(document: TextDocument, settings: AnalysisSettings): CacheEntry {
     const key = this.options.keyOf(settings);
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.key === key) return cached;
+    if (cached && cached.version === document.version && cached.key === key) return this.touch(cached);
     return this.compute(document, settings, key);
   }
 
@@ -88,7 +101,7 @@ export class DocumentCache {
    */
   current(document: TextDocument, settings: AnalysisSettings): CacheEntry {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
+    if (cached && cached.version === document.version) return this.touch(cached);
     return this.compute(document, settings, this.options.keyOf(settings));
   }
 
@@ -125,7 +138,29 @@ export class DocumentCache {
         }
       }
     }
+    this.entries.delete(document.uri);
     this.entries.set(document.uri, entry);
+    this.evict();
     return entry;
+  }
+
+  /** Mark an entry as the most recently used (the map keeps entries in order of use). */
+  private touch(entry: CacheEntry): CacheEntry {
+    this.entries.delete(entry.uri);
+    this.entries.set(entry.uri, entry);
+    return entry;
+  }
+
+  /** Drop the least recently used entries holding an analysis, past the limit. */
+  private evict(): void {
+    const max = Math.max(1, this.options.maxAnalyses ?? DEFAULT_MAX_ANALYSES);
+    let holding = 0;
+    for (const entry of this.entries.values()) if (entry.analysis) holding++;
+    for (const [uri, entry] of this.entries) {
+      if (holding <= max) break;
+      if (!entry.analysis) continue;
+      this.entries.delete(uri);
+      holding--;
+    }
   }
 }

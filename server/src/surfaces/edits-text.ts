@@ -13,21 +13,85 @@ export function eolOf(text: string): string {
   return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
+/**
+ * How far the line helpers scan a line before they look the line break up in the text's index:
+ * an ordinary line is shorter, and a minified one-line JSON file must not cost a scan of the whole
+ * line per call (that made fixes quadratic in the file's size).
+ */
+const SCAN = 256;
+
+/** The offsets of every LF of a few recent texts, computed once per text (a single-entry cache thrashes between a document and its reduced copy). */
+const lfIndexes: { text: string; lfs: Int32Array }[] = [];
+const LF_INDEXES = 4;
+
+function lfIndex(text: string): Int32Array {
+  for (const entry of lfIndexes) if (entry.text === text) return entry.lfs;
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  const lfs = new Int32Array(count);
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lfs[n++] = i;
+  lfIndexes.unshift({ text, lfs });
+  if (lfIndexes.length > LF_INDEXES) lfIndexes.pop();
+  return lfs;
+}
+
+/** The offset of the last LF at or before `at`, or -1 (what `text.lastIndexOf('\n', at)` gives for 0 <= at). */
+function lastLf(text: string, at: number): number {
+  const stop = Math.max(0, at - SCAN);
+  for (let i = at; i >= stop; i--) if (text.charCodeAt(i) === 10) return i;
+  if (stop === 0) return -1;
+  const lfs = lfIndex(text);
+  let lo = 0;
+  let hi = lfs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lfs[mid] < stop) {
+      found = lfs[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The offset of the first LF at or after `from`, or -1 (what `text.indexOf('\n', from)` gives). */
+function nextLf(text: string, from: number): number {
+  const start = Math.max(0, from);
+  const stop = Math.min(text.length, start + SCAN);
+  for (let i = start; i < stop; i++) if (text.charCodeAt(i) === 10) return i;
+  if (stop === text.length) return -1;
+  const lfs = lfIndex(text);
+  let lo = 0;
+  let hi = lfs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lfs[mid] >= stop) {
+      found = lfs[mid];
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}
+
 /** The offset where the line holding `offset` starts. */
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // As `text.lastIndexOf('\n', offset - 1) + 1`, which looks at index 0 for offsets up to 1.
+  if (text.length === 0) return 0;
+  return lastLf(text, Math.max(0, Math.min(offset - 1, text.length - 1))) + 1;
 }
 
 /** The offset where the line holding `offset` ends (before its `\r\n` / `\n`, or the text's end). */
 export function lineEnd(text: string, offset: number): number {
-  const lf = text.indexOf('\n', offset);
+  const lf = nextLf(text, offset);
   if (lf < 0) return text.length;
   return lf > 0 && text[lf - 1] === '\r' ? lf - 1 : lf;
 }
 
 /** The offset just after the line break ending the line that holds `offset` (the text's end on the last line). */
 export function nextLineStart(text: string, offset: number): number {
-  const lf = text.indexOf('\n', offset);
+  const lf = nextLf(text, offset);
   return lf < 0 ? text.length : lf + 1;
 }
 
@@ -39,7 +103,9 @@ export function lastLineOf(span: { start: number; end: number }): number {
 /** The whitespace a line starts with. */
 export function indentOfLine(text: string, offset: number): string {
   const start = lineStart(text, offset);
-  return /^[ \t]*/.exec(text.slice(start, lineEnd(text, start)))![0];
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end);
 }
 
 /** The column of an offset in its line, in UTF-16 units. */
@@ -49,7 +115,10 @@ export function columnOf(text: string, offset: number): number {
 
 /** Whether only spaces and tabs stand between the start of its line and `offset`. */
 export function startsLine(text: string, offset: number): boolean {
-  return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
+  // Scanned back from `offset`, not sliced from the line's start: a long line costs its indent only.
+  const start = lineStart(text, offset);
+  for (let i = offset - 1; i >= start; i--) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
 }
 
 /** Whether a piece of text holds a comment. */

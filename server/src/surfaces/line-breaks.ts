@@ -11,8 +11,17 @@ const LONE_CR = /\r(?!\n)/g;
 
 /** The text with every lone CR turned into an LF (the same length; the same text when it has none). */
 export function withLfBreaks(text: string): string {
-  return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+  // Asked once per fix of a document: the answer for a large text is kept, so it is not scanned each time.
+  if (text.length < REMEMBER_FROM) return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+  if (text === remembered.text) return remembered.lf;
+  const lf = text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+  remembered = { text, lf };
+  return lf;
 }
+
+/** Texts from this length on have their answer remembered (the smaller ones, such as a document reduced to one client, cost less than the lookup). */
+const REMEMBER_FROM = 64 * 1024;
+let remembered = { text: '', lf: '' };
 
 /** Whether a text's line breaks are lone CRs (its first line break is one). */
 export function usesCrBreaks(text: string): boolean {

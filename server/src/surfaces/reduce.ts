@@ -69,10 +69,11 @@ export function reduceTo(surface: Surface, doc: SourceDocument, model: DocumentM
 }
 
 function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition): ReducedDocument | undefined {
-  const others = model.clients.filter((c) => c !== def);
   // Nested definitions: keep it simple, check the whole document.
-  if (others.some((c) => !(c.span.end <= def.span.start || def.span.end <= c.span.start))) return undefined;
-  const stubs = surface.withoutDefinitions!(doc.text, others);
+  if (overlapping(model).has(def)) return undefined;
+  const stubs = surface.withoutDefinitionsBut
+    ? surface.withoutDefinitionsBut(doc.text, model.clients, def)
+    : surface.withoutDefinitions!(doc.text, model.clients.filter((c) => c !== def));
   if (!stubs || stubs.some((s) => s.span.start < def.span.end && def.span.start < s.span.end)) return undefined;
   const text = applyEdits(doc.text, stubs);
   if (text.length >= doc.text.length) return undefined;
@@ -87,6 +88,28 @@ function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def:
   if (shift === undefined || kept.span.start !== shift || kept.span.end - kept.span.start !== def.span.end - def.span.start) return undefined;
   if (!readsTheSame(def, kept, shift - def.span.start)) return undefined;
   return { doc: reducedDoc, model: reducedModel, def: kept, stubs };
+}
+
+const overlaps = new WeakMap<DocumentModel, Set<ClientDefinition>>();
+
+/** The definitions whose span overlaps another's, found once per model (asked once per client, it must not cost a pass over every client). */
+function overlapping(model: DocumentModel): Set<ClientDefinition> {
+  let found = overlaps.get(model);
+  if (found) return found;
+  found = new Set();
+  const byStart = [...model.clients].sort((a, b) => a.span.start - b.span.start);
+  for (let i = 0; i < byStart.length; i++) {
+    const d = byStart[i];
+    for (let j = i + 1; j < byStart.length && byStart[j].span.start < d.span.end; j++) {
+      const c = byStart[j];
+      if (!(c.span.end <= d.span.start || d.span.end <= c.span.start)) {
+        found.add(c);
+        found.add(d);
+      }
+    }
+  }
+  overlaps.set(model, found);
+  return found;
 }
 
 /** Whether a definition read from the reduced text is the original one moved by `delta` (an alias or merge key into a removed part would change it). */

@@ -87,6 +87,12 @@ export interface Surface {
    */
   withoutDefinitions?(text: string, defs: readonly ClientDefinition[]): SpanEdit[] | undefined;
   /**
+   * Optional: the same as `withoutDefinitions(text, all without keep)`, for a surface that can answer
+   * it for every `keep` of one list without scanning the text each time (a template is reduced
+   * once per client: see ./reduce.ts).
+   */
+  withoutDefinitionsBut?(text: string, all: readonly ClientDefinition[], keep: ClientDefinition): SpanEdit[] | undefined;
+  /**
    * Optional: the file endings of the other files in a document's directory that this surface reads
    * facts from (a Terraform module is a directory). The host passes them as `siblings`.
    */

@@ -14,7 +14,7 @@ import { jsonFixEdits } from './edits-json';
 import { yamlFixEdits } from './edits-yaml';
 import { readJson } from './json';
 import { jsonSuppressions, resourceIgnoreEdits, yamlSuppressions } from './suppressions';
-import { withoutEntries } from './remove';
+import { withoutEntries, withoutEntriesBut } from './remove';
 import { rememberTree } from './trees';
 import type { ReadResult } from './nodes';
 import { emptyModel, modelOf } from './template';
@@ -92,6 +92,7 @@ export const cloudFormationYamlSurface: Surface = {
   },
   parse: (doc: SourceDocument) => parseWith(readYaml, doc),
   withoutDefinitions: (text, defs) => withoutEntries(text, defs, false),
+  withoutDefinitionsBut: (text, all, keep) => withoutEntriesBut(text, all, keep, false),
   edits: yamlFixEdits,
   cursor: cloudFormationYamlCursor,
   suppressions: () => yamlSuppressionSupport,
@@ -118,6 +119,7 @@ export const cloudFormationJsonSurface: Surface = {
     return parseWith(jsonSurfaceReadsAsYaml(doc) ? readYaml : readJson, doc);
   },
   withoutDefinitions: (text, defs) => withoutEntries(text, defs, !looksLikeYaml(text)),
+  withoutDefinitionsBut: (text, all, keep) => withoutEntriesBut(text, all, keep, !looksLikeYaml(text)),
   edits: jsonOrYamlEdits,
   cursor: cloudFormationJsonCursor,
   suppressions: (doc) => (looksLikeYaml(doc.text) ? yamlSuppressionSupport : jsonSuppressionSupport),

@@ -35,7 +35,7 @@ import type { Container, ContainerPlan } from '../cloudformation/edits-plan';
 import { eolOf, indentOfLine, jsonIndentUnit, lastLineOf, lineStart, nextLineStart, restOfLineIsTrivia, startsLine } from '../edits-text';
 import type { EditBuilder, SourceDocument, SpanEdit } from '../types';
 import { readHcl } from './hcl';
-import type { TfAttribute, TfBlock, TfBody, TfNestedBlock } from './tree';
+import type { TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
 import { referencedAddress } from '../../model/reference-value';
 
 /** An HCL expression written as it is (a reference such as `aws_cognito_user_pool.main.id`). */
@@ -705,6 +705,21 @@ function listRenderer(style: Style, indentOf: (c: Container) => string): FlowRen
   };
 }
 
+/** The last texts read for edits, with what was read (the builder is asked once per fix of one file: read it once, not per fix). */
+const lastRead: { text: string; file: TfFile | undefined }[] = [];
+
+function readHclOnce(text: string): TfFile | undefined {
+  const known = lastRead.find((r) => r.text === text);
+  if (known) return known.file;
+  const file = readHcl(text);
+  // Not kept while the grammar is still loading: a later call must read it for real.
+  if (file) {
+    lastRead.unshift({ text, file });
+    if (lastRead.length > 2) lastRead.pop();
+  }
+  return file;
+}
+
 /** The resource block a client definition was read from. */
 function blockOf(blocks: TfBlock[], def: ClientDefinition): TfBlock | undefined {
   return blocks.find((b) => b.kind === 'resource' && b.span.start <= def.nameSpan.start && def.nameSpan.end <= b.span.end);
@@ -713,7 +728,7 @@ function blockOf(blocks: TfBlock[], def: ClientDefinition): TfBlock | undefined 
 /** The edits that apply a fix to a client in a `.tf` file, or undefined when it cannot be done safely. */
 export function hclFixEdits(doc: SourceDocument, def: ClientDefinition, fix: SemanticFix, _model?: DocumentModel): SpanEdit[] | undefined {
   const text = doc.text;
-  const file = readHcl(text);
+  const file = readHclOnce(text);
   if (!file) return undefined;
   const block = blockOf(file.blocks, def);
   if (!block) return undefined;

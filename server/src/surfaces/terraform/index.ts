@@ -15,6 +15,7 @@ import { terraformJsonEdits } from './edits-json';
 import { readHcl } from './hcl';
 import { readTerraformJson } from './json';
 import { CLIENT_MARKER, emptyTerraformModel, terraformModel } from './model';
+import { withoutBlocks, withoutBlocksBut } from '../cloudformation/remove';
 import { terraformJsonWithoutDefinitions } from './remove-json';
 import { hclSuppressions } from './suppressions-hcl';
 import { terraformJsonSuppressions } from './suppressions-json';
@@ -105,6 +106,8 @@ export const terraformHclSurface: Surface = {
   languageIds: ['terraform'],
   accepts: (doc) => isHcl(doc) && !isTerraformJson(doc),
   parse: (doc) => parseWith(readHcl, doc),
+  withoutDefinitions: withoutBlocks,
+  withoutDefinitionsBut: withoutBlocksBut,
   module: MODULE,
   prepare,
   edits: hclEdits,

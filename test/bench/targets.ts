@@ -1,0 +1,331 @@
+/**
+ * The rows of issue 11's targets table, for every surface: each row measured against its own
+ * baseline in the same run (ratios, not absolute times, are what survives a loaded machine).
+ *
+ * - CLI process (`--format json`) against a process that only parses the same text (the parse
+ *   floor: `yaml.parseDocument`, `jsonc-parser`'s `parseTree`, the bare tree-sitter parse);
+ * - cost growth: 8,000 clients against 1,000, minified JSON against pretty-printed;
+ * - cfn-lint on the same template and on the corpus, when it is installed;
+ * - the bundled server over stdio: `initialize` against bare `node -e 0`, `didOpen` -> diagnostics,
+ *   a one-character edit -> diagnostics (debounce 0), hover and completion p95, resident memory
+ *   with 21 large documents open;
+ * - the CLI over a monorepo-shaped tree, files per second on one thread and on every core.
+ *
+ * Child processes are timed by the CPU time they used (user + system, from /proc where there is
+ * one) as well as by wall time: on a machine shared with other work, CPU time is the steadier one.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { CONFIGURABLE_CAPABILITIES, LspTestClient } from '../support/lsp-client';
+import { corpusDir } from '../support/corpus';
+import {
+  generateJsonTemplate,
+  generateMixedYamlTemplate,
+  generateMonorepo,
+  generateSdkTypeScript,
+  generateTerraform,
+  generateTerraformJson,
+  generateYamlTemplate,
+} from './generate';
+import { summarise, type Row } from './stats';
+
+export interface TargetOptions {
+  repo: string;
+  tmp: string;
+  quick: boolean;
+  rows: Row[];
+}
+
+/** Clock ticks per second for /proc/<pid>/stat (Linux uses 100). */
+const TICKS = 100;
+
+/** CPU seconds used by this process's waited-for children so far (Linux); undefined elsewhere. */
+function childrenCpu(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of the stat line (cutime, cstime), counted after the command name.
+    return (Number(fields[13]) + Number(fields[14])) / TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Measured {
+  wallMs: number;
+  cpuMs: number | undefined;
+  stdout: string;
+  status: number | null;
+}
+
+/** Run a node process to completion; the best of `runs` (least CPU, else least wall time). */
+function measure(args: string[], runs: number, cwd?: string): Measured {
+  let best: Measured | undefined;
+  for (let i = 0; i < runs; i++) {
+    const cpuBefore = childrenCpu();
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, cwd });
+    const wallMs = performance.now() - start;
+    const cpuAfter = childrenCpu();
+    const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) * 1000 : undefined;
+    const m = { wallMs, cpuMs, stdout: r.stdout, status: r.status };
+    if (!best || (m.cpuMs ?? m.wallMs) < (best.cpuMs ?? best.wallMs)) best = m;
+  }
+  return best!;
+}
+
+function ms(m: Measured): string {
+  return m.cpuMs !== undefined ? `${(m.cpuMs / 1000).toFixed(2)} s CPU (${(m.wallMs / 1000).toFixed(2)} s wall)` : `${(m.wallMs / 1000).toFixed(2)} s wall`;
+}
+
+function ratio(a: Measured, b: Measured): string {
+  return `${((a.cpuMs ?? a.wallMs) / (b.cpuMs ?? b.wallMs)).toFixed(2)}x`;
+}
+
+function write(path: string, text: string): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+/** A script that only parses a file the way each surface's parser does (the parse floor). */
+function floorScript(repo: string, tmp: string): string {
+  const out = (p: string) => JSON.stringify(join(repo, p));
+  return write(
+    join(tmp, 'parse-floor.js'),
+    `const [kind, file] = process.argv.slice(2);
+const text = require('node:fs').readFileSync(file, 'utf8');
+if (kind === 'yaml') require(${out('node_modules/yaml')}).parseDocument(text);
+else if (kind === 'json') require(${out('node_modules/jsonc-parser')}).parseTree(text);
+else {
+  const ts = require(${out('out/server/src/surfaces/tree-sitter.js')});
+  ts.loadGrammar(kind).then((ok) => { if (!ok) throw new Error('no grammar ' + kind); const tree = ts.parseText(kind, text); if (!tree) throw new Error('no tree'); tree.delete(); });
+}
+`,
+  );
+}
+
+interface Input {
+  label: string;
+  file: string;
+  floor: 'yaml' | 'json' | 'terraform' | 'typescript';
+}
+
+/** CLI process against the parse floor, for every surface. */
+function parseFloorRows(o: TargetOptions, cli: string): Map<string, Measured> {
+  const floor = floorScript(o.repo, o.tmp);
+  const clients = 1000;
+  const json = generateJsonTemplate(clients);
+  const inputs: Input[] = [
+    { label: `CloudFormation YAML, ${clients} clients`, file: write(join(o.tmp, 'cfn-yaml', 'template.yaml'), generateYamlTemplate(clients)), floor: 'yaml' },
+    { label: `CloudFormation JSON, ${clients} clients`, file: write(join(o.tmp, 'cfn-json', 'template.json'), json), floor: 'json' },
+    { label: `CloudFormation JSON minified, ${clients} clients`, file: write(join(o.tmp, 'cfn-min', 'template.json'), JSON.stringify(JSON.parse(json))), floor: 'json' },
+    // 200, not 1,000: checking .tf.json fixes still grows faster than linearly (see the README's Performance section).
+    { label: 'Terraform .tf.json, 200 clients', file: write(join(o.tmp, 'tf-json', 'main.tf.json'), generateTerraformJson(200)), floor: 'json' },
+    // 500, not 1,000: the HCL parse has a 2 s wall-clock deadline, which a loaded machine can hit on 1 MB.
+    { label: 'Terraform .tf, 500 clients', file: write(join(o.tmp, 'tf-hcl', 'main.tf'), generateTerraform(500)), floor: 'terraform' },
+    { label: 'TypeScript, 200 SDK calls', file: write(join(o.tmp, 'sdk-ts', 'clients.ts'), generateSdkTypeScript(200)), floor: 'typescript' },
+    { label: 'mixed YAML, 1,000 resources / 50 clients', file: write(join(o.tmp, 'mixed', 'template.yaml'), generateMixedYamlTemplate(1000, 50)), floor: 'yaml' },
+  ];
+  const runs = o.quick ? 1 : 3;
+  const measured = new Map<string, Measured>();
+  for (const input of inputs) {
+    const base = measure([floor, input.floor, input.file], runs);
+    const json = measure([cli, '--format', 'json', input.file], runs);
+    const text = measure([cli, '--format', 'text', input.file], runs);
+    measured.set(input.label, json);
+    let found = '';
+    try {
+      const report = JSON.parse(json.stdout) as { files: { clients: unknown[]; diagnostics: unknown[] }[] };
+      found = `${report.files[0].clients.length} clients, ${report.files[0].diagnostics.length} diagnostics`;
+    } catch {
+      found = `exit ${json.status}, no report`;
+    }
+    o.rows.push({
+      name: `CLI / parse floor: ${input.label}`,
+      note: `json ${ratio(json, base)}, text ${ratio(text, base)} (target <= 1.5x); CLI json ${ms(json)}, text ${ms(text)}, bare ${input.floor} parse ${ms(base)}; ${found}`,
+    });
+  }
+  return measured;
+}
+
+/** 8,000 clients against 1,000 (target <= 8x) and minified against pretty JSON (target <= 1.2x). */
+function growthRows(o: TargetOptions, cli: string, floorRuns: Map<string, Measured>): void {
+  const big = 8000;
+  const small = measure([cli, '--format', 'json', join(o.tmp, 'cfn-yaml', 'template.yaml')], 1);
+  const large = measure([cli, '--format', 'json', '--max-file-size', '20000', write(join(o.tmp, 'cfn-big', 'template.yaml'), generateYamlTemplate(big))], 1);
+  o.rows.push({ name: `CLI growth: ${big} clients / 1000 (YAML)`, note: `${ratio(large, small)} for ${big / 1000}x the clients (target <= ${big / 1000}x); ${ms(large)} vs ${ms(small)}` });
+  const pretty = floorRuns.get('CloudFormation JSON, 1000 clients');
+  const minified = floorRuns.get('CloudFormation JSON minified, 1000 clients');
+  if (pretty && minified) o.rows.push({ name: 'CLI growth: minified JSON / pretty JSON', note: `${ratio(minified, pretty)} (target <= 1.2x); ${ms(minified)} vs ${ms(pretty)}` });
+}
+
+/** cfn-lint on the 1,000-client template and on the CloudFormation corpus, against the CLI. */
+function cfnLintRows(o: TargetOptions, cli: string): void {
+  const which = spawnSync('sh', ['-c', 'command -v cfn-lint'], { encoding: 'utf8' });
+  const cfnLint = which.status === 0 ? which.stdout.trim() : undefined;
+  if (!cfnLint) {
+    o.rows.push({ name: 'cfn-lint comparison', note: 'skipped: cfn-lint is not on PATH (pip install cfn-lint to add this row)' });
+    return;
+  }
+  const version = spawnSync(cfnLint, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const timeCfnLint = (args: string[]): Measured => {
+    const cpuBefore = childrenCpu();
+    const start = performance.now();
+    const r = spawnSync(cfnLint, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const wallMs = performance.now() - start;
+    const cpuAfter = childrenCpu();
+    return { wallMs, cpuMs: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) * 1000 : undefined, stdout: r.stdout, status: r.status };
+  };
+  const template = join(o.tmp, 'cfn-yaml', 'template.yaml');
+  const theirs = timeCfnLint([template]);
+  const ours = measure([cli, '--format', 'json', template], 1);
+  o.rows.push({ name: 'cfn-lint / CLI: 1000-client YAML', note: `CLI ${ratio(theirs, ours)} faster (target >= 10x); ${version} ${ms(theirs)}, CLI ${ms(ours)}` });
+  const sections = ['cloudformation-yaml', 'cloudformation-json'].map((s) => join(corpusDir(), s)).filter((d) => existsSync(d));
+  if (sections.length === 0) {
+    o.rows.push({ name: 'cfn-lint / CLI: corpus', note: 'skipped: corpus not found (set COGNITO_CORPUS_DIR)' });
+    return;
+  }
+  const files = sections.flatMap((d) => readdirSync(d).filter((f) => /\.(ya?ml|json|template)$/.test(f)).map((f) => join(d, f)));
+  const theirsCorpus = timeCfnLint(files);
+  const oursCorpus = measure([cli, '--format', 'json', ...sections], 1);
+  o.rows.push({ name: `cfn-lint / CLI: corpus (${files.length} templates)`, note: `CLI ${ratio(theirsCorpus, oursCorpus)} faster (target >= 10x); cfn-lint ${ms(theirsCorpus)}, CLI ${ms(oursCorpus)}` });
+}
+
+/** Resident memory of a process, from /proc (Linux); undefined elsewhere. */
+function rssMb(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function p95(samples: number[]): number {
+  return summarise(samples).p95Ms;
+}
+
+/** The bundled server over stdio. */
+async function serverRows(o: TargetOptions): Promise<void> {
+  const bundle = join(o.repo, 'dist', 'server', 'server.js');
+  if (!existsSync(bundle)) {
+    o.rows.push({ name: 'server', note: `skipped: ${bundle} not found (run npm run build)` });
+    return;
+  }
+  const bare = measure(['-e', '0'], 5);
+  const text = generateYamlTemplate(1000);
+  const uri = (i: number) => `file:///bench/template${i}.yaml`;
+  const startups: number[] = [];
+  for (let round = 0; round < (o.quick ? 1 : 3); round++) {
+    const start = performance.now();
+    const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const client = new LspTestClient(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    client.settings = { cognitoClient: { validate: { enable: true, debounceMs: 0 } } };
+    await client.initialize(CONFIGURABLE_CAPABILITIES, { processId: process.pid });
+    startups.push(performance.now() - start);
+    if (round > 0) {
+      client.dispose();
+      child.kill();
+      continue;
+    }
+    try {
+      // didOpen -> first diagnostics.
+      let t = performance.now();
+      await client.open(uri(0), 'yaml', text);
+      await client.waitForDiagnostics(uri(0), (p) => p.diagnostics.length > 0, { timeoutMs: 120_000 });
+      const openMs = performance.now() - t;
+      // One-character edits -> new diagnostics (debounce 0).
+      const edits: number[] = [];
+      const at = text.indexOf('ClientName: client-500') + 'ClientName: client-5'.length;
+      const line = text.slice(0, at).split('\n').length - 1;
+      const character = at - text.lastIndexOf('\n', at - 1) - 1;
+      for (let v = 2; v < (o.quick ? 4 : 8); v++) {
+        const before = client.publishedFor(uri(0)).length;
+        t = performance.now();
+        await client.change(uri(0), v, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(v % 10) }]);
+        await client.waitForDiagnostics(uri(0), (p) => p.version === v, { after: before, timeoutMs: 120_000 });
+        edits.push(performance.now() - t);
+      }
+      // Hover and completion at 200 positions of the current version.
+      const lines = text.split('\n');
+      const hoverAt: { line: number; character: number }[] = [];
+      const completeAt: { line: number; character: number }[] = [];
+      for (let i = 0; i < lines.length && (hoverAt.length < 200 || completeAt.length < 200); i++) {
+        const flows = lines[i].indexOf('AllowedOAuthFlows: [');
+        if (flows >= 0 && completeAt.length < 200) completeAt.push({ line: i, character: flows + 'AllowedOAuthFlows: ['.length });
+        const key = lines[i].indexOf('ClientName:');
+        if (key >= 0 && hoverAt.length < 200) hoverAt.push({ line: i, character: key + 2 });
+      }
+      const hovers: number[] = [];
+      for (const p of hoverAt) {
+        t = performance.now();
+        await client.hover(uri(0), p);
+        hovers.push(performance.now() - t);
+      }
+      const completions: number[] = [];
+      for (const p of completeAt) {
+        t = performance.now();
+        await client.completion(uri(0), p);
+        completions.push(performance.now() - t);
+      }
+      // Hover right after a keystroke (the edit's analysis included).
+      const afterEdit: number[] = [];
+      for (let v = 20; v < (o.quick ? 22 : 25); v++) {
+        t = performance.now();
+        await client.change(uri(0), v, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(v % 10) }]);
+        await client.hover(uri(0), hoverAt[100]);
+        afterEdit.push(performance.now() - t);
+      }
+      // 21 such documents open.
+      for (let i = 1; i < 21; i++) {
+        await client.open(uri(i), 'yaml', text.replace('bench-pool', `bench-pool-${i}`));
+        await client.waitForDiagnostics(uri(i), (p) => p.diagnostics.length > 0, { timeoutMs: 120_000 });
+      }
+      const rss = rssMb(child.pid!);
+      o.rows.push({ name: 'server: initialize after spawn / bare node -e 0', note: `${(summarise(startups).medianMs / bare.wallMs).toFixed(2)}x (target <= 3x); ${summarise(startups).medianMs.toFixed(0)} ms vs ${bare.wallMs.toFixed(0)} ms (wall)` });
+      o.rows.push({ name: 'server: didOpen -> diagnostics (1000-client YAML)', note: `${openMs.toFixed(0)} ms wall (target <= 300 ms)` });
+      o.rows.push({ name: 'server: 1-char edit -> diagnostics (debounce 0)', note: `median ${summarise(edits).medianMs.toFixed(0)} ms, max ${Math.max(...edits).toFixed(0)} ms wall over ${edits.length} edits (target <= 50 ms)` });
+      o.rows.push({ name: 'server: hover right after a keystroke', note: `median ${summarise(afterEdit).medianMs.toFixed(0)} ms wall (target <= 100 ms)` });
+      o.rows.push({ name: `server: hover p95 (${hovers.length} positions)`, note: `${p95(hovers).toFixed(2)} ms wall, round trip (target <= 2 ms)` });
+      o.rows.push({ name: `server: completion p95 (${completions.length} in AllowedOAuthFlows: [)`, note: `${p95(completions).toFixed(2)} ms wall, round trip (target <= 2 ms)` });
+      o.rows.push({ name: 'server: resident memory, 21 documents open', note: rss !== undefined ? `${rss.toFixed(0)} MB (target <= 200 MB)` : 'skipped: no /proc to read it from' });
+    } finally {
+      client.dispose();
+      child.kill();
+    }
+  }
+}
+
+/** The CLI over a generated monorepo: files per second on one thread and on every core. */
+function monorepoRows(o: TargetOptions, cli: string): void {
+  const total = o.quick ? 2000 : 10000;
+  const withClients = o.quick ? 40 : 200;
+  const root = join(o.tmp, 'monorepo');
+  for (const file of generateMonorepo(total, withClients)) write(join(root, file.path), file.text);
+  const cores = availableParallelism();
+  const one = measure([cli, '--format', 'json', '--jobs', '1', '.'], 1, root);
+  const all = measure([cli, '--format', 'json', '--jobs', String(cores), '.'], 1, root);
+  const same = one.stdout === all.stdout ? 'identical output' : 'OUTPUT DIFFERS';
+  const rate = (m: Measured) => `${(total / (m.wallMs / 1000)).toFixed(0)} files/s`;
+  o.rows.push({ name: `CLI monorepo: ${total} files, ${withClients} with clients`, note: `1 thread ${rate(one)} (${ms(one)}); ${cores} threads ${rate(all)} (${ms(all)}); ${same}` });
+}
+
+/** Every row of the targets table. */
+export async function benchTargets(o: TargetOptions): Promise<void> {
+  const cli = join(o.repo, 'dist', 'server', 'cli.js');
+  if (!existsSync(cli)) {
+    o.rows.push({ name: 'targets', note: `skipped: ${cli} not found (run npm run build)` });
+    return;
+  }
+  const floorRuns = parseFloorRows(o, cli);
+  growthRows(o, cli, floorRuns);
+  cfnLintRows(o, cli);
+  await serverRows(o);
+  monorepoRows(o, cli);
+}
