@@ -74,6 +74,21 @@ export interface FixtureCase {
    * settings lens, `problems` the count lens, whose command reveals `firstProblem`.
    */
   codeLens?: Anchor & { expect: string; problems: string; firstProblem: Anchor & { code: string } };
+  /** A "Convert to ..." code action at this place and what its converted text must be. */
+  convert?: ConvertCase;
+}
+
+export interface ConvertCase extends Anchor {
+  /** The code action's title (`Convert to Terraform`). */
+  title: string;
+  /** The conversion target id (`terraform`), the last argument of the server's command. */
+  target: string;
+  /** The converted document's LSP language id. */
+  language: string;
+  /** The untitled document's language id in VS Code, when it differs (no Terraform extension there). */
+  vscodeLanguage?: string;
+  /** Strings the converted text must contain. */
+  expectText: string[];
 }
 
 /** A case with its places resolved and the hover's expected text taken from the schema. */
@@ -84,6 +99,7 @@ export interface ResolvedCase extends FixtureCase {
   codeAction: CodeActionCase & Place;
   fixAll?: NonNullable<FixtureCase['fixAll']> & Place;
   codeLens?: NonNullable<FixtureCase['codeLens']> & Place & { firstProblem: Place };
+  convert?: ConvertCase & Place;
 }
 
 export function resolvePlace(text: string, anchor: Anchor, file: string): Place {
@@ -120,6 +136,7 @@ export function loadCases(): ResolvedCase[] {
         ...resolvePlace(text, c.codeLens, c.file),
         firstProblem: { ...c.codeLens.firstProblem, ...resolvePlace(text, c.codeLens.firstProblem, c.file) },
       },
+      convert: c.convert && { ...c.convert, ...resolvePlace(text, c.convert, c.file) },
     };
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The extension in VS Code desktop, through VS Code's own API: the fixtures of test/editors
  * (CloudFormation YAML and JSON, with the cases in test/editors/fixtures/cases.json) must get
- * their diagnostic codes, hover docs, completion items, and a working quick fix. Each result is
+ * their diagnostic codes, hover docs, completion items, a working quick fix, and a "Convert to ..."
+ * action that opens the converted client as an untitled document. Each result is
  * polled for, since the language server answers asynchronously. Code-action tests are skipped,
  * with the reason printed, while the server offers no code actions.
  *
@@ -141,5 +142,31 @@ for (const c of cases) {
       assert.ok(document.getText().includes(fix.expectText), `after "${chosen.title}" the document lacks ${fix.expectText}`);
       await poll(`${fix.code} to go away after "${chosen.title}"`, () => !codesOf(uri).has(fix.code));
     });
+
+    const convert = c.convert;
+    if (convert) {
+      test(`"${convert.title}" opens the converted client in an untitled ${convert.vscodeLanguage ?? convert.language} document`, async function () {
+        if (codeActionSkip) skipBecause(this, codeActionSkip);
+        const place = at(convert);
+        const actions =
+          (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, new vscode.Range(place, place), vscode.CodeActionKind.RefactorRewrite.value)) ?? [];
+        const chosen = actions.find((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string') && a.title === convert.title);
+        assert.ok(chosen?.command, `no "${convert.title}" action with a command; offered: ${actions.map((a) => a.title).join(', ') || 'nothing'}`);
+        assert.equal(chosen.kind?.value, 'refactor.rewrite.cognito.convert');
+        // The VS Code client opens conversions itself: its own command, the text in the arguments.
+        assert.equal(chosen.command.command, 'cognitoClient.openConverted');
+        await vscode.commands.executeCommand(chosen.command.command, ...(chosen.command.arguments ?? []));
+        const opened = await poll('the converted client in the active editor', () => {
+          const d = vscode.window.activeTextEditor?.document;
+          return d && d.isUntitled && d.uri.toString() !== uri.toString() ? d : undefined;
+        });
+        assert.equal(opened.languageId, convert.vscodeLanguage ?? convert.language);
+        const text = opened.getText();
+        for (const expected of convert.expectText) assert.ok(text.includes(expected), `the converted document lacks ${expected}:\n${text}`);
+        // Back to the fixture for what follows; the untitled document is closed without saving.
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.window.showTextDocument(document);
+      });
+    }
   });
 }

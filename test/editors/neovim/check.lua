@@ -4,10 +4,11 @@
 --     nvim --headless -u NONE -i NONE -n -c "luafile test/editors/neovim/check.lua"
 --
 -- For each fixture in the resolved cases (written by test/editors/run.ts): open it, wait for the
--- expected diagnostic codes, hover, complete, and apply a quick fix (skipped, with the reason,
--- while the server offers no code actions). Prints `ok NAME`, `skip NAME: why` or `fail NAME: why`
--- per check and exits non-zero when any check failed. Neovim 0.7 has no `vim.lsp.start` and no
--- `nvim -l`, hence `start_client` + `buf_attach_client` and `luafile`.
+-- expected diagnostic codes, hover, complete, apply a quick fix (skipped, with the reason,
+-- while the server offers no code actions), and run a "Convert to ..." action's command. Prints
+-- `ok NAME`, `skip NAME: why` or `fail NAME: why` per check and exits non-zero when any check
+-- failed. Neovim 0.7 has no `vim.lsp.start` and no `nvim -l`, hence `start_client` +
+-- `buf_attach_client` and `luafile`.
 
 local TIMEOUT = tonumber(os.getenv('COGNITO_EDITORS_TIMEOUT_MS') or '') or 15000
 local failures = 0
@@ -221,6 +222,41 @@ local function run_case(client_id, case)
     if not cleared then error(case.codeAction.code .. ' is still reported after "' .. chosen.title .. '"') end
   end)
   if good then ok(name) else fail(name, why) end
+
+  -- Conversion: the "Convert to ..." action carries the server's command (Neovim does not open
+  -- documents for the server); executing it through the client answers the converted text.
+  -- Neovim 0.7 announces no `documentChanges`, so the server creates no file beside the source.
+  if case.convert then
+    local convert = case.convert
+    name = label .. ' convert ' .. convert.target
+    good, why = pcall(function()
+      local place = { line = convert.line, character = convert.character }
+      local actions = request(client_id, bufnr, 'textDocument/codeAction', {
+        textDocument = doc,
+        range = { start = place, ['end'] = place },
+        context = { diagnostics = {}, only = { 'refactor.rewrite' } },
+      }) or {}
+      local chosen
+      local titles = {}
+      for _, action in ipairs(actions) do
+        table.insert(titles, tostring(action.title))
+        if action.title == convert.title then chosen = chosen or action end
+      end
+      if not chosen then error('no "' .. convert.title .. '" among [' .. table.concat(titles, ', ') .. ']') end
+      local command = chosen.command
+      if type(command) ~= 'table' or command.command ~= 'cognitoClient.server.convertClient' then
+        error('"' .. convert.title .. '" carries no server command: ' .. vim.inspect(command))
+      end
+      if command.arguments[3] ~= convert.target then error('the command converts to ' .. tostring(command.arguments[3])) end
+      local result = request(client_id, bufnr, 'workspace/executeCommand', { command = command.command, arguments = command.arguments })
+      if type(result) ~= 'table' or type(result.content) ~= 'string' then error('the command answered ' .. vim.inspect(result)) end
+      if result.language ~= convert.language then error('the converted text is ' .. tostring(result.language) .. ', not ' .. convert.language) end
+      for _, expected in ipairs(convert.expectText) do
+        if not result.content:find(expected, 1, true) then error('the converted text lacks ' .. expected .. ': ' .. result.content) end
+      end
+    end)
+    if good then ok(name) else fail(name, why) end
+  end
 end
 
 local function main()
