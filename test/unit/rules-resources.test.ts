@@ -297,3 +297,28 @@ describe('corpus: real templates', () => {
     assert.ok(templates.length > 0, 'linted some templates');
   });
 });
+
+describe('user-pool-reference: silent on a template fragment', () => {
+  // A Serverless `resources:` list whose other part comes from another file may declare the pool there.
+  const client = (indent: string) =>
+    [
+      `${indent}Resources:`,
+      `${indent}  WebClient:`,
+      `${indent}    Type: AWS::Cognito::UserPoolClient`,
+      `${indent}    Properties:`,
+      `${indent}      ClientName: web`,
+      `${indent}      UserPoolId: !Ref CognitoUserPool`,
+    ].join('\n');
+  const lint = (text: string) => lintRendered({ fileName: 'serverless.yml', languageId: 'yaml', text }).findings.filter((f) => f.ruleId === 'user-pool-reference');
+
+  it('a resources list with a part from another file: no finding', () => {
+    assert.deepEqual(lint(`service: app\nresources:\n  - \${file(resources/cognito-pool.yml)}\n  - ${client('    ').trimStart()}\n`), []);
+  });
+  it('a template with a transform of unknown effect: no finding', () => {
+    assert.deepEqual(lintRendered({ fileName: 't.yaml', languageId: 'yaml', text: `Transform: MyCompany::PoolMacro\n${client('')}\n` }).findings.filter((f) => f.ruleId === 'user-pool-reference'), []);
+  });
+  it('the same client in a complete file is flagged (so the cases above are silent for the fragment alone)', () => {
+    assert.equal(lint(`service: app\nresources:\n  - ${client('    ').trimStart()}\n`).length, 1);
+    assert.equal(lintRendered({ fileName: 't.yaml', languageId: 'yaml', text: `${client('')}\n` }).findings.filter((f) => f.ruleId === 'user-pool-reference').length, 1);
+  });
+});
