@@ -30,6 +30,8 @@
  *   --rule ID   only this rule's file (repeatable)
  *   --list      print the mutants without running anything
  *   --json FILE write the full report (every mutant and its outcome) as JSON
+ *   --quick     step 2 runs only the rule test files (rules-*.test) and the twin files, not every
+ *               test naming the rule (fixes-applied, code-actions, corpus...): minutes instead of hours
  * Survivors that are equivalent mutants (no behaviour can tell them apart) are explained in
  * docs/mutation-testing.md; the run lists them as "explained" when their key is in
  * test/mutate/equivalent.json.
@@ -54,12 +56,13 @@ const TEST_TIMEOUT_MS = 120_000;
 const TWIN_TESTS = ['terraform-rules.test.ts', 'sdk-javascript-rules.test.ts', 'sdk-python-rules.test.ts'];
 
 function parseArgs(argv) {
-  const options = { rules: [], list: false, json: undefined };
+  const options = { rules: [], list: false, json: undefined, quick: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--rule') options.rules.push(argv[++i]);
     else if (a === '--list') options.list = true;
     else if (a === '--json') options.json = argv[++i];
+    else if (a === '--quick') options.quick = true;
     else {
       console.error(`mutate: unknown argument ${a}`);
       process.exit(2);
@@ -134,11 +137,11 @@ function compile(fileName, text) {
 }
 
 /** Compiled unit tests whose source names the rule id (or imports the rule file), the rule's own test files first. */
-function testsFor(ruleFile, ruleText) {
+function testsFor(ruleFile, ruleText, quick = false) {
   const id = /id: '([a-z0-9-]+)'/.exec(ruleText)?.[1];
   const module = basename(ruleFile, '.ts');
   const needles = [id ? `'${id}'` : undefined, `rules/${module}'`].filter(Boolean);
-  const files = readdirSync(TEST_SOURCES)
+  let files = readdirSync(TEST_SOURCES)
     .filter((f) => f.endsWith('.test.ts') && !BUNDLE_TESTS.test(f))
     .sort()
     .filter((f) => {
@@ -150,6 +153,7 @@ function testsFor(ruleFile, ruleText) {
   // Rule tables first: they are the ones meant to kill; then the twins.
   const rank = (f) => (f.startsWith('rules-') ? 0 : TWIN_TESTS.includes(f) ? 1 : 2);
   files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  if (quick) files = files.filter((f) => rank(f) < 2);
   return { id, tests: files.map((f) => join(OUT_TESTS, f.replace(/\.ts$/, '.js'))) };
 }
 
@@ -249,7 +253,7 @@ function main() {
   for (const file of files) {
     const path = join(RULES, file);
     const text = readFileSync(path, 'utf8');
-    const { id, tests } = testsFor(path, text);
+    const { id, tests } = testsFor(path, text, options.quick);
     if (options.rules.length && !options.rules.includes(id) && !options.rules.includes(basename(file, '.ts'))) continue;
     const mutants = mutantsOf(file, text);
     const entry = { file: relative(ROOT, path), rule: id, tests: tests.map((t) => basename(t)), mutants: [] };
@@ -263,10 +267,12 @@ function main() {
     const backup = `${outJs}.mutate-backup`;
     copyFileSync(outJs, backup);
     const restore = () => copyFileSync(backup, outJs);
-    process.once('SIGINT', () => {
+    const stop = () => {
       restore();
       process.exit(130);
-    });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     try {
       if (tests.length === 0) console.log(`${entry.file}: no unit test names ${id}`);
       const baseline = runTests(tests);
@@ -309,6 +315,8 @@ function main() {
       restore();
       copyFileSync(backup, outJs);
       spawnSync('rm', ['-f', backup]);
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
     }
   }
   if (options.list) {
