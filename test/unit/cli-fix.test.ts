@@ -215,6 +215,31 @@ describe('cli .cognito-client.json', () => {
     assert.match(cli(fixtures, '--config', 'nope.json', 'config').stderr, /cannot read nope\.json: no such file/);
   });
 
+  it('answers every malformed configuration with one clear line, never a stack trace', () => {
+    const cases: [string, RegExp, number][] = [
+      // Not usable at all: the run stops (exit 2) before reading any template.
+      ['{ "rules": ', /^cognito-client-lint: \.cognito-client\.json is not valid JSON: /, EXIT_FAILURE],
+      ['[]', /^cognito-client-lint: \.cognito-client\.json must hold a JSON object/, EXIT_FAILURE],
+      ['null', /^cognito-client-lint: \.cognito-client\.json must hold a JSON object/, EXIT_FAILURE],
+      ['\u0000\u00ff binary', /^cognito-client-lint: \.cognito-client\.json is not valid JSON: /, EXIT_FAILURE],
+      ['['.repeat(100_000), /^cognito-client-lint: \.cognito-client\.json is not valid JSON: /, EXIT_FAILURE],
+      // Usable with the defaults for what is wrong: a warning each, and the findings as without the file.
+      ['{ "rules": 5 }', /"rules" must be an object of rule id to severity; ignored/, EXIT_FINDINGS],
+      ['{ "rules": { "implicit-flow-discouraged": 1, "__proto__": "off" } }', /rules\.implicit-flow-discouraged must be one of error, warning, info, off, not 1; ignored/, EXIT_FINDINGS],
+      ['{ "severity": "off" }', /unknown setting "severity" ignored/, EXIT_FINDINGS],
+    ];
+    const template = join(fixtures, 'broken-config', 'template.yaml');
+    for (const [text, message, status] of cases) {
+      const dir = workspace(template);
+      writeFileSync(join(dir, '.cognito-client.json'), text);
+      const r = cli(dir, 'template.yaml');
+      assert.equal(r.status, status, `${JSON.stringify(text.slice(0, 30))}: ${r.stderr}`);
+      assert.match(r.stderr, message, JSON.stringify(text.slice(0, 30)));
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      if (status === EXIT_FINDINGS) assert.deepEqual(r.stdout, cli(dir, '--no-config', 'template.yaml').stdout, 'the defaults apply');
+    }
+  });
+
   it('does not fix a rule the configuration turns off', () => {
     const dir = workspace(join(fixtures, 'config'));
     cli(dir, '--fix', 'config');
