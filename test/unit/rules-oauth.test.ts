@@ -843,3 +843,20 @@ describe('redirect-uri-insecure: an http URL in a branch of a conditional', () =
     });
   }
 });
+
+describe('scope-requires-openid: the message agrees with the number of scopes', () => {
+  for (const renderer of renderers) {
+    it(renderer.id, () => {
+      const message = (scopes: string[]) =>
+        lintRendered(renderer.render({ client: webClient({ AllowedOAuthScopes: scopes }) })).findings.find((f) => f.ruleId === 'scope-requires-openid')?.message;
+      assert.equal(
+        message(['email']),
+        'email in AllowedOAuthScopes only adds claims to the ID token and userInfo, which Cognito issues only when openid is granted too, so on its own it does nothing. Add openid to AllowedOAuthScopes.',
+      );
+      assert.equal(
+        message(['email', 'profile']),
+        'email, profile in AllowedOAuthScopes only add claims to the ID token and userInfo, which Cognito issues only when openid is granted too, so on their own they do nothing. Add openid to AllowedOAuthScopes.',
+      );
+    });
+  }
+});
