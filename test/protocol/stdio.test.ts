@@ -8,7 +8,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
-import { IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, type MarkupContent } from 'vscode-languageserver/node';
 import { LspTestClient, PLAIN_CAPABILITIES, positionOf, PULL_CAPABILITIES } from '../support/lsp-client';
 import { MISCONFIGURED_CODES, MISCONFIGURED_YAML } from './fixtures';
 
@@ -106,8 +106,34 @@ describe('the bundled server over stdio', () => {
         assert.deepEqual((d.data as { ruleId: string }).ruleId, d.code);
       }
 
+      // What the editor shows, read back through the real transport: each message and range.
+      const flagged = positionOf(MISCONFIGURED_YAML, 'client_credentials');
+      assert.deepEqual(flagged, { line: 14, character: 10 }, 'the fixture has not moved');
+      for (const d of published.diagnostics) {
+        assert.deepEqual(d.range, { start: flagged, end: { line: 14, character: 10 + 'client_credentials'.length } }, d.code as string);
+      }
+      assert.equal(
+        published.diagnostics[0].message,
+        'AllowedOAuthFlows combines client_credentials with code, which Cognito rejects: a client either signs users in or authenticates a machine. Remove one side, and use a second client for the other.',
+      );
+      assert.match(published.diagnostics[1].message as string, /^client_credentials in AllowedOAuthFlows needs a client secret, and this client has none: set GenerateSecret to true\./);
+      assert.equal(published.diagnostics[0].severity, DiagnosticSeverity.Error);
+
       const hover = await client.hover(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'AllowedOAuthFlows:', 0, 3));
       assert.ok(hover, 'a hover on AllowedOAuthFlows');
+      const contents = hover.contents as MarkupContent;
+      assert.equal(contents.kind, 'markdown');
+      assert.match(contents.value, /^\*\*AllowedOAuthFlows\*\* — /);
+      assert.match(contents.value, /client_credentials/);
+      assert.deepEqual(hover.range, { start: { line: 13, character: 6 }, end: { line: 13, character: 23 } });
+      assert.equal(await client.hover(TEMPLATE_URI, { line: 0, character: 3 }), null, 'nothing to say on the format version');
+
+      const completion = await client.completion(TEMPLATE_URI, { line: 15, character: 10 });
+      assert.ok(completion.items.some((i) => i.label === 'implicit'), completion.items.map((i) => i.label).join(', '));
+
+      const actions = await client.codeActions(TEMPLATE_URI, published.diagnostics[0].range, [published.diagnostics[0]]);
+      assert.ok(actions.length > 0, 'quick fixes for client-credentials-exclusive');
+      assert.ok(actions.every((a) => a.kind === 'quickfix' && (a.edit?.changes?.[TEMPLATE_URI]?.length ?? 0) > 0), JSON.stringify(actions));
 
       const lenses = await client.codeLenses(TEMPLATE_URI);
       assert.deepEqual(

@@ -16,7 +16,7 @@ import { analyse } from '../../server/src/service';
 import { parseArgs, UsageError } from '../../server/src/cli/args';
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, isKnownRule, runCli } from '../../server/src/cli/main';
 import { languageIdFor } from '../../server/src/cli/lint-file';
-import { corpusDir } from '../support/corpus';
+import { corpusDir, corpusSkip } from '../support/corpus';
 
 const repo = resolve(__dirname, '..', '..', '..');
 const fixtures = join(repo, 'test', 'fixtures', 'fix');
@@ -117,7 +117,8 @@ describe('cli --fix', () => {
   for (const section of ['cloudformation-yaml', 'cloudformation-json']) {
     it(`fixes a copy of the corpus (${section}) idempotently without breaking a file`, (t) => {
       const source = join(corpusDir(), section);
-      if (!existsSync(source)) return t.skip(`corpus not found at ${source} (set COGNITO_CORPUS_DIR)`);
+      const skip = corpusSkip(source);
+      if (skip) return t.skip(skip);
       const dir = workspace(source);
       assertFixIdempotent(dir, prefixed(snapshot(source), section));
     });
@@ -212,6 +213,31 @@ describe('cli .cognito-client.json', () => {
     assert.equal(r.stdout, '');
     assert.deepEqual(snapshot(dir), before);
     assert.match(cli(fixtures, '--config', 'nope.json', 'config').stderr, /cannot read nope\.json: no such file/);
+  });
+
+  it('answers every malformed configuration with one clear line, never a stack trace', () => {
+    const cases: [string, RegExp, number][] = [
+      // Not usable at all: the run stops (exit 2) before reading any template.
+      ['{ "rules": ', /^cognito-client-lint: \.cognito-client\.json is not valid JSON: /, EXIT_FAILURE],
+      ['[]', /^cognito-client-lint: \.cognito-client\.json must hold a JSON object/, EXIT_FAILURE],
+      ['null', /^cognito-client-lint: \.cognito-client\.json must hold a JSON object/, EXIT_FAILURE],
+      ['\u0000\u00ff binary', /^cognito-client-lint: \.cognito-client\.json is not valid JSON: /, EXIT_FAILURE],
+      ['['.repeat(100_000), /^cognito-client-lint: \.cognito-client\.json is not valid JSON: /, EXIT_FAILURE],
+      // Usable with the defaults for what is wrong: a warning each, and the findings as without the file.
+      ['{ "rules": 5 }', /"rules" must be an object of rule id to severity; ignored/, EXIT_FINDINGS],
+      ['{ "rules": { "implicit-flow-discouraged": 1, "__proto__": "off" } }', /rules\.implicit-flow-discouraged must be one of error, warning, info, off, not 1; ignored/, EXIT_FINDINGS],
+      ['{ "severity": "off" }', /unknown setting "severity" ignored/, EXIT_FINDINGS],
+    ];
+    const template = join(fixtures, 'broken-config', 'template.yaml');
+    for (const [text, message, status] of cases) {
+      const dir = workspace(template);
+      writeFileSync(join(dir, '.cognito-client.json'), text);
+      const r = cli(dir, 'template.yaml');
+      assert.equal(r.status, status, `${JSON.stringify(text.slice(0, 30))}: ${r.stderr}`);
+      assert.match(r.stderr, message, JSON.stringify(text.slice(0, 30)));
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      if (status === EXIT_FINDINGS) assert.deepEqual(r.stdout, cli(dir, '--no-config', 'template.yaml').stdout, 'the defaults apply');
+    }
   });
 
   it('does not fix a rule the configuration turns off', () => {

@@ -328,9 +328,22 @@ describe('hover: positions', () => {
   });
 
   it('no hover in a document without clients or on a broken one', () => {
-    for (const text of ['', '|', 'Resources:\n  X: [|', '{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"Gen|']) {
+    const cases = [
+      '',
+      '|',
+      'Resources:\n  X: [|',
+      '{"Resources": {"C": {"Type": "AWS::Cognito::UserPoolClient", "Properties": {"Gen|',
+      // Property names of other resource types are not ours to explain.
+      'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Bucket|Name: x\n',
+      'Resources:\n  B:\n    Type: AWS::Cognito::UserPool\n    Properties:\n      UserPool|Name: x\n',
+      '{"Resources": {"B": {"Type": "AWS::S3::Bucket", "Properties": {"Gener|ateSecret": true}}}}',
+    ];
+    for (const text of cases) {
       const c = caretDocument(text.includes('|') ? text : text + '|', text.startsWith('{') ? 't.json' : 't.yaml');
-      assert.doesNotThrow(() => doHover(c.document, c.model, c.position));
+      assert.equal(doHover(c.document, c.model, c.position), null, JSON.stringify(text));
     }
+    // The same caret on a client's property does answer, so the cases above are silent for their content alone.
+    const client = caretDocument('Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      Gener|ateSecret: true\n', 't.yaml');
+    assert.match((doHover(client.document, client.model, client.position)?.contents as { value: string }).value, /^\*\*GenerateSecret\*\*/);
   });
 });

@@ -18,6 +18,7 @@ import { withoutEntries, withoutEntriesBut } from '../../server/src/surfaces/clo
 import { reduceTo, withoutReduction } from '../../server/src/surfaces/reduce';
 import { generateJsonTemplate, generateTerraform, generateYamlTemplate } from '../bench/generate';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { cloudFormationYamlToJson } from '../support/cfn-yaml-to-json';
 import { corpusFiles } from '../support/corpus';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -223,22 +224,45 @@ describe('reduce: fixes are the same with and without it', () => {
     });
   }
 
-  for (const section of ['cloudformation-yaml', 'cloudformation-json']) {
-    const { files, skip } = corpusFiles(section);
-    it(`the ${section} corpus: every fix, and fix-all, of every file with more than one client`, { skip }, () => {
-      let multi = 0;
-      for (const file of files) {
-        const doc = source(readFileSync(file, 'utf8'), section.endsWith('json') ? 'json' : 'yaml');
-        const parsed = parseDocument(doc);
-        if (!parsed || parsed.model.clients.length < 2) continue;
-        multi++;
-        assertReducesToEach(doc);
-        assertSameFixes(doc, file);
-        assertSameFixAll(doc, file);
-      }
-      if (section === 'cloudformation-yaml') assert.ok(multi > 0, 'the YAML corpus has files with several clients');
-    });
-  }
+  /** Every fix and fix-all of every document with more than one client; how many such documents there were. */
+  const checkMultiClient = (docs: { doc: SourceDocument; label: string }[]): number => {
+    let multi = 0;
+    for (const { doc, label } of docs) {
+      const parsed = parseDocument(doc);
+      if (!parsed || parsed.model.clients.length < 2) continue;
+      multi++;
+      assert.ok(assertReducesToEach(doc) >= 2, `${label}: reduced to each of its clients`);
+      assertSameFixes(doc, label);
+      assertSameFixAll(doc, label);
+    }
+    return multi;
+  };
+
+  const yaml = corpusFiles('cloudformation-yaml');
+  it('the cloudformation-yaml corpus: every fix, and fix-all, of every file with more than one client', { skip: yaml.skip }, (t) => {
+    const multi = checkMultiClient(yaml.files.map((file) => ({ doc: source(readFileSync(file, 'utf8'), 'yaml'), label: file })));
+    t.diagnostic(`${multi} files with several clients`);
+    assert.ok(multi > 0, 'the YAML corpus has files with several clients');
+  });
+
+  // No JSON file of the corpus has two clients: the YAML ones, converted to JSON at test time, join them.
+  const json = corpusFiles('cloudformation-json');
+  it('the cloudformation-json corpus and the YAML corpus as JSON: every fix, and fix-all, of every file with more than one client', { skip: yaml.skip ?? json.skip }, (t) => {
+    const docs = json.files.map((file) => ({ doc: source(readFileSync(file, 'utf8'), 'json'), label: file }));
+    for (const file of yaml.files) {
+      const text = readFileSync(file, 'utf8');
+      const converted = source(cloudFormationYamlToJson(text), 'json');
+      // The conversion is faithful: the JSON template has the same clients and the same findings.
+      const fromYaml = analyse(source(text, 'yaml'));
+      const fromJson = analyse(converted);
+      assert.deepEqual(fromJson?.model.clients.map((c) => c.name), fromYaml?.model.clients.map((c) => c.name), file);
+      assert.deepEqual(fromJson?.findings.map((f) => f.ruleId).sort(), fromYaml?.findings.map((f) => f.ruleId).sort(), file);
+      docs.push({ doc: converted, label: `${file} (as JSON)` });
+    }
+    const multi = checkMultiClient(docs);
+    t.diagnostic(`${multi} JSON templates with several clients`);
+    assert.ok(multi > 0, 'some converted templates have several clients');
+  });
 });
 
 describe('reduce: the per-client answer of the CloudFormation surfaces is the general one', () => {

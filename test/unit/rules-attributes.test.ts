@@ -186,9 +186,14 @@ ruleTests({
       severity: 'warning',
     },
     { name: 'snake_case plan tier', scenario: { client: { WriteAttributes: ['custom:plan_tier'] } }, at: 'custom:plan_tier', count: 1 },
+    { name: 'kebab-case tenant id', scenario: { client: { WriteAttributes: ['email', 'custom:tenant-id'] } }, at: 'custom:tenant-id', count: 1 },
+    { name: 'one word among others, any case', scenario: { client: { WriteAttributes: ['custom:billing.ADMIN.flag'] } }, at: 'custom:billing.ADMIN.flag', count: 1 },
   ],
   clean: [
     { name: 'ordinary custom attributes', scenario: { client: { WriteAttributes: ['email', 'custom:nickname_color', 'custom:planet', 'custom:explanation'] } } },
+    // The words are whole words: kebab-case splits on the hyphen, not inside a word.
+    { name: 'a privileged word only inside another word', scenario: { client: { WriteAttributes: ['custom:contenant-id', 'custom:roleplay-name', 'custom:explanation'] } } },
+    { name: 'a privileged name that is not a custom attribute', scenario: { client: { WriteAttributes: ['tenant_id', 'dev:role'] } } },
     { name: 'privileged attributes only readable', scenario: { client: { ReadAttributes: ['custom:tenantId', 'custom:role'], WriteAttributes: ['email'] } } },
     { name: 'standard attributes only', scenario: { client: { WriteAttributes: ['email', 'name', 'zoneinfo'] } } },
   ],

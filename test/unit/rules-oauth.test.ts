@@ -314,6 +314,8 @@ ruleTests({
   clean: [
     { name: 'the default redirect is a callback', scenario: { client: webClient({ DefaultRedirectURI: 'https://app.example.com/callback' }) } },
     { name: 'no default redirect', scenario: { client: webClient() } },
+    // An empty value is invalid-length's to report, not this rule's.
+    { name: 'an empty default redirect', scenario: { client: webClient({ DefaultRedirectURI: '' }) } },
   ],
   unknown: [
     { name: 'the default redirect is a substitution', scenario: { client: webClient({ DefaultRedirectURI: { $sub: 'https://${AWS::StackName}.example.com/home' } }) } },
@@ -394,6 +396,13 @@ ruleTests({
       name: 'an http default redirect',
       scenario: { client: webClient({ CallbackURLs: ['https://app.example.com/callback', 'http://10.0.0.5/cb'], DefaultRedirectURI: 'http://10.0.0.5/cb' }) },
       count: 2,
+      severity: 'error',
+    },
+    {
+      name: 'an http callback in a branch of a conditional',
+      scenario: { conditions: ['Prod'], client: webClient({ CallbackURLs: ['https://app.example.com/callback', { $if: ['Prod', 'https://app.example.com/cb', 'http://app.example.com/cb'] }] }) },
+      at: 'http://app.example.com/cb',
+      count: 1,
       severity: 'error',
     },
   ],
@@ -816,6 +825,38 @@ describe('oauth-requires-enabled-flag: the fix is automatic only when it leaves 
       const urlsOnly = lintRendered(renderer.render({ client: { CallbackURLs: ['https://a.example.com/cb'] } })).findings.find((f) => f.ruleId === 'oauth-requires-enabled-flag');
       assert.ok(urlsOnly);
       assert.equal(urlsOnly.fixes?.[0].unambiguous, false);
+    });
+  }
+});
+
+describe('redirect-uri-insecure: an http URL in a branch of a conditional', () => {
+  for (const renderer of renderers) {
+    it(`${renderer.id}: is flagged without a fix (no edit can address one branch alone)`, () => {
+      const doc = renderer.render({
+        conditions: ['Prod'],
+        client: webClient({ CallbackURLs: ['https://app.example.com/callback', { $if: ['Prod', 'https://app.example.com/cb', 'http://app.example.com/cb'] }] }),
+      });
+      const mine = lintRendered(doc).findings.filter((f) => f.ruleId === 'redirect-uri-insecure');
+      assert.deepEqual(mine.map((f) => flagged(doc, f).replace(/^"|"$/g, '')), ['http://app.example.com/cb']);
+      assert.deepEqual(mine[0].fixes ?? [], []);
+      assert.match(mine[0].message, /^http:\/\/app\.example\.com\/cb in CallbackURLs uses plain http/);
+    });
+  }
+});
+
+describe('scope-requires-openid: the message agrees with the number of scopes', () => {
+  for (const renderer of renderers) {
+    it(renderer.id, () => {
+      const message = (scopes: string[]) =>
+        lintRendered(renderer.render({ client: webClient({ AllowedOAuthScopes: scopes }) })).findings.find((f) => f.ruleId === 'scope-requires-openid')?.message;
+      assert.equal(
+        message(['email']),
+        'email in AllowedOAuthScopes only adds claims to the ID token and userInfo, which Cognito issues only when openid is granted too, so on its own it does nothing. Add openid to AllowedOAuthScopes.',
+      );
+      assert.equal(
+        message(['email', 'profile']),
+        'email, profile in AllowedOAuthScopes only add claims to the ID token and userInfo, which Cognito issues only when openid is granted too, so on their own they do nothing. Add openid to AllowedOAuthScopes.',
+      );
     });
   }
 });

@@ -12,7 +12,7 @@ import { languageIdForPath } from '../../server/src/surfaces';
 import type { Finding } from '../../server/src/rules/types';
 import { flagged, lintRendered, ruleTests } from '../support/harness';
 import { renderers, type Scenario, type ScenarioResource } from '../support/scenario';
-import { corpusDir as corpusDirectory, corpusTemplates } from '../support/corpus';
+import { corpusDir as corpusDirectory, corpusSkip, corpusTemplates } from '../support/corpus';
 
 const idp = (providerName: unknown = 'MyProvider'): ScenarioResource => ({
   role: 'identityProvider',
@@ -269,10 +269,8 @@ describe('corpus: an identity provider named differently from the client list', 
   for (const rel of ['cloudformation-yaml/026-iac-model-evaluation-cognito.yaml', 'cloudformation-json/006-iac-model-evaluation-cognito.json']) {
     it(rel, (t) => {
       const file = path.join(corpusDir, rel);
-      if (!fs.existsSync(file)) {
-        t.skip(`corpus not found at ${file}`);
-        return;
-      }
+      const skip = corpusSkip(file);
+      if (skip) return t.skip(skip);
       const text = fs.readFileSync(file, 'utf8');
       const doc = { fileName: path.basename(file), languageId: languageIdForPath(file) ?? 'yaml', text };
       const { findings } = lintRendered(doc);
@@ -295,5 +293,30 @@ describe('corpus: real templates', () => {
       assert.deepEqual(wrong.map((f) => `${f.ruleId}@${flagged(doc, f)}`), [], template.label);
     }
     assert.ok(templates.length > 0, 'linted some templates');
+  });
+});
+
+describe('user-pool-reference: silent on a template fragment', () => {
+  // A Serverless `resources:` list whose other part comes from another file may declare the pool there.
+  const client = (indent: string) =>
+    [
+      `${indent}Resources:`,
+      `${indent}  WebClient:`,
+      `${indent}    Type: AWS::Cognito::UserPoolClient`,
+      `${indent}    Properties:`,
+      `${indent}      ClientName: web`,
+      `${indent}      UserPoolId: !Ref CognitoUserPool`,
+    ].join('\n');
+  const lint = (text: string) => lintRendered({ fileName: 'serverless.yml', languageId: 'yaml', text }).findings.filter((f) => f.ruleId === 'user-pool-reference');
+
+  it('a resources list with a part from another file: no finding', () => {
+    assert.deepEqual(lint(`service: app\nresources:\n  - \${file(resources/cognito-pool.yml)}\n  - ${client('    ').trimStart()}\n`), []);
+  });
+  it('a template with a transform of unknown effect: no finding', () => {
+    assert.deepEqual(lintRendered({ fileName: 't.yaml', languageId: 'yaml', text: `Transform: MyCompany::PoolMacro\n${client('')}\n` }).findings.filter((f) => f.ruleId === 'user-pool-reference'), []);
+  });
+  it('the same client in a complete file is flagged (so the cases above are silent for the fragment alone)', () => {
+    assert.equal(lint(`service: app\nresources:\n  - ${client('    ').trimStart()}\n`).length, 1);
+    assert.equal(lintRendered({ fileName: 't.yaml', languageId: 'yaml', text: `${client('')}\n` }).findings.filter((f) => f.ruleId === 'user-pool-reference').length, 1);
   });
 });

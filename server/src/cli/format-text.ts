@@ -10,7 +10,8 @@ export function formatText(report: LintReport): string {
   for (const file of report.files) {
     for (const d of file.diagnostics) {
       // A message is one line here, whatever the rule wrote.
-      const message = d.message.replace(/\s*[\r\n]+\s*/g, ' ');
+      // (A match starts only where a run of white space starts: no rescanning a long run from inside.)
+      const message = d.message.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' ');
       out += `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.rule} ${message}\n`;
     }
   }

@@ -119,7 +119,7 @@ function walk(dir: string, display: string, found: FoundFile[], fs: CliFileSyste
   }
   for (const entry of entries) {
     const absolute = join(dir, entry.name);
-    const childDisplay = display === '.' ? entry.name : `${display.replace(/\/+$/, '')}/${entry.name}`;
+    const childDisplay = display === '.' ? entry.name : `${display.replace(/(?<!\/)\/+$/, '')}/${entry.name}`;
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(absolute, childDisplay, found, fs);
       continue;

@@ -132,5 +132,5 @@ export function shortReason(message: string, max = 120): string {
   const clause = cut ? message.slice(0, cut.index) : message;
   if (clause.length <= max) return clause;
   const space = clause.lastIndexOf(' ', max - 1);
-  return `${clause.slice(0, space > max / 2 ? space : max - 1).replace(/[\s,]+$/, '')}…`;
+  return `${clause.slice(0, space > max / 2 ? space : max - 1).replace(/(?<![\s,])[\s,]+$/, '')}…`;
 }

@@ -118,7 +118,8 @@ export function referenceOf(call: Intrinsic): Reference | undefined {
  */
 export function subReferences(template: string, locals: ReadonlySet<string> = new Set()): Reference[] {
   const out: Reference[] = [];
-  for (const match of template.matchAll(/\$\{([^}]*)\}/g)) {
+  // `[^}$]`: a `${` with no closing brace ends at the next `$`, so a long run of `${` is not rescanned from each one.
+  for (const match of template.matchAll(/\$\{([^}$]*)\}/g)) {
     const inner = match[1].trim();
     if (inner.startsWith('!')) continue;
     const dot = inner.indexOf('.');

@@ -23,6 +23,9 @@ import { FUNCTION_BY_TAG } from './intrinsics';
 import { withLfBreaks } from '../line-breaks';
 import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt, trimEnd } from './nodes';
 
+/** Spaces, line breaks, comments and anchors: what may stand between a short-form tag and its value. */
+const BETWEEN_TAG_AND_VALUE = /^(?:\s|#[^\n]*(?![^\n])|&\S+(?!\S))*$/;
+
 /** The short-form tags as `yaml` custom tags: each in scalar, sequence and mapping form. */
 const customTags: (ScalarTag | CollectionTag)[] = [...FUNCTION_BY_TAG.keys()].flatMap((tag): (ScalarTag | CollectionTag)[] => [
   { tag, resolve: (value: string) => value },
@@ -227,7 +230,9 @@ class YamlReader {
     const at = this.text.lastIndexOf(tag, valueStart - tag.length);
     if (at < 0) return valueStart;
     const between = this.text.slice(at + tag.length, valueStart);
-    return /^(?:\s|#[^\n]*|&\S+)*$/.test(between) && (between === '' || /^\s/.test(between)) ? at : valueStart;
+    // Each piece can be read one way only (a comment runs to its line's end, an anchor to the next
+    // space), so a long run of `#` or `&` cannot make the pattern try every split of it.
+    return BETWEEN_TAG_AND_VALUE.test(between) && (between === '' || /^\s/.test(between)) ? at : valueStart;
   }
 
   /** Just after the `:` following a key (for the position of a missing value). */

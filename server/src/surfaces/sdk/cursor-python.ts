@@ -362,7 +362,7 @@ function cursorAt(text: string, offset: number, model: DocumentModel): CursorCon
       } else if (lastBreak >= 0 && lead.slice(lastBreak + 1).trim() === '' && !/[=([{,.]\s*$/.test(head)) {
         // A new keyword on its own line after an argument with no comma yet.
         role = 'key';
-        commaBefore = segStart + head.replace(/\s*$/, '').length;
+        commaBefore = segStart + head.replace(/(?<!\s)\s*$/, '').length;
       } else {
         const m = /^([A-Za-z_]\w*)\s*=$/.exec(trimmed);
         const canonical = m && canonicalName(m[1], spelling, path);

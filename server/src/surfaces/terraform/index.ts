@@ -26,7 +26,8 @@ const MODULE = { suffixes: ['.tf', '.tf.json'] } as const;
 
 /** The path part of a URI, lower-case (no query or fragment). */
 function pathOf(uri: string): string {
-  return uri.replace(/[?#].*$/, '').toLowerCase();
+  const end = uri.search(/[?#]/);
+  return (end < 0 ? uri : uri.slice(0, end)).toLowerCase();
 }
 
 function isTerraformJson(doc: Pick<SourceDocument, 'uri' | 'languageId'>): boolean {

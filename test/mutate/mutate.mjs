@@ -1,0 +1,336 @@
+#!/usr/bin/env node
+/**
+ * Mutation testing of the rules (`npm run mutate`; not part of `npm test`).
+ *
+ * For each rule file server/src/rules/*.ts (not the engine, the registry or the types) it makes
+ * small, deterministic changes one at a time — a mutant — and runs the unit tests that could
+ * notice: a test run that fails "kills" the mutant; one that passes lets it "survive", which means
+ * no test pins the behaviour that changed. The mutations:
+ *
+ *   comparison   === ↔ !==, == ↔ !=, < → <=, <= → <, > → >=, >= → >
+ *   logical      && ↔ ||, ?? → ||
+ *   boolean      true ↔ false
+ *   negation     !x → x
+ *   constant     a number n → n + 1 (0 → 1, 1 → 0)
+ *   early exit   `if (c) return/continue/break` → the condition made false (the exit removed)
+ *
+ * Each mutant is compiled alone (TypeScript's transpileModule, the same CommonJS output tsc gives),
+ * so `npm run typecheck` (tsc) must have run first. It then meets the tests in two steps:
+ *   1. in this process, the rule's case table (the `ruleTests` tables of test/unit/rules-*.test.ts,
+ *      collected once) with the mutated rule put in the engine's place, with the assertions
+ *      `ruleTests` makes, over the same renderers: a failing case is a failing test of that file;
+ *   2. if it survives that, the mutant is written over out/server/src/rules/<file>.js (restored
+ *      afterwards, whatever happens) and the compiled unit test files whose source names the rule id
+ *      or imports the file run — the rule test files first, then the files running the case tables
+ *      over Terraform and the SDKs — one at a time, stopping at the first that fails. (The CLI and
+ *      packaging tests run the bundles, which a mutant does not change.)
+ * Same sources, same mutants, same order, same outcome.
+ *
+ * Usage: node test/mutate/mutate.mjs [--rule ID ...] [--list] [--json FILE]
+ *   --rule ID   only this rule's file (repeatable)
+ *   --list      print the mutants without running anything
+ *   --json FILE write the full report (every mutant and its outcome) as JSON
+ *   --quick     step 2 runs only the rule test files (rules-*.test) and the twin files, not every
+ *               test naming the rule (fixes-applied, code-actions, corpus...): minutes instead of hours
+ * Survivors that are equivalent mutants (no behaviour can tell them apart) are explained in
+ * docs/mutation-testing.md; the run lists them as "explained" when their key is in
+ * test/mutate/equivalent.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RULES = join(ROOT, 'server', 'src', 'rules');
+const OUT_RULES = join(ROOT, 'out', 'server', 'src', 'rules');
+const TEST_SOURCES = join(ROOT, 'test', 'unit');
+const OUT_TESTS = join(ROOT, 'out', 'test', 'unit');
+const NOT_RULES = new Set(['engine.ts', 'index.ts', 'types.ts']);
+/** Tests that run the built bundles (dist/) or other processes: a mutant of out/ does not reach them. */
+const BUNDLE_TESTS = /^(cli|packages|vsix|action|pre-commit-hooks|corpus-gate|docs)/;
+const TEST_TIMEOUT_MS = 120_000;
+/** The files that run every rule's case table over Terraform and the SDK surfaces. */
+const TWIN_TESTS = ['terraform-rules.test.ts', 'sdk-javascript-rules.test.ts', 'sdk-python-rules.test.ts'];
+
+function parseArgs(argv) {
+  const options = { rules: [], list: false, json: undefined, quick: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--rule') options.rules.push(argv[++i]);
+    else if (a === '--list') options.list = true;
+    else if (a === '--json') options.json = argv[++i];
+    else if (a === '--quick') options.quick = true;
+    else {
+      console.error(`mutate: unknown argument ${a}`);
+      process.exit(2);
+    }
+  }
+  return options;
+}
+
+const SWAP = {
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: '!==',
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: '===',
+  [ts.SyntaxKind.EqualsEqualsToken]: '!=',
+  [ts.SyntaxKind.ExclamationEqualsToken]: '==',
+  [ts.SyntaxKind.LessThanToken]: '<=',
+  [ts.SyntaxKind.LessThanEqualsToken]: '<',
+  [ts.SyntaxKind.GreaterThanToken]: '>=',
+  [ts.SyntaxKind.GreaterThanEqualsToken]: '>',
+  [ts.SyntaxKind.AmpersandAmpersandToken]: '||',
+  [ts.SyntaxKind.BarBarToken]: '&&',
+  [ts.SyntaxKind.QuestionQuestionToken]: '||',
+};
+
+function isExit(statement) {
+  if (!statement) return false;
+  if (ts.isBlock(statement)) return statement.statements.length === 1 && isExit(statement.statements[0]);
+  return ts.isReturnStatement(statement) || ts.isContinueStatement(statement) || ts.isBreakStatement(statement);
+}
+
+/** Every mutant of one source text, in source order: { start, end, replacement, kind, line, original }. */
+function mutantsOf(fileName, text) {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const out = [];
+  const add = (start, end, replacement, kind) => {
+    const { line } = source.getLineAndCharacterOfPosition(start);
+    out.push({ start, end, replacement, kind, line: line + 1, original: text.slice(start, end) });
+  };
+  const visit = (node) => {
+    // Imports, types and the rule's description text carry no behaviour a test can see.
+    if (ts.isImportDeclaration(node) || ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return;
+    if (ts.isBinaryExpression(node) && SWAP[node.operatorToken.kind] !== undefined) {
+      const kind = [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind) ? 'logical' : 'comparison';
+      add(node.operatorToken.getStart(source), node.operatorToken.getEnd(), SWAP[node.operatorToken.kind], kind);
+    }
+    if (node.kind === ts.SyntaxKind.TrueKeyword) add(node.getStart(source), node.getEnd(), 'false', 'boolean');
+    if (node.kind === ts.SyntaxKind.FalseKeyword) add(node.getStart(source), node.getEnd(), 'true', 'boolean');
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      // `!x` → `(x)`: drop the one operator.
+      add(node.getStart(source), node.operand.getStart(source), '', 'negation');
+    }
+    if (ts.isNumericLiteral(node)) {
+      const n = Number(node.text);
+      const next = n === 1 ? 0 : n + 1;
+      add(node.getStart(source), node.getEnd(), String(next), 'constant');
+    }
+    if (ts.isIfStatement(node) && !node.elseStatement && isExit(node.thenStatement)) {
+      add(node.expression.getStart(source), node.expression.getEnd(), 'false', 'early exit');
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+function compile(fileName, text) {
+  const result = ts.transpileModule(text, {
+    fileName,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, sourceMap: false },
+    reportDiagnostics: true,
+  });
+  const errors = (result.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  return errors.length ? undefined : result.outputText;
+}
+
+/** Compiled unit tests whose source names the rule id (or imports the rule file), the rule's own test files first. */
+function testsFor(ruleFile, ruleText, quick = false) {
+  const id = /id: '([a-z0-9-]+)'/.exec(ruleText)?.[1];
+  const module = basename(ruleFile, '.ts');
+  const needles = [id ? `'${id}'` : undefined, `rules/${module}'`].filter(Boolean);
+  let files = readdirSync(TEST_SOURCES)
+    .filter((f) => f.endsWith('.test.ts') && !BUNDLE_TESTS.test(f))
+    .sort()
+    .filter((f) => {
+      const text = readFileSync(join(TEST_SOURCES, f), 'utf8');
+      return needles.some((n) => text.includes(n));
+    });
+  // The case tables run over the other surfaces too (they name no rule id themselves).
+  for (const twin of TWIN_TESTS) if (!files.includes(twin)) files.push(twin);
+  // Rule tables first: they are the ones meant to kill; then the twins.
+  const rank = (f) => (f.startsWith('rules-') ? 0 : TWIN_TESTS.includes(f) ? 1 : 2);
+  files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  if (quick) files = files.filter((f) => rank(f) < 2);
+  return { id, tests: files.map((f) => join(OUT_TESTS, f.replace(/\.ts$/, '.js'))) };
+}
+
+const require = createRequire(import.meta.url);
+let tier1;
+/** The case tables and what runs them, loaded once from out/. */
+function loadTier1() {
+  if (tier1) return tier1;
+  const { allRuleCases } = require(join(ROOT, 'out', 'test', 'support', 'twin-rules.js'));
+  const { lintRendered, flagged } = require(join(ROOT, 'out', 'test', 'support', 'harness.js'));
+  const { renderers } = require(join(ROOT, 'out', 'test', 'support', 'scenario.js'));
+  const { rules } = require(join(ROOT, 'out', 'server', 'src', 'rules', 'index.js'));
+  tier1 = { cases: allRuleCases(), lintRendered, flagged, renderers, rules };
+  return tier1;
+}
+
+/** Load compiled JavaScript as if it were the module at `filename` (its relative requires resolve from there). */
+function loadAs(js, filename) {
+  const m = new Module(filename, null);
+  m.filename = filename;
+  m.paths = Module._nodeModulePaths(dirname(filename));
+  m._compile(js, filename);
+  return m.exports;
+}
+
+/** Step 1: the rule's case table with the mutated rule; the first failing case, or undefined. */
+function runCaseTable(js, outJs) {
+  let exports;
+  try {
+    exports = loadAs(js, outJs);
+  } catch (error) {
+    return `loading throws: ${error?.message ?? error}`;
+  }
+  const mutated = exports.rule;
+  if (!mutated || typeof mutated.check !== 'function') return undefined;
+  const { cases, lintRendered, flagged, renderers, rules } = loadTier1();
+  const index = rules.findIndex((r) => r.id === mutated.id);
+  const table = cases.find((c) => c.rule === mutated.id);
+  if (index < 0 || !table) return undefined;
+  const original = rules[index];
+  rules[index] = mutated;
+  try {
+    for (const renderer of renderers) {
+      for (const [kind, list] of [['fires', table.fires], ['clean', table.clean], ['unknown', table.unknown]]) {
+        for (const c of list) {
+          const name = `rule ${table.rule} › ${renderer.id} › ${kind}: ${c.name}`;
+          let findings;
+          const doc = renderer.render(c.scenario);
+          try {
+            findings = lintRendered(doc).findings;
+          } catch (error) {
+            return `${name} (throws)`;
+          }
+          const mine = findings.filter((f) => f.ruleId === table.rule);
+          if (kind !== 'fires') {
+            if (mine.length !== 0) return name;
+            continue;
+          }
+          if (mine.length === 0) return name;
+          if (c.count !== undefined && mine.length !== c.count) return name;
+          if (c.at !== undefined && !mine.some((f) => flagged(doc, f).includes(c.at))) return name;
+          if (c.severity && !mine.every((f) => f.severity === c.severity)) return name;
+          if (!mine.every((f) => typeof f.message === 'string' && f.message.length > 10)) return name;
+        }
+      }
+    }
+    return undefined;
+  } finally {
+    rules[index] = original;
+  }
+}
+
+function runTests(tests) {
+  for (const test of tests) {
+    const env = { ...process.env };
+    delete env.NODE_TEST_CONTEXT;
+    const r = spawnSync(process.execPath, ['--test', '--test-reporter=dot', test], { encoding: 'utf8', env, timeout: TEST_TIMEOUT_MS });
+    if (r.error?.code === 'ETIMEDOUT' || r.signal) return { killed: true, by: `${basename(test)} (timeout)` };
+    if (r.status !== 0) return { killed: true, by: basename(test) };
+  }
+  return { killed: false };
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(OUT_RULES)) {
+    console.error('mutate: out/ is not built: run `npx tsc -p tsconfig.json` (npm run mutate does) first');
+    process.exit(2);
+  }
+  const equivalentPath = join(ROOT, 'test', 'mutate', 'equivalent.json');
+  const equivalent = existsSync(equivalentPath) ? JSON.parse(readFileSync(equivalentPath, 'utf8')) : {};
+  const files = readdirSync(RULES)
+    .filter((f) => f.endsWith('.ts') && !NOT_RULES.has(f))
+    .sort();
+  const report = { mutants: 0, killed: 0, survived: 0, explained: 0, invalid: 0, files: [] };
+  const started = Date.now();
+  for (const file of files) {
+    const path = join(RULES, file);
+    const text = readFileSync(path, 'utf8');
+    const { id, tests } = testsFor(path, text, options.quick);
+    if (options.rules.length && !options.rules.includes(id) && !options.rules.includes(basename(file, '.ts'))) continue;
+    const mutants = mutantsOf(file, text);
+    const entry = { file: relative(ROOT, path), rule: id, tests: tests.map((t) => basename(t)), mutants: [] };
+    report.files.push(entry);
+    if (options.list) {
+      for (const m of mutants) console.log(`${entry.file}:${m.line} ${m.kind}: ${m.original} → ${m.replacement || '(removed)'}`);
+      report.mutants += mutants.length;
+      continue;
+    }
+    const outJs = join(OUT_RULES, file.replace(/\.ts$/, '.js'));
+    const backup = `${outJs}.mutate-backup`;
+    copyFileSync(outJs, backup);
+    const restore = () => copyFileSync(backup, outJs);
+    const stop = () => {
+      restore();
+      process.exit(130);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      if (tests.length === 0) console.log(`${entry.file}: no unit test names ${id}`);
+      const baseline = runTests(tests);
+      if (baseline.killed) throw new Error(`${entry.file}: the tests fail before any mutation (${baseline.by}); fix them first`);
+      for (const m of mutants) {
+        const mutated = text.slice(0, m.start) + m.replacement + text.slice(m.end);
+        const key = `${entry.file}:${m.line} ${m.kind}: ${m.original} → ${m.replacement || '(removed)'}`;
+        const js = compile(file, mutated);
+        if (js === undefined) {
+          report.invalid++;
+          entry.mutants.push({ key, outcome: 'invalid' });
+          continue;
+        }
+        const failingCase = runCaseTable(js, outJs);
+        let result;
+        if (failingCase) result = { killed: true, by: `case table: ${failingCase}` };
+        else {
+          writeFileSync(outJs, js);
+          result = runTests(tests);
+          restore();
+        }
+        report.mutants++;
+        let outcome;
+        if (result.killed) {
+          report.killed++;
+          outcome = 'killed';
+        } else if (equivalent[key]) {
+          report.explained++;
+          outcome = 'explained';
+        } else {
+          report.survived++;
+          outcome = 'survived';
+        }
+        entry.mutants.push({ key, outcome, by: result.by });
+        if (outcome !== 'killed') console.log(`${outcome.toUpperCase()} ${key}`);
+      }
+      const k = entry.mutants.filter((m) => m.outcome === 'killed').length;
+      console.log(`${entry.file}: ${k}/${entry.mutants.filter((m) => m.outcome !== 'invalid').length} killed (${Math.round((Date.now() - started) / 1000)} s so far)`);
+    } finally {
+      restore();
+      copyFileSync(backup, outJs);
+      spawnSync('rm', ['-f', backup]);
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+    }
+  }
+  if (options.list) {
+    console.log(`${report.mutants} mutants in ${report.files.length} files`);
+    return;
+  }
+  const score = report.mutants ? ((report.killed + report.explained) / report.mutants) * 100 : 100;
+  console.log(
+    `\nmutants ${report.mutants}: killed ${report.killed}, survived ${report.survived}, explained (equivalent) ${report.explained}` +
+      `; score ${score.toFixed(1)}% (killed ${report.mutants ? ((report.killed / report.mutants) * 100).toFixed(1) : '100'}%)` +
+      `; ${report.invalid} mutants did not compile; ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  if (options.json) writeFileSync(options.json, JSON.stringify(report, null, 2) + '\n');
+  process.exitCode = report.survived > 0 ? 1 : 0;
+}
+
+main();
