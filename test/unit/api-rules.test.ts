@@ -45,6 +45,7 @@ differ('API JSON holds only literals: the dynamic value is left out, which reads
 
 differ('API JSON has no conditionals: the conditional property is left out, so neither branch is checked', [
   'redirect-uri-invalid|fires|a conditional branch with a fragment',
+  'redirect-uri-insecure|fires|an http callback in a branch of a conditional',
   'implicit-flow-discouraged|fires|the implicit branch of a conditional',
   'user-existence-errors-legacy|fires|LEGACY in one case of a conditional',
   'token-revocation-disabled|fires|false in one case of a conditional',
