@@ -124,6 +124,21 @@ describe('the hostile set through the CLI', () => {
   });
 });
 
+describe('the parse time-out', () => {
+  it('--parse-timeout gives up a long parse and reports the file as not checked (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cognito-timeout-'));
+    dirs.push(dir);
+    let tf = '';
+    for (let i = 0; i < 300; i++) tf += `resource "aws_cognito_user_pool_client" "c${i}" {\n  name = "c${i}"\n  user_pool_id = "p"\n  refresh_token_validity = 0\n}\n`;
+    writeFileSync(join(dir, 'main.tf'), tf);
+    const quick = spawnSync(process.execPath, [CLI, '--format', 'json', '--parse-timeout', '1', 'main.tf'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(quick.status, EXIT_FAILURE, quick.stderr);
+    const skipped = JSON.parse(quick.stdout).files[0].diagnostics;
+    assert.deepEqual(skipped.map((d: { rule: string }) => d.rule), ['file-skipped']);
+    assert.match(skipped[0].message, /took too long/);
+  });
+});
+
 describe('the hostile set through the language server', () => {
   it('answers every document and request, with one information diagnostic for each skipped document', async () => {
     const dir = scratch();

@@ -27,6 +27,8 @@ export interface CliOptions {
   rules: Record<string, RuleSetting>;
   /** Files larger than this many KB are reported as skipped. */
   maxFileSizeKb: number;
+  /** How long one tree-sitter parse (.tf, JavaScript/TypeScript, Python) may take, in ms (`--parse-timeout`). */
+  parseTimeoutMs?: number;
   /**
    * Apply every unambiguous fix: `write` rewrites the files in place (`--fix`), `dry-run` prints
    * the changes as a unified diff and writes nothing (`--fix-dry-run`). Absent: only check.
@@ -64,6 +66,9 @@ Options:
       --rule ID=SEVERITY   set a rule's severity: error, warning, info or off
                            (repeatable)
       --max-file-size KB   skip files larger than this (default ${DEFAULT_MAX_FILE_SIZE_KB}, i.e. 5 MB)
+      --parse-timeout MS   give up parsing a .tf, JavaScript/TypeScript or Python
+                           file after this long (default 2000); it is then
+                           reported as not checked
       --fix                apply every unambiguous fix, writing the files in place
                            (then report what is left)
       --fix-dry-run        print those fixes as a unified diff; write nothing
@@ -222,6 +227,12 @@ export function parseArgs(argv: readonly string[], isKnownRule: (id: string) => 
         const raw = value();
         if (!/^\d+$/.test(raw)) throw new UsageError(`--max-file-size needs a whole number of KB, not ${JSON.stringify(raw)}`);
         options.maxFileSizeKb = Number(raw);
+        break;
+      }
+      case '--parse-timeout': {
+        const raw = value();
+        if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--parse-timeout needs a whole number of milliseconds, not ${JSON.stringify(raw)}`);
+        options.parseTimeoutMs = Number(raw);
         break;
       }
       default:
