@@ -211,6 +211,9 @@ describe('the server under abuse, in-process', () => {
       }
       // Still serving: every document opened gets its diagnostics.
       for (const c of TYPED_CLIENTS) await client.waitForDiagnostics(c.uri, (p) => p.diagnostics.length > 0, { timeoutMs: 20_000 });
+      // Opening main.tf beside main.tf.json re-checks the other after the debounce: let it finish
+      // before the session closes, or its publication meets a disposed connection.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     });
   });
 
