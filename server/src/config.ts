@@ -42,6 +42,13 @@ export interface Settings {
    * completion); the log says so once per document. A CloudFormation template is at most 1 MB.
    */
   maxFileSizeKb: number;
+  /**
+   * How long one parse of a Terraform (.tf), JavaScript/TypeScript or Python document may take, in
+   * milliseconds, before it is given up (the tree-sitter parser's time-out); the document then
+   * reads as having no clients (Terraform files get a diagnostic saying why). Window-wide: the
+   * server reads it from the global settings.
+   */
+  parseTimeoutMs: number;
   /** The least important log message still written to the output channel. */
   logLevel: LogLevel;
 }
@@ -52,12 +59,14 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   validate: Object.freeze({ enable: true, debounceMs: 200 }),
   codeLens: Object.freeze({ enable: true }),
   maxFileSizeKb: 1024,
+  parseTimeoutMs: 2000,
   logLevel: 'info' as LogLevel,
 });
 
 /** The bounds a numeric setting is clamped to. */
 export const DEBOUNCE_MS_RANGE = { min: 0, max: 5000 } as const;
 export const MAX_FILE_SIZE_KB_RANGE = { min: 1, max: 102400 } as const;
+export const PARSE_TIMEOUT_MS_RANGE = { min: 50, max: 60000 } as const;
 
 /** Settings read from a raw configuration value, with what was wrong in it. */
 export interface ReadSettings {
@@ -118,11 +127,13 @@ export function readSettings(raw: unknown, knownRule?: (id: string) => boolean):
 
   const maxFileSizeKb = readNumber(section.maxFileSizeKb, 'maxFileSizeKb', defaultSettings.maxFileSizeKb, MAX_FILE_SIZE_KB_RANGE, warnings);
 
+  const parseTimeoutMs = readNumber(section.parseTimeoutMs, 'parseTimeoutMs', defaultSettings.parseTimeoutMs, PARSE_TIMEOUT_MS_RANGE, warnings);
+
   let logLevel = defaultSettings.logLevel;
   if (typeof section.logLevel === 'string' && (LOG_LEVELS as readonly string[]).includes(section.logLevel)) logLevel = section.logLevel as LogLevel;
   else if (section.logLevel !== undefined && section.logLevel !== null) warnings.push(`${CONFIG_SECTION}.logLevel: expected one of ${LOG_LEVELS.join(', ')}; using ${logLevel}`);
 
-  return { settings: { rules, validate: { enable, debounceMs }, codeLens: { enable: lensEnable }, maxFileSizeKb, logLevel }, warnings };
+  return { settings: { rules, validate: { enable, debounceMs }, codeLens: { enable: lensEnable }, maxFileSizeKb, parseTimeoutMs, logLevel }, warnings };
 }
 
 /** A stable key for the settings that change analysis results (for caches and result ids). */

@@ -14,6 +14,7 @@
 import {
   CodeLensRefreshRequest,
   createConnection,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
@@ -38,7 +39,7 @@ import { CODE_ACTION_KINDS, getCodeActions, resolveCodeAction } from './features
 import { CONVERT_CLIENT_COMMAND, CONVERT_KIND, CONVERT_SERVER_COMMAND, convertCodeActions, convertedAt } from './features/convert-actions';
 import { CLIENT_COMMANDS, clientAt, getCodeLenses, SERVER_COMMANDS } from './features/codelens';
 import { doComplete } from './features/completion';
-import { toDiagnostics, unreadDiagnostics } from './features/diagnostics';
+import { DIAGNOSTIC_SOURCE, toDiagnostics, UNREAD_CODE, unreadDiagnostics } from './features/diagnostics';
 import { DocumentCache, type CacheEntry } from './features/document-cache';
 import { doHover } from './features/hover';
 import { clientSummary } from './features/summary';
@@ -46,6 +47,7 @@ import { ruleById } from './rules/index';
 import { moduleDirectoryOf, siblingDocuments } from './module-files';
 import { prepareDocument, type analyse } from './service';
 import { surfaceFor } from './surfaces';
+import { setParseTimeout } from './surfaces/tree-sitter';
 
 /** The name the server gives in `initialize` (`serverInfo.name`), also its binary's name. */
 export const SERVER_NAME = 'cognito-client-language-server';
@@ -93,6 +95,16 @@ function describeSkip(entry: CacheEntry): string {
   return skip.kind === 'too-large'
     ? `${entry.uri} is ${skip.sizeKb} KB, over the ${skip.limitKb} KB limit (${CONFIG_SECTION}.maxFileSizeKb); not analysed`
     : `${entry.uri} looks binary (it contains NUL characters); not analysed`;
+}
+
+/** The one information diagnostic of a document that was not analysed (too large, binary), at its start. */
+function skippedDiagnostic(entry: CacheEntry): Diagnostic {
+  const skip = entry.skipped!;
+  const message =
+    skip.kind === 'too-large'
+      ? `Not checked for Cognito clients: the document is ${skip.sizeKb} KB, over the ${skip.limitKb} KB limit (setting ${CONFIG_SECTION}.maxFileSizeKb).`
+      : 'Not checked for Cognito clients: the document looks binary (it contains NUL characters).';
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: DIAGNOSTIC_SOURCE, code: UNREAD_CODE, message };
 }
 
 const emptyCompletion = (): CompletionList => ({ isIncomplete: false, items: [] });
@@ -201,6 +213,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     logLevel = globalSettings.logLevel;
+    setParseTimeout(globalSettings.parseTimeoutMs);
   }
 
   // ---- analysis --------------------------------------------------------------------------------
@@ -244,6 +257,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function diagnosticsFor(document: TextDocument, settings: Settings): Diagnostic[] {
     if (!settings.validate.enable) return [];
     const entry = analysisOf(document, settings, false);
+    if (entry.skipped) return [skippedDiagnostic(entry)];
     return entry.analysis ? [...unreadDiagnostics(document, entry.analysis.model), ...toDiagnostics(document, entry.analysis.findings)] : [];
   }
 
@@ -366,6 +380,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     if (init && typeof init === 'object' && CONFIG_SECTION in init) globalSettings = readAndWarn(init[CONFIG_SECTION]);
     logLevel = globalSettings.logLevel;
+    setParseTimeout(globalSettings.parseTimeoutMs);
 
     const result: InitializeResult = {
       capabilities: {

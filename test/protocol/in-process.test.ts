@@ -482,7 +482,15 @@ describe('robustness', () => {
       await client.waitForDiagnostics('file:///workspace/huge.yaml', (p) => p.version === 2);
       assert.equal(client.logs.filter((l) => /huge\.yaml is/.test(l.message)).length, 1);
       assert.equal(client.logs.filter((l) => /huge\.yaml is/.test(l.message))[0].type, MessageType.Info);
-      assert.deepEqual(client.publishedFor('file:///workspace/huge.yaml').flatMap((p) => p.diagnostics), []);
+      // Each version of a skipped document gets one information diagnostic saying why, at its start.
+      for (const [uri, why] of [['file:///workspace/huge.yaml', /1[12]\d\d KB, over the 1024 KB limit \(setting cognitoClient\.maxFileSizeKb\)/], ['file:///workspace/garbage.yaml', /looks binary/]] as const) {
+        const last = client.publishedFor(uri).at(-1)!;
+        assert.equal(last.diagnostics.length, 1, uri);
+        assert.equal(last.diagnostics[0].severity, DiagnosticSeverity.Information);
+        assert.equal(last.diagnostics[0].code, 'file-skipped');
+        assert.deepEqual(last.diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+        assert.match(String(last.diagnostics[0].message), why);
+      }
 
       // The server still works on a real template.
       await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);

@@ -17,7 +17,7 @@ describe('readSettings', () => {
   it('gives the defaults for nothing', () => {
     for (const raw of [undefined, null, {}]) {
       const { settings, warnings } = readSettings(raw);
-      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, codeLens: { enable: true }, maxFileSizeKb: 1024, logLevel: 'info' });
+      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, codeLens: { enable: true }, maxFileSizeKb: 1024, parseTimeoutMs: 2000, logLevel: 'info' });
       assert.deepEqual(settings, { ...defaultSettings, rules: {}, validate: { ...defaultSettings.validate }, codeLens: { ...defaultSettings.codeLens } });
       assert.deepEqual(warnings, []);
     }
@@ -25,7 +25,7 @@ describe('readSettings', () => {
 
   it('reads every field', () => {
     const { settings, warnings } = readSettings(
-      { rules: { 'implicit-flow-discouraged': 'off', 'auth-flows-password-in-transit': 'warning' }, validate: { enable: false, debounceMs: 50 }, codeLens: { enable: false }, maxFileSizeKb: 64, logLevel: 'debug' },
+      { rules: { 'implicit-flow-discouraged': 'off', 'auth-flows-password-in-transit': 'warning' }, validate: { enable: false, debounceMs: 50 }, codeLens: { enable: false }, maxFileSizeKb: 64, parseTimeoutMs: 500, logLevel: 'debug' },
       () => true,
     );
     assert.deepEqual(settings, {
@@ -33,6 +33,7 @@ describe('readSettings', () => {
       validate: { enable: false, debounceMs: 50 },
       codeLens: { enable: false },
       maxFileSizeKb: 64,
+      parseTimeoutMs: 500,
       logLevel: 'debug',
     });
     assert.deepEqual(warnings, []);
@@ -40,16 +41,17 @@ describe('readSettings', () => {
 
   it('falls back per field on malformed values, with one warning each', () => {
     const { settings, warnings } = readSettings(
-      { rules: { a: 'loud', b: 3, c: 'info' }, validate: { enable: 'yes', debounceMs: -5 }, codeLens: { enable: 'no' }, maxFileSizeKb: 'big', logLevel: 'chatty' },
+      { rules: { a: 'loud', b: 3, c: 'info' }, validate: { enable: 'yes', debounceMs: -5 }, codeLens: { enable: 'no' }, maxFileSizeKb: 'big', parseTimeoutMs: 10, logLevel: 'chatty' },
       (id) => id !== 'c',
     );
     assert.deepEqual(settings.rules, { c: 'info' });
     assert.equal(settings.validate.enable, true);
     assert.equal(settings.validate.debounceMs, 0);
     assert.equal(settings.maxFileSizeKb, 1024);
+    assert.equal(settings.parseTimeoutMs, 50); // clamped to its minimum
     assert.equal(settings.logLevel, 'info');
     assert.equal(settings.codeLens.enable, true);
-    assert.equal(warnings.length, 8, warnings.join('\n'));
+    assert.equal(warnings.length, 9, warnings.join('\n'));
     assert.ok(warnings.some((w) => w.includes('no rule has the id "c"')));
     assert.deepEqual(readSettings('nonsense').warnings.length, 1);
     assert.deepEqual(readSettings({ rules: ['x'] }).warnings.length, 1);

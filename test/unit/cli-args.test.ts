@@ -64,6 +64,8 @@ describe('cli arguments', () => {
     usageError(['--rule', 'implicit-flow-discouraged', 'a'], /--rule needs ID=SEVERITY/);
     usageError(['--rule', '=off', 'a'], /--rule needs ID=SEVERITY/);
     usageError(['--max-file-size', '-1', 'a'], /whole number of KB/);
+    usageError(['--parse-timeout', '0', 'a'], /whole number of milliseconds/);
+    usageError(['--parse-timeout=soon', 'a'], /whole number of milliseconds/);
     usageError(['--max-file-size', '1.5', 'a'], /whole number of KB/);
     usageError(['--help=yes'], /takes no value/);
     usageError([''], /empty path/);

@@ -27,6 +27,8 @@ export interface CliOptions {
   rules: Record<string, RuleSetting>;
   /** Files larger than this many KB are reported as skipped. */
   maxFileSizeKb: number;
+  /** How long one tree-sitter parse (.tf, JavaScript/TypeScript, Python) may take, in ms (`--parse-timeout`). */
+  parseTimeoutMs?: number;
   /**
    * Apply every unambiguous fix: `write` rewrites the files in place (`--fix`), `dry-run` prints
    * the changes as a unified diff and writes nothing (`--fix-dry-run`). Absent: only check.
@@ -70,6 +72,9 @@ Options:
       --jobs N             check files on N threads (default: one per core when
                            there are many files; 1: in this thread only). The
                            output is the same whatever N is.
+      --parse-timeout MS   give up parsing a .tf, JavaScript/TypeScript or Python
+                           file after this long (default 2000); it is then
+                           reported as not checked
       --fix                apply every unambiguous fix, writing the files in place
                            (then report what is left)
       --fix-dry-run        print those fixes as a unified diff; write nothing
@@ -234,6 +239,12 @@ export function parseArgs(argv: readonly string[], isKnownRule: (id: string) => 
         const raw = value();
         if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--jobs needs a whole number of threads from 1, not ${JSON.stringify(raw)}`);
         options.jobs = Number(raw);
+        break;
+      }
+      case '--parse-timeout': {
+        const raw = value();
+        if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--parse-timeout needs a whole number of milliseconds, not ${JSON.stringify(raw)}`);
+        options.parseTimeoutMs = Number(raw);
         break;
       }
       default:

@@ -2,6 +2,7 @@
  * The CLI as a function: arguments and an output sink in, an exit status out. `../cli.ts` wires it
  * to the process; tests and the benchmark call it directly.
  */
+import { setParseTimeout } from '../surfaces/tree-sitter';
 import { unifiedDiff } from '../features/text-diff';
 import { rules, ruleById } from '../rules';
 import type { RuleSetting } from '../rules/engine';
@@ -123,6 +124,7 @@ export async function runCliAsync(argv: readonly string[], io: CliIo): Promise<n
   try {
     const parsed = parseArgs(argv, isKnownRule);
     if (parsed.kind === 'run') {
+      if (parsed.options.parseTimeoutMs !== undefined) setParseTimeout(parsed.options.parseTimeoutMs);
       const files = collectFiles(parsed.options.paths, io.cwd, io.fs);
       precomputed = await inWorkers(parsed.options, files, io);
       if (precomputed) return runCli(argv, io, precomputed);
@@ -195,6 +197,7 @@ export function runCli(argv: readonly string[], io: CliIo, precomputed?: Precomp
       if (error instanceof UsageError) return fail(error.message);
       throw error;
     }
+    if (parsed.kind === 'run' && parsed.options.parseTimeoutMs !== undefined) setParseTimeout(parsed.options.parseTimeoutMs);
     if (parsed.kind === 'help') {
       io.stdout(helpText([...rules.map((r) => r.id), SYNTAX_ERROR]));
       return EXIT_OK;

@@ -13,6 +13,7 @@ import { prepareDocument } from '../service';
 import { pathToFileURL } from 'node:url';
 import { siblingDocuments } from '../module-files';
 import { languageIdForPath, surfaceFor } from '../surfaces';
+import { setParseTimeout } from '../surfaces/tree-sitter';
 import { couldNotCheck, lintFile, markCouldNotCheck, readSource } from './lint-file';
 import type { FileReport } from './types';
 import type { FoundFile } from './walk';
@@ -35,6 +36,8 @@ interface Settings {
   kind: typeof WORKER_KIND;
   maxFileSizeKb: number;
   fixes: boolean;
+  /** `--parse-timeout`, applied in each worker as in the main thread. */
+  parseTimeoutMs?: number;
 }
 
 type ToWorker = { kind: 'batch'; first: number; jobs: Job[] } | { kind: 'done' };
@@ -66,7 +69,7 @@ export interface ParallelResult {
 export function lintFilesInWorkers(
   files: readonly FoundFile[],
   rulesFor: (file: FoundFile) => Record<string, RuleSetting>,
-  options: { maxFileSizeKb: number; fixes: boolean },
+  options: { maxFileSizeKb: number; fixes: boolean; parseTimeoutMs?: number },
   script: string,
   threads: number,
 ): Promise<ParallelResult[]> {
@@ -97,7 +100,7 @@ export function lintFilesInWorkers(
       next += jobs.length;
       worker.postMessage({ kind: 'batch', first, jobs } satisfies ToWorker);
     };
-    const settings: Settings = { kind: WORKER_KIND, maxFileSizeKb: options.maxFileSizeKb, fixes: options.fixes };
+    const settings: Settings = { kind: WORKER_KIND, maxFileSizeKb: options.maxFileSizeKb, fixes: options.fixes, parseTimeoutMs: options.parseTimeoutMs };
     for (let i = 0; i < Math.max(1, threads); i++) {
       const worker = new Worker(script, { workerData: settings });
       workers.push(worker);
@@ -126,6 +129,7 @@ export function lintFilesInWorkers(
 export function runWorkerIfAsked(): boolean {
   if (isMainThread || !parentPort || (workerData as Settings | undefined)?.kind !== WORKER_KIND) return false;
   const settings = workerData as Settings;
+  if (settings.parseTimeoutMs !== undefined) setParseTimeout(settings.parseTimeoutMs);
   const port = parentPort;
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'done') {

@@ -102,8 +102,20 @@ export function grammarState(name: GrammarName): 'ready' | 'failed' | 'absent' {
   return known === undefined ? 'absent' : known === null ? 'failed' : 'ready';
 }
 
-/** How long one parse may take before it is given up (microseconds). */
+/** How long one parse may take before it is given up (microseconds), unless set otherwise. */
 export const PARSE_TIMEOUT_MICROS = 2_000_000;
+
+let parseTimeoutMicros = PARSE_TIMEOUT_MICROS;
+
+/** Set how long one parse may take, in milliseconds (the `parseTimeoutMs` setting); process-wide. */
+export function setParseTimeout(ms: number): void {
+  if (Number.isFinite(ms) && ms > 0) parseTimeoutMicros = Math.round(ms * 1000);
+}
+
+/** The current parse time-out in milliseconds. */
+export function parseTimeoutMs(): number {
+  return parseTimeoutMicros / 1000;
+}
 
 /**
  * Parse a text with a loaded grammar; undefined when the grammar is not loaded or the parse was
@@ -116,7 +128,7 @@ export function parseText(name: GrammarName, text: string): Tree | undefined {
   parser ??= new Parser();
   parser.setLanguage(language);
   try {
-    return parser.parse(text, null, { progressCallback: deadline(PARSE_TIMEOUT_MICROS) }) ?? undefined;
+    return parser.parse(text, null, { progressCallback: deadline(parseTimeoutMicros) }) ?? undefined;
   } catch {
     parser.delete();
     parser = undefined; // a parser in an unknown state is not reused

@@ -45,24 +45,26 @@ export function normaliseName(name: string): string {
   return name.toLowerCase().replace(/[_-]/g, '');
 }
 
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions). Keeps three rows,
+ * not the whole table: a pasted 250,000-character name costs time linear in its length, not a
+ * table of millions of cells per candidate.
+ */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0);
+  let before = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  let row = new Array<number>(cols).fill(0);
+  for (let i = 1; i <= a.length; i++) {
     row[0] = i;
-    return row;
-  });
-  for (let j = 0; j < cols; j++) d[0][j] = j;
-  for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return d[a.length][b.length];
+  return prev[b.length];
 }
 
 /** A suggested replacement and whether it is certain (the names differ only in case and separators). */
@@ -91,6 +93,8 @@ export function closestNames(name: string, candidates: readonly string[], limit 
       scored.push({ value: c, score: 0, tie: cn.length });
       continue;
     }
+    // The distance is at least the difference in length: no need to compute it when that is too far.
+    if (Math.abs(cn.length - norm.length) > maxDistance) continue;
     const distance = editDistance(norm, cn);
     if (distance <= maxDistance) scored.push({ value: c, score: distance, tie: cn.length });
   }

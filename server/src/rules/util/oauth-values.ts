@@ -172,14 +172,17 @@ export function closestValue(word: string, candidates: readonly string[]): { val
   if (sameCase !== undefined) return { value: sameCase, caseOnly: true };
   let best: string | undefined;
   let bestDistance = Infinity;
+  const within = Math.max(1, Math.floor(word.length / 3));
   for (const c of candidates) {
+    // The distance is at least the difference in length (a pasted huge value is never close).
+    if (Math.abs(c.length - lower.length) > within) continue;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  if (best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3))) return { value: best, caseOnly: false };
+  if (best !== undefined && bestDistance <= within) return { value: best, caseOnly: false };
   const prefix = candidates.filter((c) => c.length >= 4 && lower.startsWith(c.toLowerCase())).sort((a, b) => b.length - a.length)[0];
   return prefix === undefined ? undefined : { value: prefix, caseOnly: false };
 }

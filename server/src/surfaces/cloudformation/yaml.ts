@@ -84,11 +84,17 @@ const TOO_DEEP = 'The YAML template was not read: it nests deeper than the YAML 
 
 /** Parse a YAML document; undefined when the parser overflows the stack (a RangeError). */
 function parseOrOverflow(text: string) {
+  // yaml makes an Error per syntax problem; a pasted blob can have 50,000 of them, and capturing a
+  // stack for each (never read) was a third of the parse. Restored before returning.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return parseDocument(text, { customTags, prettyErrors: false, uniqueKeys: false, version: '1.2' });
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

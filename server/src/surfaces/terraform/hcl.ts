@@ -35,7 +35,7 @@ export function readHcl(text: string): TfFile | undefined {
   } catch {
     tree = undefined;
   }
-  if (!tree) return { blocks: [], problems: [{ message: 'The file could not be parsed (it took too long or the parser failed).', span: { start: 0, end: 0 } }] };
+  if (!tree) return { blocks: [], problems: [{ message: 'The file could not be parsed (it took too long or the parser failed)', span: { start: 0, end: 0 }, unread: true }] };
   try {
     return new Reader(text).file(tree.rootNode);
   } catch (error) {

@@ -1,0 +1,257 @@
+/**
+ * The fuzz harness's engine: takes real documents of every surface (the shared corpus, the test
+ * fixtures, the examples), mutates them (./mutate.ts) and runs every feature on each result the way
+ * the language server does (the document cache, diagnostics, hover and completion at random
+ * positions, the code actions of every diagnostic, fix-all, the CodeLens). It records what escapes
+ * (an exception), what is slow (over the budget), and what a fix breaks (the document no longer
+ * reads as the same template). Deterministic: document `i` of seed `s` is a function of (s, i).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { CodeAction, Diagnostic, Position } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analysisKey, defaultSettings } from '../../server/src/config';
+import { FIX_ALL_KIND, getCodeActions } from '../../server/src/features/code-actions';
+import { getCodeLenses } from '../../server/src/features/codelens';
+import { doComplete } from '../../server/src/features/completion';
+import { toDiagnostics, unreadDiagnostics } from '../../server/src/features/diagnostics';
+import { DocumentCache } from '../../server/src/features/document-cache';
+import { doHover } from '../../server/src/features/hover';
+import { prepareDocument } from '../../server/src/service';
+import { languageIdForPath, surfaceById, surfaces, type SourceDocument } from '../../server/src/surfaces';
+import { sameTemplate } from '../../server/src/surfaces/edits';
+import { withLfBreaks } from '../../server/src/surfaces/line-breaks';
+import { caseSeed, mutate, Rng } from './mutate';
+
+/** A document the fuzzer starts from. */
+export interface SeedDocument {
+  /** Where it came from, for reports (`corpus/cloudformation-yaml/001.yaml`). */
+  label: string;
+  /** The file name ending the surfaces look at (`.tf.json`, `.yaml`). */
+  ext: string;
+  uri: string;
+  languageId: string;
+  text: string;
+}
+
+const REPO = resolve(__dirname, '..', '..', '..');
+
+function walk(dir: string, out: string[]): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.') || name === 'node_modules') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else out.push(path);
+  }
+}
+
+function extOf(path: string): string {
+  const lower = path.toLowerCase();
+  return lower.endsWith('.tf.json') ? '.tf.json' : extname(lower);
+}
+
+/**
+ * The seed documents: every file a surface reads in the corpus (`$COGNITO_CORPUS_DIR` or the
+ * shared corpus; read in place, never copied), the test fixtures, the editor fixtures and examples/.
+ */
+export function seedDocuments(corpusDir = process.env.COGNITO_CORPUS_DIR ?? resolve(REPO, '..', 'shared', 'corpus')): SeedDocument[] {
+  const roots: [string, string][] = [
+    [corpusDir, 'corpus'],
+    [join(REPO, 'test', 'fixtures'), 'test/fixtures'],
+    [join(REPO, 'test', 'editors', 'fixtures'), 'test/editors/fixtures'],
+    [join(REPO, 'examples'), 'examples'],
+  ];
+  const seeds: SeedDocument[] = [];
+  for (const [root, prefix] of roots) {
+    const files: string[] = [];
+    walk(root, files);
+    for (const file of files) {
+      const languageId = languageIdForPath(file);
+      if (!languageId) continue;
+      const text = readFileSync(file, 'utf8');
+      if (text.length > 400_000) continue;
+      const label = `${prefix}/${file.slice(root.length + 1)}`;
+      seeds.push({ label, ext: extOf(file), uri: `file:///fuzz/${seeds.length}/${basename(file)}`, languageId, text });
+    }
+  }
+  return seeds;
+}
+
+/** Load what the surfaces need before they can parse (tree-sitter grammars). */
+export async function prepareSurfaces(seeds: readonly SeedDocument[]): Promise<void> {
+  const byLanguage = new Map<string, SeedDocument>();
+  for (const s of seeds) if (!byLanguage.has(s.languageId)) byLanguage.set(s.languageId, s);
+  for (const s of byLanguage.values()) await prepareDocument(s);
+}
+
+export interface Finding {
+  seed: number;
+  index: number;
+  label: string;
+  mutations: string[];
+  /** `crash`: an exception escaped; `fix`: a fix broke the document; `slow`: over the budget. */
+  kind: 'crash' | 'fix' | 'slow';
+  message: string;
+}
+
+export interface CaseResult {
+  findings: Finding[];
+  /** The slowest single request (wall clock, ms), with its name. */
+  maxMs: number;
+  maxWhat: string;
+  /** The whole document (every request) in wall clock ms. */
+  totalMs: number;
+  skipped: boolean;
+  diagnostics: number;
+  fixesChecked: number;
+}
+
+/** What the fuzzer builds as document `index` of a run seeded `seed`. */
+export function buildCase(seeds: readonly SeedDocument[], seed: number, index: number): { seedDoc: SeedDocument; text: string; mutations: string[]; rng: Rng } {
+  const rng = new Rng(caseSeed(seed, index));
+  const seedDoc = seeds[rng.int(seeds.length)];
+  const { text, applied } = mutate(seedDoc.text, rng, seedDoc.ext);
+  return { seedDoc, text, mutations: applied, rng };
+}
+
+/** The budget for one request, in ms (the issue's "every document answered within 1 s"). */
+export const REQUEST_BUDGET_MS = 1000;
+
+function randomPosition(doc: TextDocument, rng: Rng): Position {
+  if (rng.chance(0.1)) return { line: doc.lineCount + rng.int(5), character: rng.int(200) }; // past the end
+  return doc.positionAt(rng.int(doc.getText().length + 1));
+}
+
+/** Run every feature over document `index` of seed `seed`. Never throws. */
+export function runCase(seeds: readonly SeedDocument[], seed: number, index: number): CaseResult {
+  const { seedDoc, text, mutations, rng } = buildCase(seeds, seed, index);
+  const result: CaseResult = { findings: [], maxMs: 0, maxWhat: '', totalMs: 0, skipped: false, diagnostics: 0, fixesChecked: 0 };
+  const report = (message: string, kind: Finding['kind'] = 'crash') => result.findings.push({ seed, index, label: seedDoc.label, mutations, kind, message });
+  const started = performance.now();
+  const timed = <T>(what: string, body: () => T): T | undefined => {
+    const t0 = performance.now();
+    try {
+      return body();
+    } catch (error) {
+      report(`${what} threw: ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join(' | ') : String(error)}`);
+      return undefined;
+    } finally {
+      const ms = performance.now() - t0;
+      if (ms > result.maxMs) {
+        result.maxMs = ms;
+        result.maxWhat = what;
+      }
+      if (ms > REQUEST_BUDGET_MS) report(`${what} took ${Math.round(ms)} ms (budget ${REQUEST_BUDGET_MS} ms)`, 'slow');
+    }
+  };
+
+  const document = TextDocument.create(seedDoc.uri, seedDoc.languageId, 1, text);
+  const cache = new DocumentCache({ keyOf: analysisKey, onRuleError: (ruleId, error) => report(`rule ${ruleId} threw: ${String(error)}`) });
+  const settings = defaultSettings;
+  const entry = timed('diagnostics', () => cache.get(document, settings));
+  if (!entry) return finish();
+  if (entry.error !== undefined) report(`analysis threw: ${entry.error instanceof Error ? (entry.error.stack ?? '').split('\n').slice(0, 4).join(' | ') : String(entry.error)}`);
+  result.skipped = entry.skipped !== undefined;
+  const analysis = entry.analysis;
+  if (!analysis) return finish();
+  const { model, findings, surface } = analysis;
+  const diagnostics: Diagnostic[] = timed('diagnostics (convert)', () => [...unreadDiagnostics(document, model), ...toDiagnostics(document, findings)]) ?? [];
+  result.diagnostics = diagnostics.length;
+
+  for (let i = 0; i < 4; i++) {
+    const position = randomPosition(document, rng);
+    timed(`hover at ${position.line}:${position.character}`, () => doHover(document, model, position));
+    const at = randomPosition(document, rng);
+    timed(`completion at ${at.line}:${at.character}`, () => doComplete(document, model, surface.id, at));
+  }
+
+  const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text };
+  let baseline: ReturnType<NonNullable<ReturnType<typeof surfaceById>>['parse']> | undefined;
+  const checkAction = (action: CodeAction, what: string) => {
+    const edits = action.edit?.changes?.[document.uri];
+    if (!edits || edits.length === 0) return;
+    result.fixesChecked++;
+    const after = TextDocument.applyEdits(document, edits);
+    // Both read here, at the same stack depth: a parser that runs out of stack on absurd nesting
+    // stops at a depth that depends on where it was called from.
+    const before = (baseline ??= surfaceById(surface.id)!.parse({ ...source, text: withLfBreaks(text) }));
+    const reread = timed(`re-reading after ${what}`, () => surfaceById(surface.id)!.parse({ ...source, text: withLfBreaks(after) }));
+    // A document the parser reads without problems must read the same after a fix (what fix-all
+    // checks). On a broken one, the parser's error recovery may read the rest differently once a
+    // line moves, so only its clients and resources must stay.
+    const broken = reread && (before.problems.length === 0 ? !sameTemplate(before, reread) : !sameTemplate({ ...before, problems: reread.problems }, reread));
+    // A re-read that ran out of parse time (a loaded machine) says nothing about the fix.
+    const timedOut = reread?.problems.some((p) => p.unread && /took too long/.test(p.message));
+    if (broken && timedOut) report(`re-reading after ${what} ran out of parse time (${reread!.problems.find((p) => p.unread)!.message})`, 'slow');
+    else if (broken) {
+      report(`${what} "${action.title}" breaks the document: problems ${before.problems.length} -> ${reread!.problems.length}, clients ${before.clients.length} -> ${reread!.clients.length}, resources ${before.context.resources.size} -> ${reread!.context.resources.size}`, 'fix');
+    }
+  };
+  for (const diagnostic of diagnostics.slice(0, 25)) {
+    const actions = timed(`code actions for ${String(diagnostic.code)}`, () =>
+      getCodeActions(document, model, surface.id, diagnostic.range, { diagnostics: [diagnostic] }, findings, { rules: settings.rules }),
+    );
+    for (const action of actions ?? []) checkAction(action, `quick fix for ${String(diagnostic.code)}`);
+  }
+  const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+  const all = timed('fix-all', () => getCodeActions(document, model, surface.id, whole, { diagnostics, only: [FIX_ALL_KIND] }, findings, { rules: settings.rules }));
+  for (const action of all ?? []) checkAction(action, 'fix-all');
+  timed('codeLens', () => getCodeLenses(document, model, findings, { clientCommands: false, countProblems: true }));
+  return finish();
+
+  function finish(): CaseResult {
+    result.totalMs = performance.now() - started;
+    return result;
+  }
+}
+
+export interface RunSummary {
+  documents: number;
+  seconds: number;
+  findings: Finding[];
+  maxMs: number;
+  maxWhat: string;
+  maxAt: number;
+  maxDocumentMs: number;
+  skipped: number;
+  diagnostics: number;
+  fixesChecked: number;
+  seeds: number;
+  surfaces: Record<string, number>;
+}
+
+/** Run `count` documents from `start`; `onProgress` every `every` documents. */
+export function runFuzz(
+  seeds: readonly SeedDocument[],
+  options: { seed: number; count: number; start?: number; every?: number; onProgress?: (s: RunSummary) => void; onFinding?: (f: Finding) => void },
+): RunSummary {
+  const t0 = performance.now();
+  const summary: RunSummary = { documents: 0, seconds: 0, findings: [], maxMs: 0, maxWhat: '', maxAt: -1, maxDocumentMs: 0, skipped: 0, diagnostics: 0, fixesChecked: 0, seeds: seeds.length, surfaces: {} };
+  for (const s of seeds) {
+    const id = surfaces.find((x) => x.accepts(s))?.id ?? 'none';
+    summary.surfaces[id] = (summary.surfaces[id] ?? 0) + 1;
+  }
+  const start = options.start ?? 0;
+  for (let i = start; i < start + options.count; i++) {
+    const r = runCase(seeds, options.seed, i);
+    summary.documents++;
+    if (r.skipped) summary.skipped++;
+    summary.diagnostics += r.diagnostics;
+    summary.fixesChecked += r.fixesChecked;
+    if (r.maxMs > summary.maxMs) {
+      summary.maxMs = r.maxMs;
+      summary.maxWhat = r.maxWhat;
+      summary.maxAt = i;
+    }
+    summary.maxDocumentMs = Math.max(summary.maxDocumentMs, r.totalMs);
+    for (const f of r.findings) {
+      summary.findings.push(f);
+      options.onFinding?.(f);
+    }
+    summary.seconds = (performance.now() - t0) / 1000;
+    if (options.every && summary.documents % options.every === 0) options.onProgress?.(summary);
+  }
+  summary.seconds = (performance.now() - t0) / 1000;
+  return summary;
+}
