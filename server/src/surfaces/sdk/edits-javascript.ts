@@ -55,6 +55,42 @@ function readAgain(text: string, dialect: JsDialect): JsRead | undefined {
   return read;
 }
 
+const SPACE = /\s/;
+
+/**
+ * How many closing `}` / `]` follow a line break, in one linear pass: the number of matches of
+ * `/\n\s*[}\]]/g` (`any`), `/,\s*\n\s*[}\]]/g` (`comma`) or `/[^,\s{[]\s*\n\s*[}\]]/g` (`other`).
+ * Those patterns rescan a run of white space from every line break in it, so a string literal of
+ * many line breaks took quadratic time; this walks each run once and gives the same counts.
+ */
+export function closingsAfterBreak(s: string, before: 'any' | 'comma' | 'other'): number {
+  let count = 0;
+  let lastEnd = 0; // where the previous match ended: matches do not overlap
+  let runStart = -1; // the start of the white space run before i, -1 when there is none
+  let runHasBreak = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (SPACE.test(c)) {
+      if (runStart < 0) {
+        runStart = i;
+        runHasBreak = false;
+      }
+      if (c === '\n') runHasBreak = true;
+      continue;
+    }
+    if ((c === '}' || c === ']') && runStart >= 0 && runHasBreak) {
+      const p = runStart - 1; // the character before the run: never white space
+      const ok = before === 'any' || (p >= lastEnd && (before === 'comma' ? s[p] === ',' : !',{['.includes(s[p])));
+      if (ok) {
+        count++;
+        lastEnd = i + 1;
+      }
+    }
+    runStart = -1;
+  }
+  return count;
+}
+
 /** Read the style of a document around a region (the call), falling back to the whole text. */
 export function jsStyle(text: string, region: Span): JsStyle {
   const local = text.slice(region.start, region.end);
@@ -64,8 +100,8 @@ export function jsStyle(text: string, region: Span): JsStyle {
     const double = count(s, /(^|[\s[{(,:=])"/g);
     return single > double ? "'" : double > single ? '"' : undefined;
   };
-  const trailing = (s: string) => count(s, /,\s*\n\s*[}\]]/g) > count(s, /[^,\s{[]\s*\n\s*[}\]]/g);
-  const multiLineEnds = count(local, /\n\s*[}\]]/g);
+  const trailing = (s: string) => closingsAfterBreak(s, 'comma') > closingsAfterBreak(s, 'other');
+  const multiLineEnds = closingsAfterBreak(local, 'any');
   return {
     eol: eolOf(text),
     unit: jsonIndentUnit(local.includes('\n') ? local : text),
