@@ -42,17 +42,8 @@ function lastLf(text: string, at: number): number {
   for (let i = at; i >= stop; i--) if (text.charCodeAt(i) === 10) return i;
   if (stop === 0) return -1;
   const lfs = lfIndex(text);
-  let lo = 0;
-  let hi = lfs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lfs[mid] < stop) {
-      found = lfs[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  const i = firstAtLeast(lfs, stop) - 1;
+  return i >= 0 ? lfs[i] : -1;
 }
 
 /** The offset of the first LF at or after `from`, or -1 (what `text.indexOf('\n', from)` gives). */
@@ -62,17 +53,20 @@ function nextLf(text: string, from: number): number {
   for (let i = start; i < stop; i++) if (text.charCodeAt(i) === 10) return i;
   if (stop === text.length) return -1;
   const lfs = lfIndex(text);
+  const i = firstAtLeast(lfs, stop);
+  return i < lfs.length ? lfs[i] : -1;
+}
+
+/** The index of the first of the sorted `values` that is at least `min` (`values.length` when none is). */
+function firstAtLeast(values: ArrayLike<number>, min: number): number {
   let lo = 0;
-  let hi = lfs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
+  let hi = values.length;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (lfs[mid] >= stop) {
-      found = lfs[mid];
-      hi = mid - 1;
-    } else lo = mid + 1;
+    if (values[mid] < min) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo;
 }
 
 /** The offset where the line holding `offset` starts. */
