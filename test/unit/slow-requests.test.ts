@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getCodeActions } from '../../server/src/features/code-actions';
 import { doComplete } from '../../server/src/features/completion';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { analyse } from '../../server/src/service';
 
 const BOUND_MS = 500;
@@ -45,5 +47,26 @@ describe('slow requests found by the fuzz harness', () => {
       });
     }, 8_000);
     assert.ok(!result.failed, `completion took ${Math.round(result.ms)} ms, ${result.growth.toFixed(1)} times as long as on a quarter of the run`);
+  });
+
+  it('code actions for thousands of diagnostics: each is matched to its finding in a table (seed 100, index 191)', () => {
+    // Each repeated key is a duplicate-key finding; each diagnostic searched all findings for its own.
+    // (Only the matching is timed here: asked for a kind no fix has, no action is built.)
+    const template = (n: number) =>
+      `{"resource": {"aws_cognito_user_pool_client": {"c": {"user_pool_id": "p", ${Array.from({ length: n }, (_, i) => `"name": "c${i}", `).join('')}"generate_secret": true}}}}\n`;
+    const uri = 'file:///w/main.tf.json';
+    let diagnosticsSeen = 0;
+    const result = blewUp((n) => {
+      const text = template(n);
+      const analysis = analyse({ uri, languageId: 'json', text });
+      assert.ok(analysis);
+      const document = TextDocument.create(uri, 'json', 1, text);
+      const diagnostics = toDiagnostics(document, analysis.findings);
+      diagnosticsSeen = Math.max(diagnosticsSeen, diagnostics.length);
+      const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
+      return time(() => getCodeActions(document, analysis.model, analysis.surface.id, whole, { diagnostics, only: ['refactor.rewrite'] }, analysis.findings));
+    }, 20_000);
+    assert.ok(diagnosticsSeen >= 20_000, `only ${diagnosticsSeen} diagnostics`);
+    assert.ok(!result.failed, `code actions took ${Math.round(result.ms)} ms, ${result.growth.toFixed(1)} times as long as with a quarter of the diagnostics`);
   });
 });
