@@ -148,6 +148,13 @@ export function getCodeActions(
   const current = findings ?? currentFindings(source, surfaceId, model, options.rules);
   const only = context.only;
 
+  // The finding each diagnostic names, by rule and span: the first such finding, looked up in a
+  // table (searching the findings per diagnostic was quadratic on a document with thousands).
+  const byPlace = new Map<string, Finding>();
+  for (const f of current) {
+    const key = `${f.ruleId}|${f.span.start}|${f.span.end}`;
+    if (!byPlace.has(key)) byPlace.set(key, f);
+  }
   const matched: Matched[] = [];
   for (const diagnostic of context.diagnostics ?? []) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
@@ -155,7 +162,7 @@ export function getCodeActions(
     if (data && diagnostic.code !== data.ruleId) continue;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    const finding = current.find((f) => f.ruleId === diagnostic.code && f.span.start === start && f.span.end === end);
+    const finding = byPlace.get(`${diagnostic.code}|${start}|${end}`);
     // A client that drops `data` (older ones do) still gets the fixes, from the finding the code names.
     if (finding) matched.push({ diagnostic, finding: data ? { ...finding, fixes: data.fixes } : finding });
   }

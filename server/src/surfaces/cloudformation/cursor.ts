@@ -608,17 +608,34 @@ function yamlFlowLocal(lines: TextLine[], lex: LexState, offset: number): Local 
  * block entry (the bracket was left unclosed), so the collection and those inside it end there.
  */
 function openFrames(frames: FlowFrame[], lines: TextLine[], caretLine: number, caretCol: number): FlowFrame[] {
+  // A line may open thousands of collections: each line is read once (reading the opening line
+  // and the following ones again per frame was quadratic on a long line).
+  if (frames.length === 0) return frames;
+  const first = frames.reduce((least, frame) => Math.min(least, lineIndexAt(lines, frame.open)), caretLine);
+  // least[i - first]: the least indentation of the lines after line i up to the caret's (blank
+  // and comment lines aside; the caret's blank line counts at the caret).
+  const least: number[] = new Array<number>(Math.max(0, caretLine - first + 1)).fill(Infinity);
+  for (let i = caretLine - 1; i >= first; i--) {
+    const next = i + 1;
+    const text = next === caretLine ? lines[next].text.slice(0, caretCol) : lines[next].text;
+    const line = parseYamlLine(text);
+    const indent = line.blank ? (next === caretLine ? caretCol : Infinity) : line.comment ? Infinity : line.indent;
+    least[i - first] = Math.min(indent, least[next - first]);
+  }
   for (let f = 0; f < frames.length; f++) {
     const openLine = lineIndexAt(lines, frames[f].open);
-    const openIndent = parseYamlLine(lines[openLine].text).indent;
-    for (let i = openLine + 1; i <= caretLine; i++) {
-      const text = i === caretLine ? lines[i].text.slice(0, caretCol) : lines[i].text;
-      const line = parseYamlLine(text);
-      const indent = line.blank ? (i === caretLine ? caretCol : Infinity) : line.comment ? Infinity : line.indent;
-      if (indent <= openIndent) return frames.slice(0, f);
-    }
+    if (openLine >= caretLine) continue;
+    const openIndent = parseYamlLineIndent(lines[openLine].text);
+    if (least[openLine - first] <= openIndent) return frames.slice(0, f);
   }
   return frames;
+}
+
+/** The indentation `parseYamlLine` gives a line (its leading spaces). */
+function parseYamlLineIndent(text: string): number {
+  let i = 0;
+  while (i < text.length && text[i] === ' ') i++;
+  return i;
 }
 
 /**
