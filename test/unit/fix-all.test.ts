@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyse } from '../../server/src/service';
 import { autoFixOf, fixAll, isAutoFix, planFixPass } from '../../server/src/features/fix-all';
 import { diffEdits, diffLines, splitLines, unifiedDiff } from '../../server/src/features/text-diff';
@@ -206,6 +207,29 @@ describe('line diffs', () => {
     // One changed word in a long text gives one edit of that word.
     const long = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
     assert.deepEqual(diffEdits(long, long.replace('line 25', 'line twenty-five')), [{ span: { start: long.indexOf('25'), end: long.indexOf('25') + 2 }, newText: 'twenty-five' }]);
+  });
+
+  it('never starts or ends an edit between the CR and the LF of a CRLF (an editor cannot place a position there)', () => {
+    // Fuzz seed 7, document 36: a lone CR earlier in the file made the fix write a lone CR before
+    // an existing CRLF; the edit began after that CRLF's CR, and in the editor the CR was lost.
+    const cases: [string, string][] = [
+      ['a:\r\nb: 1\r\n', 'a:\r  x: 1\r\nb: 1\r\n'],
+      ['a:\r\nb: 1\r\n', 'a:\r\n  x: 1\nb: 1\r\n'],
+      ['a: 1\r\n', 'a: 1\r'],
+      ['a: 1\r\n', 'a: 1\rb\n'],
+      ['x\r\n', 'y\r\n'],
+    ];
+    for (const [before, after] of cases) {
+      const edits = diffEdits(before, after);
+      assert.equal(applyEdits(before, edits), after, JSON.stringify([before, after]));
+      for (const { span } of edits) {
+        for (const at of [span.start, span.end]) assert.ok(!(before[at - 1] === '\r' && before[at] === '\n'), `${JSON.stringify([before, after])}: an edit boundary at ${at}`);
+      }
+      // Through LSP positions, as the editor applies them.
+      const doc = TextDocument.create('file:///x.yaml', 'yaml', 1, before);
+      const lsp = edits.map((e) => ({ range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText }));
+      assert.equal(TextDocument.applyEdits(doc, lsp), after, JSON.stringify([before, after]));
+    }
   });
 
   it('writes a unified diff that patch applies', (t) => {

@@ -118,6 +118,10 @@ export function diffEdits(before: string, after: string): SpanEdit[] {
     while (p < old.length && p < text.length && old[p] === text[p]) p++;
     let s = 0;
     while (s < old.length - p && s < text.length - p && old[old.length - 1 - s] === text[text.length - 1 - s]) s++;
+    // An edit never starts or ends between the CR and the LF of a CRLF: an editor cannot place a
+    // position there (it would land before the CR, and the CR written by the edit would be lost).
+    if (p > 0 && old[p - 1] === '\r' && old[p] === '\n') p--;
+    if (s > 0 && old[old.length - s] === '\n' && old[old.length - s - 1] === '\r' && old.length - s - 1 >= p) s--;
     start += p;
     end -= s;
     text = text.slice(p, text.length - s);
