@@ -287,12 +287,9 @@ function cursorAt(text: string, offset: number, model: DocumentModel): CursorCon
   const spelling: Spelling = client?.spelling ?? (best.callee === 'CfnUserPoolClient' ? 'cdkPython' : 'api');
   const { places } = locate(text, s, spelling);
 
-  // The innermost frame around the caret.
-  let frame: Frame | undefined;
-  for (const f of s.frames) if (f.open < offset && (f.close === undefined || offset <= f.close)) frame = f;
-  if (!frame) return undefined;
-  const place = places.get(frame);
-  if (!place) return undefined;
+  const frame = innermostFrame(s, offset);
+  const place = frame && places.get(frame);
+  if (!frame || !place) return undefined;
 
   const segStart = segmentStart(frame, offset);
   const str = stringAt(s, offset);
@@ -488,13 +485,18 @@ function dottedWordAt(text: string, offset: number): Span {
   return { start, end };
 }
 
-function l2CursorAt(text: string, offset: number, s: Scan, client: ClientDefinition | undefined): CursorContext | undefined {
-  const places = locateL2(text, s);
+/** The innermost bracket frame around the caret. */
+function innermostFrame(s: Scan, offset: number): Frame | undefined {
   let frame: Frame | undefined;
   for (const f of s.frames) if (f.open < offset && (f.close === undefined || offset <= f.close)) frame = f;
-  if (!frame) return undefined;
-  const place = places.get(frame);
-  if (!place) return undefined;
+  return frame;
+}
+
+function l2CursorAt(text: string, offset: number, s: Scan, client: ClientDefinition | undefined): CursorContext | undefined {
+  const places = locateL2(text, s);
+  const frame = innermostFrame(s, offset);
+  const place = frame && places.get(frame);
+  if (!frame || !place) return undefined;
   const segStart = segmentStart(frame, offset);
   const str = stringAt(s, offset);
   let role: CursorRole;
