@@ -16,7 +16,7 @@ import { parseDocument, type SourceDocument } from '../../server/src/surfaces';
 import { editsForFix } from '../../server/src/surfaces/edits';
 import { withoutEntries, withoutEntriesBut } from '../../server/src/surfaces/cloudformation/remove';
 import { reduceTo, withoutReduction } from '../../server/src/surfaces/reduce';
-import { generateJsonTemplate, generateTerraform, generateYamlTemplate } from '../bench/generate';
+import { generateJsonTemplate, generateSdkTypeScript, generateTerraform, generateTerraformJson, generateYamlTemplate } from '../bench/generate';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { cloudFormationYamlToJson } from '../support/cfn-yaml-to-json';
 import { corpusFiles } from '../support/corpus';
@@ -371,6 +371,168 @@ locals {
   it('the terraform-hcl corpus: every fix, and fix-all', { skip: corpus.skip }, () => {
     for (const file of corpus.files) {
       const doc = tf(readFileSync(file, 'utf8'), file.split('/').pop());
+      assertSameFixes(doc, file);
+      assertSameFixAll(doc, file);
+    }
+  });
+});
+
+/** What a value says, without its spans (for comparing a client read from two texts). */
+function said(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(said);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'span' && k !== 'keySpan').map(([k, v]) => [k, said(v)]));
+}
+
+/**
+ * Reduce a code or .tf.json document to each of its clients; each reduced text must read as that
+ * one client, with the same text where it stands (moved, never changed) and the same values at
+ * every depth. Returns how many clients were reduced.
+ */
+function assertCodeReducesToEach(doc: SourceDocument, label: string): number {
+  const parsed = parseDocument(doc)!;
+  assert.ok(parsed, `${label}: the document is read`);
+  let count = 0;
+  for (const def of parsed.model.clients) {
+    const reduced = reduceTo(parsed.surface, doc, parsed.model, def);
+    if (!reduced) continue;
+    count++;
+    assert.ok(reduced.doc.text.length < doc.text.length, `${label} ${def.name}: smaller`);
+    assert.equal(reduced.model.clients.length, 1, `${label} ${def.name}: one client left`);
+    assert.equal(reduced.model.problems.length, parsed.model.problems.length, `${label} ${def.name}: no new problem:\n${reduced.doc.text}`);
+    assert.equal(reduced.doc.text.slice(reduced.def.span.start, reduced.def.span.end), doc.text.slice(def.span.start, def.span.end), `${label} ${def.name}: its text is kept`);
+    const kept = reduced.model.clients[0];
+    assert.deepEqual(said(kept.body), said(def.body), `${label} ${def.name}: reads the same`);
+    assert.deepEqual([...kept.properties.keys()], [...def.properties.keys()]);
+    assert.equal(kept.operation, def.operation);
+    // Read again from scratch, the reduced text gives the same client (no cache in between).
+    const again = parsed.surface.parse(reduced.doc);
+    assert.deepEqual(said(again.clients[0]?.body), said(def.body));
+  }
+  return count;
+}
+
+describe('reduce: code files (SDK calls, CDK L1 and L2) and .tf.json, every fix the same with and without it', () => {
+  before(async () => {
+    for (const g of ['typescript', 'tsx', 'javascript', 'python'] as const) assert.ok(await loadGrammar(g));
+  });
+
+  const ts = (text: string, name = 'clients.ts'): SourceDocument => ({ uri: `file:///w/${name}`, languageId: 'typescript', text });
+  const js = (text: string, name = 'clients.js'): SourceDocument => ({ uri: `file:///w/${name}`, languageId: 'javascript', text });
+  const py = (text: string, name = 'clients.py'): SourceDocument => ({ uri: `file:///w/${name}`, languageId: 'python', text });
+  const tfJson = (text: string, name = 'main.tf.json'): SourceDocument => ({ uri: `file:///w/${name}`, languageId: 'json', text });
+
+  // Calls in every place a call stands: an argument, an initialiser, after await / return, a
+  // statement, inside a conditional; a literal bound before its call; a spread; a CDK L1 and L2.
+  const tsCalls = `import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+
+const client = new CognitoIdentityProviderClient({});
+const shared = { UserPoolId: 'us-east-1_abc' };
+const flows = ['implicit'];
+
+export async function a() {
+  await client.send(new CreateUserPoolClientCommand({
+    UserPoolId: 'us-east-1_abc',
+    ClientName: 'a',
+    AllowedOAuthFlows: flows,
+    AllowedOAuthScopes: ['openid'],
+    CallbackURLs: ['http://a.example.com/cb'],
+  }));
+}
+const b = new CreateUserPoolClientCommand({ UserPoolId: 'us-east-1_abc', ClientName: 'b', PreventUserExistenceErrors: 'LEGACY' })
+new UpdateUserPoolClientCommand({ ...shared, ClientId: 'x', ClientName: 'c', RefreshTokenValidity: 0 });
+const params = { UserPoolId: 'us-east-1_abc', ClientName: 'd', ExplicitAuthFlows: ['USER_PASSWORD_AUTH'] };
+export const d = () => client.send(new CreateUserPoolClientCommand(params));
+export function e(flag: boolean) {
+  return flag ? new CreateUserPoolClientCommand({ UserPoolId: 'p', ClientName: 'e', AccessTokenValidity: 0 }) : undefined;
+}
+export class Stack {
+  constructor(scope: any, pool: cognito.UserPool) {
+    new cognito.CfnUserPoolClient(scope, 'L1', { userPoolId: 'p', explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'], preventUserExistenceErrors: 'LEGACY' });
+    const l2 = new cognito.UserPoolClient(scope, 'L2', { userPool: pool, oAuth: { flows: { implicitCodeGrant: true }, callbackUrls: ['http://l2.example.com/cb'] } });
+    pool.addClient('Added', { generateSecret: true, preventUserExistenceErrors: false });
+  }
+}
+`;
+
+  const pyCalls = `import boto3
+from aws_cdk import aws_cognito as cognito
+
+client = boto3.client("cognito-idp")
+flows = ["implicit"]
+
+def a():
+    return client.create_user_pool_client(
+        UserPoolId="us-east-1_abc",
+        ClientName="a",
+        AllowedOAuthFlows=flows,
+        AllowedOAuthScopes=["openid"],
+        CallbackURLs=["http://a.example.com/cb"],
+    )["UserPoolClient"]
+
+b = client.create_user_pool_client(UserPoolId="us-east-1_abc", ClientName="b", PreventUserExistenceErrors="LEGACY")
+client.update_user_pool_client(UserPoolId="p", ClientId="x", ClientName="c", RefreshTokenValidity=0)
+params = {"UserPoolId": "p", "ClientName": "d", "ExplicitAuthFlows": ["USER_PASSWORD_AUTH"]}
+client.create_user_pool_client(**params)
+if True:
+    for i in range(2):
+        client.create_user_pool_client(
+            UserPoolId="p",
+            ClientName="e",  # a comment
+            AccessTokenValidity=0)
+
+class Stack:
+    def __init__(self, scope, pool):
+        cognito.CfnUserPoolClient(self, "L1", user_pool_id="p", explicit_auth_flows=["ALLOW_USER_SRP_AUTH"], prevent_user_existence_errors="LEGACY")
+        cognito.UserPoolClient(self, "L2", user_pool=pool, o_auth=cognito.OAuthSettings(flows=cognito.OAuthFlows(implicit_code_grant=True), callback_urls=["http://l2.example.com/cb"]))
+        pool.add_client("Added", generate_secret=True, prevent_user_existence_errors=False)
+`;
+
+  const cases: { label: string; doc: SourceDocument; reduces: number }[] = [
+    { label: 'TypeScript, calls in every place', doc: ts(tsCalls), reduces: 7 },
+    { label: 'TypeScript, CRLF', doc: ts(tsCalls.replace(/\n/g, '\r\n')), reduces: 7 },
+    { label: 'JavaScript (the same text)', doc: js(tsCalls.replace(/\(flag: boolean\)/, '(flag)').replace(/\(scope: any, pool: cognito.UserPool\)/, '(scope, pool)')), reduces: 7 },
+    { label: 'Python, calls in every place', doc: py(pyCalls), reduces: 8 },
+    { label: 'Python, CRLF', doc: py(pyCalls.replace(/\n/g, '\r\n')), reduces: 8 },
+    { label: 'generated TypeScript (12 calls)', doc: ts(generateSdkTypeScript(12)), reduces: 12 },
+    { label: 'generated .tf.json (12 clients)', doc: tfJson(generateTerraformJson(12)), reduces: 12 },
+  ];
+  for (const name of readdirSync(join(repo, 'examples/sdk')).sort()) {
+    const text = readFileSync(join(repo, 'examples/sdk', name), 'utf8');
+    cases.push({ label: `examples/sdk/${name}`, doc: name.endsWith('.py') ? py(text, name) : ts(text, name), reduces: -1 });
+  }
+  cases.push({ label: 'examples/terraform/cdktf.tf.json', doc: tfJson(readFileSync(join(repo, 'examples/terraform/cdktf.tf.json'), 'utf8'), 'cdktf.tf.json'), reduces: -1 });
+
+  for (const c of cases) {
+    it(`${c.label}: the reduced text reads the kept client as it was; every fix, and fix-all`, () => {
+      const reduced = assertCodeReducesToEach(c.doc, c.label);
+      if (c.reduces >= 0) assert.equal(reduced, c.reduces, `${c.label}: clients reduced`);
+      assertSameFixes(c.doc, c.label);
+      assertSameFixAll(c.doc, c.label);
+    });
+  }
+
+  it('every other call is replaced by (0) where it stands; the code around it stays', () => {
+    for (const doc of [ts(tsCalls), py(pyCalls)]) {
+      const parsed = parseDocument(doc)!;
+      const kept = parsed.model.clients.find((c) => c.name === 'L1')!;
+      const reduced = reduceTo(parsed.surface, doc, parsed.model, kept)!;
+      assert.ok(reduced, 'reduced to the L1 construct');
+      assert.equal(reduced.doc.text.split('(0)').length - 1, parsed.model.clients.length - 1);
+      const calls = /CreateUserPoolClientCommand\(|create_user_pool_client\(|UserPoolClient\(|addClient\(|add_client\(/g;
+      assert.deepEqual(reduced.doc.text.match(calls), doc.text.slice(kept.span.start, kept.span.end).match(calls));
+      // Imports, bindings and classes are still there.
+      assert.match(reduced.doc.text, /const flows = \['implicit'\];|flows = \["implicit"\]/);
+      assert.match(reduced.doc.text, /class Stack/);
+    }
+  });
+
+  const corpus = corpusFiles('terraform-json');
+  it('the terraform-json corpus: every fix, and fix-all', { skip: corpus.skip }, () => {
+    for (const file of corpus.files) {
+      const doc = tfJson(readFileSync(file, 'utf8'), file.split('/').pop());
+      assertCodeReducesToEach(doc, file);
       assertSameFixes(doc, file);
       assertSameFixAll(doc, file);
     }

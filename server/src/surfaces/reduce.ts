@@ -14,7 +14,7 @@
  * A surface that cannot take a definition out, a kept definition that does not read back the same,
  * or an edit that touches a removed part: no reduction, and callers check the whole document.
  */
-import type { ClientDefinition, DocumentModel } from '../model';
+import type { ClientDefinition, CodeExpression, DocumentModel, LocatedValue } from '../model';
 import { applyEdits } from './apply-edits';
 import { surfaceById } from './index';
 import type { SourceDocument, SpanEdit, Surface } from './types';
@@ -53,7 +53,8 @@ const cache = new WeakMap<DocumentModel, Map<ClientDefinition, ReducedDocument |
  * undefined when it cannot be reduced or would not be smaller. Cached per model and definition.
  */
 export function reduceTo(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition): ReducedDocument | undefined {
-  if (!enabled || !surface.withoutDefinitions || model.clients.length < MIN_CLIENTS || !model.clients.includes(def)) return undefined;
+  if (!enabled || !(surface.withoutDefinitions || surface.withoutDefinitionsBut) || model.clients.length < MIN_CLIENTS) return undefined;
+  if (!clientSet(model).has(def)) return undefined;
   let perModel = cache.get(model);
   if (!perModel) cache.set(model, (perModel = new Map()));
   const cached = perModel.get(def);
@@ -80,14 +81,25 @@ function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def:
   const reducedDoc = { ...doc, text };
   const reducedModel = surface.parse(reducedDoc);
   if (reducedModel.problems.length > model.problems.length) return undefined; // it leaned on something removed
-  const matches = reducedModel.clients.filter((c) => c.name === def.name);
-  if (matches.length !== 1 || reducedModel.clients.length !== 1) return undefined;
-  const kept = matches[0];
+  if (reducedModel.clients.length !== 1) return undefined;
+  const kept = reducedModel.clients[0];
+  // Code surfaces name a call by its callee and its rank among the calls with that callee
+  // (`CreateUserPoolClientCommand #3`): alone, it is the first. Templates name it by its own key.
+  if (kept.name !== def.name && surface.kind !== 'sdk') return undefined;
   // The kept definition must read back exactly as it was, shifted.
   const shift = mapThrough(stubs, def.span.start);
   if (shift === undefined || kept.span.start !== shift || kept.span.end - kept.span.start !== def.span.end - def.span.start) return undefined;
   if (!readsTheSame(def, kept, shift - def.span.start)) return undefined;
   return { doc: reducedDoc, model: reducedModel, def: kept, stubs };
+}
+
+const clientSets = new WeakMap<DocumentModel, Set<ClientDefinition>>();
+
+/** A model's clients as a set (asked once per fix, `includes` was a pass over every client). */
+function clientSet(model: DocumentModel): Set<ClientDefinition> {
+  let set = clientSets.get(model);
+  if (!set) clientSets.set(model, (set = new Set(model.clients)));
+  return set;
 }
 
 const overlaps = new WeakMap<DocumentModel, Set<ClientDefinition>>();
@@ -115,6 +127,8 @@ function overlapping(model: DocumentModel): Set<ClientDefinition> {
 /** Whether a definition read from the reduced text is the original one moved by `delta` (an alias or merge key into a removed part would change it). */
 function readsTheSame(def: ClientDefinition, kept: ClientDefinition, delta: number): boolean {
   if (kept.body?.kind !== def.body?.kind || kept.properties.size !== def.properties.size) return false;
+  if (kept.operation !== def.operation || kept.spelling !== def.spelling || kept.surface !== def.surface || Boolean(kept.open) !== Boolean(def.open)) return false;
+  if (!sameValue(def.body, kept.body, delta)) return false;
   if (kept.dependsOn.join('\u0000') !== def.dependsOn.join('\u0000')) return false;
   for (const [name, prop] of def.properties) {
     const other = kept.properties.get(name);
@@ -122,6 +136,45 @@ function readsTheSame(def: ClientDefinition, kept: ClientDefinition, delta: numb
     if (other.value.span.start !== prop.value.span.start + delta || other.value.span.end !== prop.value.span.end + delta) return false;
   }
   return true;
+}
+
+/**
+ * Whether two values say the same at every depth, the second's spans moved by `delta`: the same
+ * kinds, scalars, member names, Unknown reasons and references (a name resolved through a removed
+ * or blanked part would read differently).
+ */
+function sameValue(a: LocatedValue | undefined, b: LocatedValue | undefined, delta: number): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind !== b.kind || b.span.start !== a.span.start + delta || b.span.end !== a.span.end + delta || a.resolvedFrom !== b.resolvedFrom) return false;
+  switch (a.kind) {
+    case 'list': {
+      const items = (b as typeof a).items;
+      return items.length === a.items.length && a.items.every((item, i) => sameValue(item, items[i], delta));
+    }
+    case 'object': {
+      const members = (b as typeof a).members;
+      return members.length === a.members.length && a.members.every((m, i) => m.name === members[i].name && m.canonical === members[i].canonical && sameValue(m.value, members[i].value, delta));
+    }
+    case 'unknown': {
+      const other = b as typeof a;
+      if (other.reason !== a.reason || JSON.stringify(other.ref) !== JSON.stringify(a.ref) || (other.alternatives?.length ?? 0) !== (a.alternatives?.length ?? 0)) return false;
+      if (!sameExpression(a.expression, other.expression, delta)) return false;
+      if (a.branches?.condition !== other.branches?.condition || !sameValue(a.branches?.whenTrue, other.branches?.whenTrue, delta) || !sameValue(a.branches?.whenFalse, other.branches?.whenFalse, delta)) return false;
+      return (a.alternatives ?? []).every((alt, i) => sameValue(alt, other.alternatives![i], delta));
+    }
+    case 'null':
+      return true;
+    default:
+      return (b as typeof a).value === a.value;
+  }
+}
+
+/** Whether two code expressions (a call, a member access) say the same, the second's argument spans moved by `delta`. */
+function sameExpression(a: CodeExpression | undefined, b: CodeExpression | undefined, delta: number): boolean {
+  if (!a || !b) return a === b;
+  if (a.path.join('.') !== b.path.join('.') || a.construct !== b.construct || (a.args === undefined) !== (b.args === undefined)) return false;
+  if (a.args && (a.args.length !== b.args!.length || !a.args.every((arg, i) => sameValue(arg, b.args![i], delta)))) return false;
+  return sameExpression(a.receiver, b.receiver, delta);
 }
 
 /** Where an offset of the original text is in the reduced one; undefined inside a removed part. */

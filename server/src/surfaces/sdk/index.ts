@@ -14,6 +14,7 @@ import { pythonEdits } from './edits-python';
 import { readJavaScript, type JsDialect } from './javascript';
 import { CALL_MARKER, emptySdkModel, sdkModel } from './model';
 import { readPython } from './python';
+import { sdkWithoutDefinitions, sdkWithoutDefinitionsBut } from './reduce';
 import { javascriptSuppressions, pythonSuppressions } from './suppressions';
 import type { SdkFile } from './tree';
 
@@ -77,6 +78,8 @@ export const javascriptSurface: Surface = {
     const dialect = dialectOf(doc) ?? 'typescript';
     return parseWith(dialect, (text) => readJavaScript(text, dialect), doc);
   },
+  withoutDefinitions: sdkWithoutDefinitions,
+  withoutDefinitionsBut: sdkWithoutDefinitionsBut,
   prepare: (doc) => prepareGrammar(dialectOf(doc), doc),
   edits: javascriptEdits,
   cursor: javascriptCursor,
@@ -91,6 +94,8 @@ export const pythonSurface: Surface = {
   languageIds: ['python'],
   accepts: (doc) => isPython(doc),
   parse: (doc) => ({ ...parseWith('python', readPython, doc), literals: 'python' }),
+  withoutDefinitions: sdkWithoutDefinitions,
+  withoutDefinitionsBut: sdkWithoutDefinitionsBut,
   prepare: (doc) => prepareGrammar('python', doc),
   edits: pythonEdits,
   cursor: pythonCursor,

@@ -17,6 +17,7 @@ import { readTerraformJson } from './json';
 import { CLIENT_MARKER, emptyTerraformModel, terraformModel } from './model';
 import { withoutBlocks, withoutBlocksBut } from '../cloudformation/remove';
 import { terraformJsonWithoutDefinitions } from './remove-json';
+import { terraformJsonWithoutDefinitionsBut } from './reduce-json';
 import { hclSuppressions } from './suppressions-hcl';
 import { terraformJsonSuppressions } from './suppressions-json';
 import type { TfFile } from './tree';
@@ -92,6 +93,7 @@ export const terraformJsonSurface: Surface = {
   accepts: (doc) => isTerraformJson(doc),
   parse: (doc) => parseWith(readTerraformJson, doc),
   withoutDefinitions: terraformJsonWithoutDefinitions,
+  withoutDefinitionsBut: terraformJsonWithoutDefinitionsBut,
   module: MODULE,
   prepare,
   edits: terraformJsonEdits,

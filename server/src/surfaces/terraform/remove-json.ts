@@ -25,7 +25,7 @@ function nodeAt(node: JsonNode, span: Span, depth = 0): JsonNode | undefined {
 }
 
 /** Where a definition's block sits in a tree: its node, the node's parent and its index there. */
-interface Located {
+export interface Located {
   node: JsonNode;
   parent: JsonNode;
   index: number;
@@ -39,7 +39,7 @@ interface Located {
 const located = new WeakMap<ClientDefinition, { root: JsonNode; where: Located | undefined }>();
 const childIndexes = new WeakMap<JsonNode, Map<JsonNode, number>>();
 
-function locate(root: JsonNode, text: string, def: ClientDefinition): Located | undefined {
+export function locate(root: JsonNode, text: string, def: ClientDefinition): Located | undefined {
   const known = located.get(def);
   if (known && known.root === root) return known.where;
   const block = blockOf(text, def);
