@@ -197,6 +197,16 @@ export function yamlIndentUnit(text: string): string {
 
 /** The indentation step of a JSON document: tabs, or the smallest increase in spaces between lines. Two spaces when it cannot be told. */
 export function jsonIndentUnit(text: string): string {
+  // Asked once per fix; every fix of a file asks it of the same text (a pass over every line each time).
+  if (text.length > 4096 && lastIndentUnit?.text === text) return lastIndentUnit.unit;
+  const unit = computeJsonIndentUnit(text);
+  if (text.length > 4096) lastIndentUnit = { text, unit };
+  return unit;
+}
+
+let lastIndentUnit: { text: string; unit: string } | undefined;
+
+function computeJsonIndentUnit(text: string): string {
   let best = Infinity;
   let previous: number | undefined;
   for (const line of text.split(/\r?\n/)) {
