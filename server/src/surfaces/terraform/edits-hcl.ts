@@ -708,6 +708,14 @@ function listRenderer(style: Style, indentOf: (c: Container) => string): FlowRen
 /** The last texts read for edits, with what was read (the builder is asked once per fix of one file: read it once, not per fix). */
 const lastRead: { text: string; file: TfFile | undefined }[] = [];
 
+let lastLines: Lines | undefined;
+
+/** The line index of a text, kept for the last one (every fix of a file asks for it: a pass over the whole text each time). */
+function linesOf(text: string): Lines {
+  if (lastLines?.text !== text) lastLines = new Lines(text);
+  return lastLines;
+}
+
 function readHclOnce(text: string): TfFile | undefined {
   const known = lastRead.find((r) => r.text === text);
   if (known) return known.file;
@@ -732,7 +740,7 @@ export function hclFixEdits(doc: SourceDocument, def: ClientDefinition, fix: Sem
   if (!file) return undefined;
   const block = blockOf(file.blocks, def);
   if (!block) return undefined;
-  const lines = new Lines(text);
+  const lines = linesOf(text);
   try {
     const planner = new Planner(block, def);
     for (const change of fix.changes) planner.add(change);
