@@ -23,7 +23,8 @@ import type { SourceDocument, SpanEdit } from '../types';
 import { findPair } from './edits-plan';
 import { columnOf, eolOf, indentOfLine, jsonIndentUnit, lineEnd, lineStart, startsLine, yamlIndentUnit } from '../edits-text';
 import { readJson } from './json';
-import { get, literalString, pairOf, type MapNode, type PairNode, type SeqNode, type TemplateNode } from './nodes';
+import { get, literalString, pairOf, type MapNode, type PairNode, type ReadResult, type SeqNode, type TemplateNode } from './nodes';
+import { treeOf } from './trees';
 import { readYaml } from './yaml';
 
 /** The metadata key a resource's suppressions live under. */
@@ -31,7 +32,7 @@ const METADATA = 'Metadata';
 
 type Syntax = 'yaml' | 'json';
 
-function readerOf(syntax: Syntax): (text: string) => { root: TemplateNode | undefined } {
+function readerOf(syntax: Syntax): (text: string) => ReadResult {
   return syntax === 'yaml' ? readYaml : readJson;
 }
 
@@ -103,7 +104,8 @@ export function yamlSuppressions(doc: SourceDocument, model: DocumentModel): Sup
     const s = suppressionOfComment(text, comment.span, comment.body);
     if (s) out.push(s);
   }
-  out.push(...metadataSuppressions(text, readYaml(text).root, model));
+  // The tree the model was read from when it is of this text (reading a large template again costs what the first read did).
+  out.push(...metadataSuppressions(text, treeOf(text, model, readYaml), model));
   return out;
 }
 
@@ -111,7 +113,7 @@ export function yamlSuppressions(doc: SourceDocument, model: DocumentModel): Sup
 export function jsonSuppressions(doc: SourceDocument, model: DocumentModel): Suppression[] {
   const text = doc.text;
   if (!text.includes(DIRECTIVE_PREFIX)) return [];
-  return metadataSuppressions(text, readJson(text).root, model);
+  return metadataSuppressions(text, treeOf(text, model, readJson), model);
 }
 
 // ---------- writing ----------
@@ -219,7 +221,7 @@ function addItem(seq: SeqNode, id: string, style: Style): SpanEdit | undefined {
  */
 export function resourceIgnoreEdits(doc: SourceDocument, def: ClientDefinition, ruleId: string, syntax: Syntax): SpanEdit[] | undefined {
   const text = doc.text;
-  const root = readerOf(syntax)(text).root;
+  const root = treeOf(text, undefined, readerOf(syntax));
   const pair = findPair(root, def.nameSpan);
   const resource = pair?.value;
   if (!isPlainMap(resource)) return undefined;
