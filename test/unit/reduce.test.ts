@@ -15,7 +15,7 @@ import { analyse } from '../../server/src/service';
 import { parseDocument, type SourceDocument } from '../../server/src/surfaces';
 import { editsForFix } from '../../server/src/surfaces/edits';
 import { withoutEntries, withoutEntriesBut } from '../../server/src/surfaces/cloudformation/remove';
-import { reduceTo, withoutReduction } from '../../server/src/surfaces/reduce';
+import { reduceForRead, reduceTo, withoutReduction } from '../../server/src/surfaces/reduce';
 import { generateJsonTemplate, generateSdkTypeScript, generateTerraform, generateTerraformJson, generateYamlTemplate } from '../bench/generate';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { cloudFormationYamlToJson } from '../support/cfn-yaml-to-json';
@@ -536,5 +536,99 @@ class Stack:
       assertSameFixes(doc, file);
       assertSameFixAll(doc, file);
     }
+  });
+});
+
+describe('reduce: templates cut down to the one client for the read check (every other resource out)', () => {
+  const single = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Stage: {Type: String, AllowedValues: [dev, prod]}
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+Resources:
+  Pool:
+    Type: AWS::Cognito::UserPool
+    Properties:
+      UserPoolName: !Sub 'pool-\${Stage}'
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: {Handler: index.handler, Runtime: nodejs20.x}
+  Client:
+    Type: AWS::Cognito::UserPoolClient
+    DependsOn: Fn
+    Properties:
+      UserPoolId: !Ref Pool
+      CallbackURLs: [!If [IsProd, 'https://example.com/cb', 'http://localhost/cb']]
+      AllowedOAuthFlows: [implicit]
+      AllowedOAuthScopes: [openid]
+      PreventUserExistenceErrors: LEGACY
+  Bucket: {Type: AWS::S3::Bucket}
+  Last:
+    Type: AWS::SNS::Topic
+Outputs:
+  Id: {Value: !Ref Client}
+`;
+
+  /** The read reduction of each client: only that resource left, everything outside Resources kept, the client reading the same. */
+  function assertReadReductions(doc: SourceDocument, label: string): number {
+    const parsed = parseDocument(doc);
+    if (!parsed) return 0;
+    let count = 0;
+    for (const def of parsed.model.clients) {
+      const reduced = reduceForRead(parsed.surface, doc, parsed.model, def);
+      if (!reduced) continue;
+      count++;
+      assert.ok(reduced.doc.text.length < doc.text.length, `${label} ${def.name}: smaller`);
+      assert.deepEqual(reduced.model.clients.map((c) => c.name), [def.name]);
+      assert.deepEqual(said(reduced.model.clients[0].body), said(def.body), `${label} ${def.name}: reads the same`);
+      assert.equal(reduced.doc.text.slice(reduced.def.span.start, reduced.def.span.end), doc.text.slice(def.span.start, def.span.end));
+      assert.ok(reduced.model.problems.length <= parsed.model.problems.length);
+    }
+    return count;
+  }
+
+  it('a template with one client among other resources: only that client is left; parameters, conditions, outputs stay', () => {
+    for (const doc of [source(single, 'yaml'), source(cloudFormationYamlToJson(single), 'json')]) {
+      const parsed = parseDocument(doc)!;
+      assert.equal(parsed.model.clients.length, 1);
+      assert.equal(reduceTo(parsed.surface, doc, parsed.model, parsed.model.clients[0]), undefined, 'the client reduction has nothing to take out');
+      const reduced = reduceForRead(parsed.surface, doc, parsed.model, parsed.model.clients[0])!;
+      assert.ok(reduced, `${doc.languageId}: reduced`);
+      assert.equal(reduced.model.context.resources.size, 1);
+      for (const kept of ['Stage', 'IsProd', 'Outputs']) assert.ok(reduced.doc.text.includes(kept), `${doc.languageId}: ${kept} kept`);
+      for (const gone of ['AWS::Lambda::Function', 'AWS::S3::Bucket', 'AWS::SNS::Topic', 'AWS::Cognito::UserPool"', 'AWS::Cognito::UserPool\n']) assert.ok(!reduced.doc.text.includes(gone), `${doc.languageId}: ${gone} removed`);
+      assert.equal(assertReadReductions(doc, doc.languageId), 1);
+      assert.ok(assertSameFixes(doc, doc.languageId) > 0);
+      assertSameFixAll(doc, doc.languageId);
+    }
+  });
+
+  it('the hand-written and generated templates: each client reduced, every fix the same', () => {
+    for (const [label, doc] of [
+      ['yaml', source(yamlTemplate, 'yaml')],
+      ['json', source(jsonTemplate, 'json')],
+      ['generated yaml', source(generateYamlTemplate(8), 'yaml')],
+      ['generated json', source(generateJsonTemplate(8), 'json')],
+    ] as const) {
+      assert.ok(assertReadReductions(doc, label) > 0, `${label}: reduced`);
+      assertSameFixes(doc, label);
+    }
+  });
+
+  const yaml = corpusFiles('cloudformation-yaml');
+  const json = corpusFiles('cloudformation-json');
+  it('every CloudFormation corpus file (one client or many): the read reduction keeps each client as it was, every fix the same', { skip: yaml.skip ?? json.skip }, (t) => {
+    let reducedClients = 0;
+    let fixes = 0;
+    for (const [files, languageId] of [[yaml.files, 'yaml'], [json.files, 'json']] as const) {
+      for (const file of files) {
+        const doc = source(readFileSync(file, 'utf8'), languageId);
+        reducedClients += assertReadReductions(doc, file);
+        fixes += assertSameFixes(doc, file);
+      }
+    }
+    t.diagnostic(`${reducedClients} clients reduced, ${fixes} fixes compared`);
+    assert.ok(reducedClients >= 30, `the corpus clients were reduced (${reducedClients})`);
+    assert.ok(fixes > 0);
   });
 });

@@ -20,7 +20,7 @@ import type { RuleSetting } from '../rules/engine';
 import type { Finding, SemanticChange, SemanticFix } from '../rules/types';
 import { applyEdits } from '../surfaces/apply-edits';
 import { editsForFix, sameTemplate } from '../surfaces/edits';
-import { reduceForEdits, type ReducedDocument } from '../surfaces/reduce';
+import { reduceForRules, type ReducedDocument } from '../surfaces/reduce';
 import { surfaceById, type SourceDocument } from '../surfaces';
 import type { SpanEdit } from '../surfaces/types';
 
@@ -121,7 +121,7 @@ function improves(
 ): boolean {
   // On the document reduced to the fixed definition when it can be: the rules look at one
   // definition at a time, so the others only cost time (a full analysis per fix).
-  const small = reduceForEdits(surfaceId, doc, model, def, edits);
+  const small = reduceForRules(surfaceId, doc, model, def, edits);
   const before = small && reducedAnalysis(small.reduced, rules);
   if (small && before) return improvesIn(small.reduced.doc, before.model, small.edits, finding, before.findings, rules);
   return improvesIn(doc, model, edits, finding, findings, rules);

@@ -16,6 +16,7 @@
  */
 import type { ClientDefinition, CodeExpression, DocumentModel, LocatedValue } from '../model';
 import { applyEdits } from './apply-edits';
+import { resourcesBut } from './cloudformation/reduce-read';
 import { surfaceById } from './index';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
@@ -61,7 +62,9 @@ export function reduceTo(surface: Surface, doc: SourceDocument, model: DocumentM
   if (cached !== undefined) return cached ?? undefined;
   let reduced: ReducedDocument | undefined;
   try {
-    reduced = build(surface, doc, model, def);
+    reduced = build(surface, doc, model, def, () =>
+      surface.withoutDefinitionsBut ? surface.withoutDefinitionsBut(doc.text, model.clients, def) : surface.withoutDefinitions!(doc.text, model.clients.filter((c) => c !== def)),
+    );
   } catch {
     reduced = undefined; // a bug here costs the speed-up, never the check
   }
@@ -69,12 +72,46 @@ export function reduceTo(surface: Surface, doc: SourceDocument, model: DocumentM
   return reduced;
 }
 
-function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition): ReducedDocument | undefined {
+const readCache = new WeakMap<DocumentModel, Map<ClientDefinition, ReducedDocument | null>>();
+
+/**
+ * The document reduced to `def` for the check that an edited definition still reads the same
+ * (./edits.ts): a template loses every other resource too, not only the other clients
+ * (./cloudformation/reduce-read.ts), since reading one resource needs none of the others; a
+ * template with a single client is reduced as well. Other surfaces, or a template this cannot be
+ * done to: `reduceTo`. Never for checks that run the rules (fix-all), which need the other
+ * resources: those use `reduceTo`.
+ */
+export function reduceForRead(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition): ReducedDocument | undefined {
+  if (!enabled) return undefined;
+  if (surface.id === 'cloudformation-yaml' || surface.id === 'cloudformation-json') {
+    let perModel = readCache.get(model);
+    if (!perModel) readCache.set(model, (perModel = new Map()));
+    let reduced = perModel.get(def);
+    if (reduced === undefined) {
+      try {
+        const json = surface.id === 'cloudformation-json' && startsLikeJson(doc.text);
+        reduced = clientSet(model).has(def) ? build(surface, doc, model, def, () => resourcesBut(doc.text, model, def, json)) ?? null : null;
+      } catch {
+        reduced = null; // a bug here costs the speed-up, never the check
+      }
+      perModel.set(def, reduced);
+    }
+    if (reduced) return reduced;
+  }
+  return reduceTo(surface, doc, model, def);
+}
+
+/** Whether a template's text starts as JSON (`{`, `[`, a comment), as the JSON surface tells a YAML `.template` from a JSON one. */
+function startsLikeJson(text: string): boolean {
+  const first = /\S/.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return first !== null && ['{', '[', '/'].includes(first[0]);
+}
+
+function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, stubsOf: () => SpanEdit[] | undefined): ReducedDocument | undefined {
   // Nested definitions: keep it simple, check the whole document.
   if (overlapping(model).has(def)) return undefined;
-  const stubs = surface.withoutDefinitionsBut
-    ? surface.withoutDefinitionsBut(doc.text, model.clients, def)
-    : surface.withoutDefinitions!(doc.text, model.clients.filter((c) => c !== def));
+  const stubs = stubsOf();
   if (!stubs || stubs.some((s) => s.span.start < def.span.end && def.span.start < s.span.end)) return undefined;
   const text = applyEdits(doc.text, stubs);
   if (text.length >= doc.text.length) return undefined;
@@ -208,8 +245,21 @@ export interface ReducedEdits {
   edits: SpanEdit[];
 }
 
-/** `edits` (of `doc`, read into `model`, fixing `def`) on the reduced document; undefined when they must be checked on the whole one. */
+/**
+ * `edits` (of `doc`, read into `model`, fixing `def`) on the document reduced for the read check
+ * (`reduceForRead`); undefined when they must be checked on the whole one.
+ */
 export function reduceForEdits(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: readonly SpanEdit[]): ReducedEdits | undefined {
+  const surface = surfaceById(surfaceId);
+  const reduced = surface && reduceForRead(surface, doc, model, def);
+  const moved = reduced && editsInReduced(reduced, edits);
+  if (reduced && moved) return { reduced, edits: moved };
+  // An edit reaching outside the client (a DependsOn target, an output): the reduction that keeps the other resources.
+  return reduceForRules(surfaceId, doc, model, def, edits);
+}
+
+/** `edits` on the document reduced to `def` with every other resource kept (`reduceTo`), for checks that run the rules. */
+export function reduceForRules(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: readonly SpanEdit[]): ReducedEdits | undefined {
   const surface = surfaceById(surfaceId);
   const reduced = surface && reduceTo(surface, doc, model, def);
   const moved = reduced && editsInReduced(reduced, edits);

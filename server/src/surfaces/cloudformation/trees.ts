@@ -30,3 +30,9 @@ export function treeOf(text: string, model: DocumentModel | undefined, read: Rea
   lastRead.set(read, { text, root });
   return root;
 }
+
+/** The tree `model` was built from, when it was read from exactly `text`; undefined otherwise (nothing is read here). */
+export function keptTree(model: DocumentModel, text: string): TemplateNode | undefined {
+  const kept = trees.get(model);
+  return kept && kept.text === text ? kept.root : undefined;
+}
