@@ -552,8 +552,12 @@ Resources:
       UserPoolName: !Sub 'pool-\${Stage}'
   Fn:
     Type: AWS::Lambda::Function
-    Properties: {Handler: index.handler, Runtime: nodejs20.x}
-  Client:
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs20.x
+      Code:
+        ZipFile: |
+${'          exports.handler = async () => ({ statusCode: 200 });\n'.repeat(12)}  Client:
     Type: AWS::Cognito::UserPoolClient
     DependsOn: Fn
     Properties:
@@ -587,7 +591,7 @@ Outputs:
     return count;
   }
 
-  it('a template with one client among other resources: only that client is left; parameters, conditions, outputs stay', () => {
+  it('a template with one client among other resources (their bulk): only that client is left; parameters, conditions, outputs stay', () => {
     for (const doc of [source(single, 'yaml'), source(cloudFormationYamlToJson(single), 'json')]) {
       const parsed = parseDocument(doc)!;
       assert.equal(parsed.model.clients.length, 1);
@@ -601,6 +605,14 @@ Outputs:
       assert.ok(assertSameFixes(doc, doc.languageId) > 0);
       assertSameFixAll(doc, doc.languageId);
     }
+  });
+
+  it('a template whose bulk is outside Resources is not cut down for the read check (the reduction would cost a read and save little)', () => {
+    const bulky = single.replace('Parameters:\n', `Parameters:\n${Array.from({ length: 200 }, (_, i) => `  P${i}: {Type: String, Default: value-${i}}\n`).join('')}`);
+    const doc = source(bulky, 'yaml');
+    const parsed = parseDocument(doc)!;
+    assert.equal(reduceForRead(parsed.surface, doc, parsed.model, parsed.model.clients[0]), undefined);
+    assertSameFixes(doc, 'bulky');
   });
 
   it('the hand-written and generated templates: each client reduced, every fix the same', () => {
@@ -628,7 +640,7 @@ Outputs:
       }
     }
     t.diagnostic(`${reducedClients} clients reduced, ${fixes} fixes compared`);
-    assert.ok(reducedClients >= 30, `the corpus clients were reduced (${reducedClients})`);
+    assert.ok(reducedClients >= 20, `the corpus clients were reduced (${reducedClients})`);
     assert.ok(fixes > 0);
   });
 });

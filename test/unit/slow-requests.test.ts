@@ -11,6 +11,7 @@ import { getCodeActions } from '../../server/src/features/code-actions';
 import { doComplete } from '../../server/src/features/completion';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { analyse } from '../../server/src/service';
+import { surfaceById } from '../../server/src/surfaces';
 
 const BOUND_MS = 500;
 
@@ -68,5 +69,46 @@ describe('slow requests found by the fuzz harness', () => {
     }, 20_000);
     assert.ok(diagnosticsSeen >= 20_000, `only ${diagnosticsSeen} diagnostics`);
     assert.ok(!result.failed, `code actions took ${Math.round(result.ms)} ms, ${result.growth.toFixed(1)} times as long as with a quarter of the diagnostics`);
+  });
+
+  it('code actions on a large broken YAML template: asked again for the same version, nothing is read again (seed 100, index 316)', () => {
+    // 100 KB of lines the YAML parser cannot read (50,000 problems) before a client with one finding:
+    // each check of an offered action reads the edited template again, most of a second each here.
+    const text = `AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Name:\n    Type: String\n    Default: MyUserPool\n x\n${'x\n'.repeat(20_000)}  Other:\n    Type: String\nResources:\n  Pool:\n    Type: AWS::Cognito::UserPool\n  Fn:\n    Type: AWS::Lambda::Function\n  Client:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref Pool\n      PreventUserExistenceErrors: LEGACY\n`;
+    const uri = 'file:///w/broken.yaml';
+    const analysis = analyse({ uri, languageId: 'yaml', text });
+    assert.ok(analysis && analysis.model.problems.length > 1000, 'the template is broken');
+    const document = TextDocument.create(uri, 'yaml', 1, text);
+    const diagnostics = toDiagnostics(document, analysis.findings).filter((d) => d.code === 'user-existence-errors-legacy');
+    assert.equal(diagnostics.length, 1);
+    const surface = surfaceById(analysis.surface.id)!;
+    const parse = surface.parse;
+    let reads = 0;
+    surface.parse = (doc) => {
+      reads++;
+      return parse(doc);
+    };
+    try {
+      const ask = () => getCodeActions(document, analysis.model, analysis.surface.id, diagnostics[0].range, { diagnostics }, analysis.findings, { deferFixAll: true });
+      const first = ask();
+      const firstReads = reads;
+      assert.ok(first.some((a) => a.edit && a.title.startsWith('Set PreventUserExistenceErrors')), 'the quick fix is offered');
+      assert.ok(first.some((a) => a.title.includes('for this line')) && first.some((a) => a.title.includes('for this resource')), 'both suppressions are offered');
+      // One read per checked action (the quick fix, the two suppressions), none for the deferred
+      // fix-all, and no reduction: it would take out too little of this text to pay for its own read.
+      assert.equal(firstReads, 3, `${firstReads} reads for the first request`);
+      reads = 0;
+      const again = ask();
+      assert.equal(reads, 0, 'the second request reads nothing again');
+      assert.deepEqual(again, first);
+      // A new version of the document (a new model) is checked afresh.
+      const next = analyse({ uri, languageId: 'yaml', text: `${text}\n` })!;
+      const nextDocument = TextDocument.create(uri, 'yaml', 2, `${text}\n`);
+      reads = 0;
+      getCodeActions(nextDocument, next.model, next.surface.id, diagnostics[0].range, { diagnostics }, next.findings, { deferFixAll: true });
+      assert.ok(reads > 0, 'a new version is read');
+    } finally {
+      surface.parse = parse;
+    }
   });
 });

@@ -13,7 +13,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { DocumentModel, LocatedValue } from '../model';
+import type { ClientDefinition, DocumentModel, LocatedValue, SemanticFix } from '../model';
 import { runRules, type RuleSetting } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import { applySuppressions, disableLineEdit, isSuppressed } from '../suppress';
@@ -121,6 +121,36 @@ function suppressionWorks(surfaceId: string, source: SourceDocument, model: Docu
   return isSuppressed({ ruleId: finding.ruleId, span }, readSuppressions(surfaceId, edited, after));
 }
 
+/**
+ * What the checks of one document version found, kept with its model (so it lives as long as the
+ * model the server caches for that version): an editor asks for code actions again each time the
+ * caret moves over a finding, and each check reads the edited document again (on a large or broken
+ * template, most of a second each). Keyed by what a check depends on; a different text for the
+ * same model (it cannot happen through the server, but a caller could) starts afresh.
+ */
+const checked = new WeakMap<DocumentModel, { text: string; results: Map<string, unknown> }>();
+
+function remembered<T>(model: DocumentModel, text: string, key: string, compute: () => T): T {
+  let entry = checked.get(model);
+  if (!entry || entry.text !== text) checked.set(model, (entry = { text, results: new Map() }));
+  if (entry.results.has(key)) return entry.results.get(key) as T;
+  const value = compute();
+  entry.results.set(key, value);
+  return value;
+}
+
+/** `editsForFix`, remembered per document version (see `checked`). */
+function checkedFixEdits(surfaceId: string, source: SourceDocument, model: DocumentModel, def: ClientDefinition, fix: SemanticFix): SpanEdit[] | undefined {
+  const key = `fix\u0000${surfaceId}\u0000${model.clients.indexOf(def)}\u0000${JSON.stringify(fix)}`;
+  return remembered(model, source.text, key, () => editsForFix(surfaceId, source, model, def, fix));
+}
+
+/** `suppressionWorks`, remembered per document version. */
+function checkedSuppression(surfaceId: string, source: SourceDocument, model: DocumentModel, finding: Finding, edits: SpanEdit[]): boolean {
+  const key = `suppress\u0000${surfaceId}\u0000${finding.ruleId}\u0000${finding.span.start}\u0000${finding.span.end}\u0000${JSON.stringify(edits)}`;
+  return remembered(model, source.text, key, () => suppressionWorks(surfaceId, source, model, finding, edits));
+}
+
 /** One of our diagnostics in the request, with the current finding it stands for. */
 interface Matched {
   diagnostic: Diagnostic;
@@ -212,7 +242,7 @@ function quickFixes(document: TextDocument, source: SourceDocument, model: Docum
     if (!def) continue;
     let preferredGiven = false;
     for (const fix of finding.fixes ?? []) {
-      const edits = editsForFix(surfaceId, source, model, def, fix);
+      const edits = checkedFixEdits(surfaceId, source, model, def, fix);
       if (!edits || edits.length === 0) continue;
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, edits) };
       if (fix.isPreferred && !preferredGiven) {
@@ -250,7 +280,7 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
       const { finding } = group[0];
       const made = disableLineEdit(text, finding.span.start, finding.ruleId, support.lineComment);
       const edit = made && inOwnBreaks(source.text, [made])[0];
-      if (!edit || !suppressionWorks(surfaceId, source, model, finding, [edit])) continue;
+      if (!edit || !checkedSuppression(surfaceId, source, model, finding, [edit])) continue;
       actions.push({
         title: `Disable ${finding.ruleId} for this line`,
         kind: CodeActionKind.QuickFix,
@@ -270,7 +300,7 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
       } catch {
         edits = undefined; // a writer bug costs the action, never the request
       }
-      if (!edits || edits.length === 0 || !suppressionWorks(surfaceId, source, model, finding, edits)) continue;
+      if (!edits || edits.length === 0 || !checkedSuppression(surfaceId, source, model, finding, edits)) continue;
       actions.push({
         title: `Disable ${finding.ruleId} for this resource`,
         kind: CodeActionKind.QuickFix,

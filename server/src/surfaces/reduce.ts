@@ -91,7 +91,7 @@ export function reduceForRead(surface: Surface, doc: SourceDocument, model: Docu
     if (reduced === undefined) {
       try {
         const json = surface.id === 'cloudformation-json' && startsLikeJson(doc.text);
-        reduced = clientSet(model).has(def) ? build(surface, doc, model, def, () => resourcesBut(doc.text, model, def, json)) ?? null : null;
+        reduced = clientSet(model).has(def) ? build(surface, doc, model, def, () => worthIt(doc.text, resourcesBut(doc.text, model, def, json))) ?? null : null;
       } catch {
         reduced = null; // a bug here costs the speed-up, never the check
       }
@@ -100,6 +100,18 @@ export function reduceForRead(surface: Surface, doc: SourceDocument, model: Docu
     if (reduced) return reduced;
   }
   return reduceTo(surface, doc, model, def);
+}
+
+/**
+ * The stubs when they take out at least half the text, else undefined: building a reduction reads
+ * the reduced text once more, which pays only when it is much smaller (a template whose bulk is
+ * its parameters, or one long broken stretch, is checked whole: one read per fix, not two).
+ */
+function worthIt(text: string, stubs: SpanEdit[] | undefined): SpanEdit[] | undefined {
+  if (!stubs) return undefined;
+  let removed = 0;
+  for (const stub of stubs) removed += stub.span.end - stub.span.start - stub.newText.length;
+  return removed * 2 >= text.length ? stubs : undefined;
 }
 
 /** Whether a template's text starts as JSON (`{`, `[`, a comment), as the JSON surface tells a YAML `.template` from a JSON one. */
