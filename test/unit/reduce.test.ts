@@ -513,19 +513,34 @@ class Stack:
     });
   }
 
-  it('every other call is replaced by (0) where it stands; the code around it stays', () => {
+  it('every other call is taken out: with its top-level statement, or replaced by (0) beside the kept one; the code around stays', () => {
     for (const doc of [ts(tsCalls), py(pyCalls)]) {
       const parsed = parseDocument(doc)!;
       const kept = parsed.model.clients.find((c) => c.name === 'L1')!;
       const reduced = reduceTo(parsed.surface, doc, parsed.model, kept)!;
       assert.ok(reduced, 'reduced to the L1 construct');
-      assert.equal(reduced.doc.text.split('(0)').length - 1, parsed.model.clients.length - 1);
-      const calls = /CreateUserPoolClientCommand\(|create_user_pool_client\(|UserPoolClient\(|addClient\(|add_client\(/g;
+      // L2 and Added are in the class that holds L1, and (TypeScript) the call read from a literal
+      // bound before it spans two statements: stand-ins; every other call went with its statement.
+      assert.equal(reduced.doc.text.split('(0)').length - 1, doc.languageId === 'typescript' ? 3 : 2, reduced.doc.text);
+      const calls = /CreateUserPoolClientCommand\(|create_user_pool_client\(|update_user_pool_client\(|UpdateUserPoolClientCommand\(|UserPoolClient\(|addClient\(|add_client\(/g;
       assert.deepEqual(reduced.doc.text.match(calls), doc.text.slice(kept.span.start, kept.span.end).match(calls));
-      // Imports, bindings and classes are still there.
+      // Imports, bindings and the class are still there.
       assert.match(reduced.doc.text, /const flows = \['implicit'\];|flows = \["implicit"\]/);
+      assert.match(reduced.doc.text, /^(import|from) /m);
       assert.match(reduced.doc.text, /class Stack/);
+      // Kept to a call that stands alone, the class goes too.
+      const alone = reduceTo(parsed.surface, doc, parsed.model, parsed.model.clients[1])!;
+      assert.ok(alone && !alone.doc.text.includes('class Stack'), alone?.doc.text);
     }
+  });
+
+  it('without a syntax tree to find statements (a syntax error outside the calls), every other call is replaced by (0)', () => {
+    const doc = ts(`${tsCalls}\nconst broken = ;\n`);
+    const parsed = parseDocument(doc)!;
+    const kept = parsed.model.clients.find((c) => c.name === 'L1')!;
+    const reduced = reduceTo(parsed.surface, doc, parsed.model, kept);
+    if (reduced) assert.equal(reduced.doc.text.split('(0)').length - 1, parsed.model.clients.length - 1);
+    assertSameFixes(doc, 'broken');
   });
 
   const corpus = corpusFiles('terraform-json');

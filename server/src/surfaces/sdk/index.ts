@@ -14,7 +14,7 @@ import { pythonEdits } from './edits-python';
 import { readJavaScript, type JsDialect } from './javascript';
 import { CALL_MARKER, emptySdkModel, sdkModel } from './model';
 import { readPython } from './python';
-import { sdkWithoutDefinitions, sdkWithoutDefinitionsBut } from './reduce';
+import { pythonWithoutDefinitions, pythonWithoutDefinitionsBut, sdkWithoutDefinitions, sdkWithoutDefinitionsBut } from './reduce';
 import { javascriptSuppressions, pythonSuppressions } from './suppressions';
 import type { SdkFile } from './tree';
 
@@ -94,8 +94,8 @@ export const pythonSurface: Surface = {
   languageIds: ['python'],
   accepts: (doc) => isPython(doc),
   parse: (doc) => ({ ...parseWith('python', readPython, doc), literals: 'python' }),
-  withoutDefinitions: sdkWithoutDefinitions,
-  withoutDefinitionsBut: sdkWithoutDefinitionsBut,
+  withoutDefinitions: pythonWithoutDefinitions,
+  withoutDefinitionsBut: pythonWithoutDefinitionsBut,
   prepare: (doc) => prepareGrammar('python', doc),
   edits: pythonEdits,
   cursor: pythonCursor,
