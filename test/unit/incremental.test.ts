@@ -108,7 +108,7 @@ function randomEdits(rand: () => number, text: string, model: DocumentModel, com
     const eol = lineEndOf(text, prop.span.end);
     if (eol > def.span.end) return [];
     const indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, prop.keySpan.start), prop.keySpan.start))![0];
-    const line = model.surface === 'terraform' ? (text.includes('":') ? '' : 'access_token_validity = 5') : text.trimStart().startsWith('{') ? '' : 'AccessTokenValidity: 5';
+    const line = model.surface === 'terraform' ? (text.includes('":') ? '' : 'auth_session_validity = 2') : text.trimStart().startsWith('{') ? '' : 'AuthSessionValidity: 2';
     if (!line) return [];
     const typed = `\n${indent}${line}`;
     const edits: Edit[] = [];
@@ -119,7 +119,7 @@ function randomEdits(rand: () => number, text: string, model: DocumentModel, com
     // A comment at the end of a line inside the client.
     const eol = lineEndOf(text, at);
     if (eol >= def.span.end || !comment) return [];
-    return [{ span: { start: eol, end: eol }, newText: ` ${comment} note`, inside: true }];
+    return [{ span: { start: eol, end: eol }, newText: ` ${comment} ${rand() < 0.5 ? 'note' : 'cognito-client-disable-next-line'}`, inside: true }];
   }
   if (kind < 0.88) {
     // Delete a whole line inside the client (not its first).
@@ -239,7 +239,19 @@ describe('incremental analysis', () => {
     assert.deepEqual(changedRegion(long + 'a' + long, long + 'b' + long), { start: 5000, oldEnd: 5001, newEnd: 5001, delta: 0 });
   });
 
+  // Suppressions of every kind: a file directive, next-line directives, resource metadata.
+  const yamlSuppressed = generateYamlTemplate(8)
+    .replace(/^Resources:/m, '# cognito-client-disable token-revocation-disabled\nResources:')
+    .replace('  AppClient0003:', '  # cognito-client-disable-next-line unknown-property\n  AppClient0003:')
+    .replace(/(  AppClient0005:\n    Type: AWS::Cognito::UserPoolClient\n)/, '$1    Metadata:\n      cognito-client:\n        ignore: [user-existence-errors-legacy]\n')
+    .replace(/(  AppClient0000:(?:\n.*)*?\n)(      CallbackURLs:)/, '$1      # cognito-client-disable-next-line redirect-uri-insecure\n$2');
+  const hclSuppressed = ('# cognito-client-disable user-existence-errors-legacy\n' + generateTerraform(6)).replace(
+    /(resource "aws_cognito_user_pool_client" "c0" \{\n(?:.*\n)*?)(  callback_urls)/,
+    '$1  # cognito-client-disable-next-line redirect-uri-insecure\n$2',
+  );
   const generated: { label: string; uri: string; languageId: string; text: string }[] = [
+    { label: 'generated YAML with suppressions', uri: 'file:///gen/suppressed.yaml', languageId: 'yaml', text: yamlSuppressed },
+    { label: 'generated Terraform with suppressions', uri: 'file:///gen/suppressed.tf', languageId: 'terraform', text: hclSuppressed },
     { label: 'generated YAML, 12 clients', uri: 'file:///gen/template.yaml', languageId: 'yaml', text: generateYamlTemplate(12) },
     { label: 'generated JSON, 12 clients', uri: 'file:///gen/template.json', languageId: 'json', text: generateJsonTemplate(12) },
     { label: 'generated mixed YAML', uri: 'file:///gen/mixed.yaml', languageId: 'yaml', text: generateMixedYamlTemplate(60, 6) },
@@ -248,7 +260,9 @@ describe('incremental analysis', () => {
   ];
   for (const g of generated) {
     it(`matches a full analysis after every random edit: ${g.label}`, () => {
-      const surface = analyse({ uri: g.uri, languageId: g.languageId, text: g.text })!.surface.id;
+      const first = analyse({ uri: g.uri, languageId: g.languageId, text: g.text })!;
+      const surface = first.surface.id;
+      if (g.label.includes('suppressions')) assert.ok(first.suppressions.length >= 2 && first.suppressed.length > 0, `${g.label}: suppressions read (${first.suppressions.length})`);
       for (const seed of [1, 2]) exercise(g.label, g.uri, g.languageId, g.text, seed, 30, tallyOf(surface));
     });
   }
