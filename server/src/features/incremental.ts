@@ -19,7 +19,7 @@
  * whose other files changed, any exception. A test compares both over random edit sequences
  * (test/unit/incremental.test.ts).
  */
-import type { ClientDefinition, CodeExpression, DocumentModel, FileContext, LocatedProperty, LocatedValue, Span, UnknownValue, UserPoolInfo } from '../model';
+import type { ClientDefinition, CodeExpression, DocumentModel, FileContext, LocatedProperty, LocatedValue, Span } from '../model';
 import type { EngineOptions } from '../rules/engine';
 import { runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
@@ -121,16 +121,15 @@ function attempt(base: IncrementalBase, original: SourceDocument, options: Engin
   // YAML anchors and aliases: another definition may read what this one writes, or the other way round.
   if (model.surface === 'cloudformation' && /[&*]/.test(oldPart + newPart)) return 'anchor or alias in the definition';
 
-  // Everything but the edited definition, moved by the length change.
+  // Where everything but the edited definition goes: moved by the length change (in place, at the
+  // end, once nothing can fail any more: the base is given up for the new version).
   const shift = new Shift(change, def.span);
-  const memo = new Map<object, unknown>();
-  // Client definitions read from YAML or JSON hold no offset past their own end (aliases point back), so those before the change stay as they are.
-  const keepBefore = model.surface === 'cloudformation';
-  const clients = model.clients.map((c) => (c === def ? c : keepBefore && c.span.end <= change.start ? c : shift.client(c, memo)));
   // Where the edited definition, its name and its type must be in the new text (they are not in the changed region).
   const own = (span: Span): Span => ({ start: span.start < change.start ? span.start : span.start + change.delta, end: span.end < change.start ? span.end : span.end + change.delta });
   const expected: ClientDefinition = { ...def, span: { start: def.span.start, end: def.span.end + change.delta }, nameSpan: own(def.nameSpan), typeSpan: def.typeSpan && own(def.typeSpan) };
-  const all = clients.map((c) => (c === def ? expected : c));
+  // Stand-ins with the spans alone: the surface remembers each definition's way out of the text it
+  // saw, and a definition it saw in the old text would be compared with that whole text first.
+  const all = model.clients.map((c) => (c === def ? expected : ({ span: shift.span(c.span), nameSpan: shift.span(c.nameSpan) } as ClientDefinition)));
 
   // The edited definition read from the new text without the others.
   if (!surface.withoutDefinitionsBut) return 'no reduction';
@@ -141,28 +140,38 @@ function attempt(base: IncrementalBase, original: SourceDocument, options: Engin
   const reduced = surface.parse(reducedDoc);
   if (reduced.problems.length > 0) return 'problems after';
   if (reduced.clients.length !== 1 || reduced.clients[0].name !== def.name) return 'the definition does not read back alone';
-  const back = new MapBack(stubs);
-  if (reduced.clients[0].loop !== undefined) return 'definition of a kind not reread alone';
-  const fresh = back.client(reduced.clients[0], new Map());
+  const fresh = reduced.clients[0];
+  const freshSpans = new Spans();
+  freshSpans.client(fresh);
+  freshSpans.move(new MapBack(stubs));
+  if (fresh.open || fresh.derived || fresh.loop !== undefined) return 'definition of a kind not reread alone';
   if (!sameSpan(fresh.span, expected.span) || !sameSpan(fresh.nameSpan, expected.nameSpan) || !sameOptionalSpan(fresh.typeSpan, expected.typeSpan)) return 'the definition moved';
-  clients[index] = fresh;
 
-  const newModel: DocumentModel = { ...model, clients, context: shift.context(model.context), problems: [] };
+  // The others' findings, and every span of the others (their definitions, the file context, those findings) moved.
+  const others: Finding[] = [];
+  for (const list of [base.analysis.findings, base.analysis.suppressed]) for (const f of list) if (f.client !== index) others.push(f);
+  const moved = new Spans();
+  // Client definitions read from YAML or JSON hold no offset past their own end (aliases point back), so those before the change stay as they are.
+  const keepBefore = model.surface === 'cloudformation';
+  for (const c of model.clients) if (c !== def && !(keepBefore && c.span.end <= change.start)) moved.client(c);
+  moved.context(model.context);
+  for (const f of others) moved.finding(f);
+  const suppressions = movedSuppressions(base.analysis.suppressions, old.text, doc, oldPart, newPart, shift, change);
+  moved.move(shift);
+
+  const clients = model.clients.slice();
+  clients[index] = fresh;
+  const newModel: DocumentModel = { ...model, clients, problems: [] };
   rememberSource(newModel, doc);
 
   // Findings: the other definitions' moved, the edited one's found again.
   const ownFindings = runRules({ ...newModel, clients: [fresh] }, options, (rule, error) => onRuleError?.(rule.id, error));
   for (const f of ownFindings) f.client = index;
-  const findings: Finding[] = [];
-  for (const list of [base.analysis.findings, base.analysis.suppressed]) {
-    for (const f of list) if (f.client !== index) findings.push(shift.finding(f));
-  }
-  findings.push(...ownFindings);
-  findings.sort(findingOrder);
+  const findings = others.concat(ownFindings).sort(findingOrder);
 
-  const suppressions = movedSuppressions(base.analysis.suppressions, old.text, doc, oldPart, newPart, shift, change) ?? readSuppressions(surface.id, doc, newModel);
-  const { kept, suppressed } = partitionSuppressed(findings, suppressions);
-  return { surface, model: newModel, findings: kept, suppressed, suppressions };
+  const allSuppressions = suppressions ?? readSuppressions(surface.id, doc, newModel);
+  const { kept, suppressed } = partitionSuppressed(findings, allSuppressions);
+  return { surface, model: newModel, findings: kept, suppressed, suppressions: allSuppressions };
 }
 
 /** The order the engine gives findings (../rules/engine.ts), with the client index for ties (the engine's order before its stable sort). */
@@ -203,89 +212,97 @@ function sameSiblings(a: readonly SourceDocument[] | undefined, b: readonly Sour
   return a.every((s, i) => s.uri === b[i].uri && s.languageId === b[i].languageId && s.text === b[i].text);
 }
 
-/** Offsets moved from one text to another; a copy of a model part with every span moved (shared parts stay shared). */
+/** Offsets moved from one text to another. */
 abstract class OffsetMap {
   abstract at(offset: number, side: 'start' | 'end'): number;
 
   span(span: Span): Span {
     return { start: this.at(span.start, 'start'), end: this.at(span.end, 'end') };
   }
+}
 
-  /**
-   * A client definition with every span moved. Parts shared inside it (a property is both a body
-   * member and a `properties` entry; a Terraform local may be read by several) stay shared through
-   * `memo`; lists of names (`dependsOn`, `references`) are shared with the original, never changed.
-   */
-  client(def: ClientDefinition, memo: Map<object, unknown>): ClientDefinition {
+/**
+ * The span objects of model parts, to move in place. A span may be reached twice (a property's key
+ * span is often also a finding's; a Terraform local is read by several definitions): every new
+ * offset is worked out from the old ones before any is written, so a span reached twice is written
+ * twice with the same offsets, never moved twice; and a failure leaves everything as it was. (No
+ * set of the spans seen: hashing tens of thousands of objects cost more than the whole re-read.)
+ */
+class Spans {
+  private readonly spans: Span[] = [];
+
+  add(span: Span | undefined): void {
+    if (span) this.spans.push(span);
+  }
+
+  client(def: ClientDefinition): void {
     if (def.open || def.derived) throw new NotIncremental('a definition of a kind not moved');
-    const out: ClientDefinition = { ...def, span: this.span(def.span), nameSpan: this.span(def.nameSpan) };
-    if (def.typeSpan) out.typeSpan = this.span(def.typeSpan);
-    if (def.dependsOnSpan) out.dependsOnSpan = this.span(def.dependsOnSpan);
-    if (def.body) out.body = this.value(def.body, memo) as ClientDefinition['body'];
     if (def.properties.constructor !== Map) throw new NotIncremental('a map of another kind');
-    const properties = new Map<string, LocatedProperty>();
-    for (const [name, prop] of def.properties) properties.set(name, this.property(prop, memo));
-    out.properties = properties;
-    return out;
+    this.add(def.span);
+    this.add(def.nameSpan);
+    this.add(def.typeSpan);
+    this.add(def.dependsOnSpan);
+    if (def.body) this.value(def.body);
+    // The properties are mostly the body's members, reached already.
+    const members = def.body?.kind === 'object' ? def.body.members : [];
+    for (const prop of def.properties.values()) if (!members.includes(prop)) this.property(prop);
   }
 
-  property(prop: LocatedProperty, memo: Map<object, unknown>): LocatedProperty {
-    const known = memo.get(prop) as LocatedProperty | undefined;
-    if (known) return known;
-    const out: LocatedProperty = { ...prop, keySpan: this.span(prop.keySpan), span: this.span(prop.span), value: this.value(prop.value, memo) };
-    memo.set(prop, out);
-    return out;
+  property(prop: LocatedProperty, depth = 0): void {
+    this.add(prop.keySpan);
+    this.add(prop.span);
+    this.value(prop.value, depth);
   }
 
-  value(value: LocatedValue, memo: Map<object, unknown>): LocatedValue {
-    const known = memo.get(value) as LocatedValue | undefined;
-    if (known) return known;
-    let out: LocatedValue;
+  value(value: LocatedValue, depth = 0): void {
+    if (depth > 200) throw new NotIncremental('a value nested too deep');
+    this.add(value.span);
     switch (value.kind) {
       case 'list':
-        out = { ...value, span: this.span(value.span), items: value.items.map((item) => this.value(item, memo)) };
+        for (const item of value.items) this.value(item, depth + 1);
         break;
       case 'object':
-        out = { ...value, span: this.span(value.span), members: value.members.map((m) => this.property(m, memo)) };
+        for (const m of value.members) this.property(m, depth + 1);
         break;
-      case 'unknown': {
-        const u: UnknownValue = { ...value, span: this.span(value.span) };
-        if (value.alternatives) u.alternatives = value.alternatives.map((item) => this.value(item, memo));
-        if (value.branches) {
-          const b = value.branches;
-          u.branches = { condition: b.condition };
-          if ('whenTrue' in b) u.branches.whenTrue = b.whenTrue && this.value(b.whenTrue, memo);
-          if ('whenFalse' in b) u.branches.whenFalse = b.whenFalse && this.value(b.whenFalse, memo);
-        }
-        if (value.expression) u.expression = this.expression(value.expression, memo);
-        out = u;
+      case 'unknown':
+        for (const item of value.alternatives ?? []) this.value(item, depth + 1);
+        if (value.branches?.whenTrue) this.value(value.branches.whenTrue, depth + 1);
+        if (value.branches?.whenFalse) this.value(value.branches.whenFalse, depth + 1);
+        if (value.expression) this.expression(value.expression, depth + 1);
         break;
-      }
-      default:
-        out = { ...value, span: this.span(value.span) };
     }
-    memo.set(value, out);
-    return out;
   }
 
-  expression(e: CodeExpression, memo: Map<object, unknown>): CodeExpression {
-    const out: CodeExpression = { ...e };
-    if (e.args) out.args = e.args.map((a) => this.value(a, memo));
-    if (e.receiver) out.receiver = this.expression(e.receiver, memo);
-    return out;
+  expression(e: CodeExpression, depth: number): void {
+    if (depth > 200) throw new NotIncremental('an expression nested too deep');
+    for (const a of e.args ?? []) this.value(a, depth + 1);
+    if (e.receiver) this.expression(e.receiver, depth + 1);
   }
 
-  /** The file context with every span moved. */
-  context(c: FileContext): FileContext {
-    const userPools = new Map<string, UserPoolInfo>();
-    for (const [address, pool] of c.userPools) userPools.set(address, { ...pool, span: this.span(pool.span) });
-    return {
-      ...c,
-      userPools,
-      identityProviders: c.identityProviders.map((p) => ({ ...p, span: this.span(p.span) })),
-      resourceServers: c.resourceServers.map((r) => ({ ...r, span: this.span(r.span) })),
-      secretOutputs: c.secretOutputs.map((o) => ({ ...o, span: this.span(o.span) })),
-    };
+  context(c: FileContext): void {
+    for (const pool of c.userPools.values()) this.add(pool.span);
+    for (const p of c.identityProviders) this.add(p.span);
+    for (const r of c.resourceServers) this.add(r.span);
+    for (const o of c.secretOutputs) this.add(o.span);
+  }
+
+  finding(f: Finding): void {
+    this.add(f.span);
+    for (const fix of f.fixes ?? []) for (const change of fix.changes) if ('keySpan' in change) this.add(change.keySpan);
+  }
+
+  /** Move every span collected (throws, moving none, when one cannot be moved). */
+  move(map: OffsetMap): void {
+    const spans = this.spans;
+    const offsets = new Float64Array(spans.length * 2);
+    for (let i = 0; i < spans.length; i++) {
+      offsets[2 * i] = map.at(spans[i].start, 'start');
+      offsets[2 * i + 1] = map.at(spans[i].end, 'end');
+    }
+    for (let i = 0; i < spans.length; i++) {
+      spans[i].start = offsets[2 * i];
+      spans[i].end = offsets[2 * i + 1];
+    }
   }
 }
 
@@ -299,16 +316,6 @@ class Shift extends OffsetMap {
     // Nothing but the edited definition may point inside it (a YAML alias would; those fall back before).
     if (offset > this.edited.start && offset < this.edited.end) throw new NotIncremental('an offset inside the edited definition');
     return offset <= this.change.start ? offset : offset + this.change.delta;
-  }
-
-  /** A finding of another definition, moved (the same object when nothing moves). */
-  finding(f: Finding): Finding {
-    const span = this.span(f.span);
-    let fixes = f.fixes;
-    if (fixes?.some((fix) => fix.changes.some((c) => 'keySpan' in c))) {
-      fixes = fixes.map((fix) => ({ ...fix, changes: fix.changes.map((c) => ('keySpan' in c ? { ...c, keySpan: this.span(c.keySpan) } : c)) }));
-    }
-    return sameSpan(span, f.span) && fixes === f.fixes ? f : { ...f, span, fixes };
   }
 }
 
