@@ -20,6 +20,10 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentCache } from '../../server/src/features/document-cache';
+import { doHover } from '../../server/src/features/hover';
+import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { CONFIGURABLE_CAPABILITIES, LspTestClient } from '../support/lsp-client';
 import { corpusDir } from '../support/corpus';
 import {
@@ -211,8 +215,76 @@ function p95(samples: number[]): number {
   return summarise(samples).p95Ms;
 }
 
+/**
+ * Editing in-process, through the server's document cache (one analysis per version): a
+ * one-character edit inside a client -> its analysis, incremental (../../server/src/features/incremental.ts)
+ * against a full analysis of the same versions; a hover right after a keystroke; and a property
+ * line typed into a client one keystroke at a time, with how many keystrokes took the fast path
+ * (the others leave the text unreadable for a moment, or end a line the client does not reach yet).
+ */
+export async function incrementalRows(o: TargetOptions): Promise<void> {
+  await loadGrammar('terraform');
+  const settings = { rules: {}, maxFileSizeKb: 20_000 };
+  const inputs: { label: string; uri: string; languageId: string; text: string; value: string; line: string; after: string }[] = [
+    { label: 'CloudFormation YAML, 1000 clients', uri: 'file:///bench/template.yaml', languageId: 'yaml', text: generateYamlTemplate(1000), value: 'ClientName: client-500', line: '\n      AuthSessionValidity: 2', after: 'ClientName: client-600' },
+    { label: 'CloudFormation JSON, 1000 clients', uri: 'file:///bench/template.json', languageId: 'json', text: generateJsonTemplate(1000), value: '"ClientName": "client-500', line: '', after: '' },
+    { label: 'Terraform .tf, 500 clients', uri: 'file:///bench/main.tf', languageId: 'terraform', text: generateTerraform(500), value: '"client-250', line: '\n  auth_session_validity = 2', after: '"client-350"' },
+  ];
+  const edits = o.quick ? 5 : 15;
+  for (const input of inputs) {
+    const run = (incremental: boolean) => {
+      const cache = new DocumentCache({ keyOf: () => 'bench', incremental });
+      let doc = TextDocument.create(input.uri, input.languageId, 1, input.text);
+      cache.get(doc, settings);
+      const at = input.text.indexOf(input.value) + input.value.length - 1;
+      const samples: number[] = [];
+      const hovers: number[] = [];
+      const hoverAt = input.text.indexOf(input.value) + 3;
+      for (let v = 2; v < 2 + edits; v++) {
+        doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 1) }, text: String(v % 10) }], v);
+        const t = performance.now();
+        const entry = cache.get(doc, settings);
+        samples.push(performance.now() - t);
+        if (v % 2 === 0) {
+          // Hover right after the next keystroke: the keystroke's analysis and the hover.
+          doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + 1) }, text: 'x' }], ++v);
+          const h = performance.now();
+          const current = cache.current(doc, settings);
+          if (current.analysis) doHover(doc, current.analysis.model, doc.positionAt(hoverAt));
+          hovers.push(performance.now() - h);
+        } else if (!entry.analysis) throw new Error('no analysis');
+      }
+      let typed = '';
+      if (input.line) {
+        const before = cache.incrementalAnalyses;
+        const start = doc.getText().indexOf('\n', doc.getText().indexOf(input.after));
+        const times: number[] = [];
+        for (let i = 0; i < input.line.length; i++) {
+          doc = TextDocument.update(doc, [{ range: { start: doc.positionAt(start + i), end: doc.positionAt(start + i) }, text: input.line[i] }], doc.version + 1);
+          const t = performance.now();
+          cache.get(doc, settings);
+          times.push(performance.now() - t);
+        }
+        typed = `typing ${JSON.stringify(input.line.trim())}: ${cache.incrementalAnalyses - before} of ${input.line.length} keystrokes incremental, median ${summarise(times).medianMs.toFixed(0)} ms`;
+      }
+      return { samples, hovers, fast: cache.incrementalAnalyses, typed };
+    };
+    const inc = run(true);
+    const full = run(false);
+    const median = (xs: number[]) => summarise(xs).medianMs;
+    o.rows.push({
+      name: `in-process: 1-char edit -> analysis (${input.label})`,
+      note: `incremental median ${median(inc.samples).toFixed(1)} ms, p95 ${summarise(inc.samples).p95Ms.toFixed(1)} ms vs full ${median(full.samples).toFixed(0)} ms (${(median(full.samples) / median(inc.samples)).toFixed(0)}x); target <= 50 ms`,
+    });
+    o.rows.push({
+      name: `in-process: hover right after a keystroke (${input.label})`,
+      note: `median ${median(inc.hovers).toFixed(1)} ms vs ${median(full.hovers).toFixed(0)} ms with full analysis (target <= 100 ms)${inc.typed ? `; ${inc.typed}` : ''}`,
+    });
+  }
+}
+
 /** The bundled server over stdio. */
-async function serverRows(o: TargetOptions): Promise<void> {
+export async function serverRows(o: TargetOptions): Promise<void> {
   const bundle = join(o.repo, 'dist', 'server', 'server.js');
   if (!existsSync(bundle)) {
     o.rows.push({ name: 'server', note: `skipped: ${bundle} not found (run npm run build)` });
@@ -326,6 +398,7 @@ export async function benchTargets(o: TargetOptions): Promise<void> {
   const floorRuns = parseFloorRows(o, cli);
   growthRows(o, cli, floorRuns);
   cfnLintRows(o, cli);
+  await incrementalRows(o);
   await serverRows(o);
   monorepoRows(o, cli);
 }

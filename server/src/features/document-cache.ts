@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSetting } from '../rules/engine';
 import { analyse as analyseDocument, type Analysis } from '../service';
 import { surfaceFor, type SourceDocument } from '../surfaces';
+import { analyseIncrementally, incrementalBase, type IncrementalBase } from './incremental';
 
 /** Why a document was not analysed although a surface would read it. */
 export type SkipReason =
@@ -35,6 +36,12 @@ export interface CacheEntry {
    * every request.
    */
   error?: unknown;
+  /**
+   * The last version of this document analysed without parse problems with these settings (this
+   * one, or an earlier one while this one does not parse): the next version is analysed from it
+   * when an edit stays inside one client definition (./incremental.ts).
+   */
+  base?: IncrementalBase;
 }
 
 export interface DocumentCacheOptions {
@@ -51,6 +58,11 @@ export interface DocumentCacheOptions {
    * others lose it and are analysed again when next asked. `DEFAULT_MAX_ANALYSES` when absent.
    */
   maxAnalyses?: number;
+  /**
+   * Whether a new version may be analysed from the previous one when the edit stays inside one
+   * client definition (./incremental.ts); true unless set false, and never with a substituted `analyse`.
+   */
+  incremental?: boolean;
 }
 
 /**
@@ -81,9 +93,13 @@ export class DocumentCache {
   private readonly analyse: typeof analyseDocument;
   /** How many analyses ran (for tests and debug logs). */
   analyses = 0;
+  /** How many of those were made from the previous version, reading one client definition again. */
+  incrementalAnalyses = 0;
+  private readonly incremental: boolean;
 
   constructor(private readonly options: DocumentCacheOptions) {
     this.analyse = options.analyse ?? analyseDocument;
+    this.incremental = options.incremental !== false && options.analyse === undefined;
   }
 
   /** The analysis of this version with these settings: the cached one, else computed now. */
@@ -123,6 +139,8 @@ export class DocumentCache {
   private compute(document: TextDocument, settings: AnalysisSettings, key: string): CacheEntry {
     let source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
     const entry: CacheEntry = { uri: document.uri, version: document.version, key, analysis: undefined };
+    const previous = this.entries.get(document.uri);
+    const base = this.incremental && previous?.key === key ? previous.base : undefined;
     if (surfaceFor(source)) {
       const skipped = skipReasonFor(source.text, settings.maxFileSizeKb);
       if (skipped) {
@@ -132,7 +150,11 @@ export class DocumentCache {
         try {
           const siblings = this.options.siblingsOf?.(source);
           if (siblings) source = { ...source, siblings };
-          entry.analysis = this.analyse(source, { rules: settings.rules }, (ruleId, error) => this.options.onRuleError?.(ruleId, error, document.uri));
+          const onRuleError = (ruleId: string, error: unknown) => this.options.onRuleError?.(ruleId, error, document.uri);
+          const fast = base && analyseIncrementally(base, source, { rules: settings.rules }, onRuleError);
+          if (fast) this.incrementalAnalyses++;
+          entry.analysis = fast || this.analyse(source, { rules: settings.rules }, onRuleError);
+          if (this.incremental) entry.base = incrementalBase(source, entry.analysis) ?? (entry.analysis ? base : undefined);
         } catch (error) {
           entry.error = error;
         }

@@ -42,6 +42,14 @@ export function parseDocument(doc: SourceDocument): { surface: Surface; model: D
 }
 
 /**
+ * Record the document a model was read from, for a model not made by `parseDocument` (an
+ * incremental analysis builds the model of a new version from the previous one's: ../features/incremental.ts).
+ */
+export function rememberSource(model: DocumentModel, doc: SourceDocument): void {
+  modelSources.set(model, doc);
+}
+
+/**
  * The source document a model was read from when `document` still has that text (it carries the
  * module siblings the model was read with, so an edited copy re-reads alike), else one made from
  * the document alone.
