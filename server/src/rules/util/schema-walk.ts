@@ -132,14 +132,38 @@ export function objectOf(value: LocatedValue, schema: ValueSchema): ObjectValue 
   return undefined;
 }
 
+/** One visit of a walk, in the order the walk makes it. */
+type Visit = { object: ObjectSite } | { member: MemberSite } | { value: ValueSite };
+
+/**
+ * The visits of the last definition walked: every shape rule walks the same definition in turn,
+ * so the walk (classifying each member against the schema) is made once per definition and
+ * replayed to each rule. One entry only: nothing is kept once the next definition is walked.
+ */
+let lastWalk: { def: ClientDefinition; spelling: Spelling; surface: SurfaceKind; context: WriteContext; visits: Visit[] } | undefined;
+
 /** Walk a definition's body. A body that is unknown as a whole is not walked. */
 export function walkShape(def: ClientDefinition, visitor: ShapeVisitor, wc: WalkContext = walkContextOf(def)): void {
-  if (!def.body) {
-    visitor.object?.({ path: [], flagSpan: def.nameSpan, addressable: true, members: [] });
-    return;
+  const last = lastWalk;
+  let visits: Visit[];
+  if (last && last.def === def && last.spelling === wc.spelling && last.surface === wc.surface && last.context === wc.context) {
+    visits = last.visits;
+  } else {
+    visits = [];
+    const recorder: ShapeVisitor = {
+      object: (object) => visits.push({ object }),
+      member: (member) => visits.push({ member }),
+      value: (value) => visits.push({ value }),
+    };
+    if (!def.body) recorder.object!({ path: [], flagSpan: def.nameSpan, addressable: true, members: [] });
+    else if (def.body.kind === 'object') walkObject(def.body, [], def.nameSpan, true, false, wc, recorder);
+    lastWalk = { def, spelling: wc.spelling, surface: wc.surface, context: wc.context, visits };
   }
-  if (def.body.kind !== 'object') return;
-  walkObject(def.body, [], def.nameSpan, true, false, wc, visitor);
+  for (const visit of visits) {
+    if ('object' in visit) visitor.object?.(visit.object);
+    else if ('member' in visit) visitor.member?.(visit.member);
+    else visitor.value?.(visit.value);
+  }
 }
 
 function walkObject(obj: ObjectValue, path: PropertyPath, flagSpan: Span, addressable: boolean, branch: boolean, wc: WalkContext, visitor: ShapeVisitor): void {
