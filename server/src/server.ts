@@ -48,6 +48,7 @@ import { moduleDirectoryOf, siblingDocuments } from './module-files';
 import { prepareDocument, type analyse } from './service';
 import { surfaceFor } from './surfaces';
 import { setParseTimeout } from './surfaces/tree-sitter';
+import { leanHeap } from './heap';
 
 /** The name the server gives in `initialize` (`serverInfo.name`), also its binary's name. */
 export const SERVER_NAME = 'cognito-client-language-server';
@@ -644,5 +645,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
 // Standalone: `node server.js --stdio` / `--node-ipc` / `--socket=N` (read by createConnection).
 if (require.main === module) {
+  leanHeap();
   startServer(createConnection());
 }

@@ -6,6 +6,7 @@
  *   npm run bench                 # node out/test/bench/bench.js
  *   node out/test/bench/bench.js --quick   # fewer runs, smaller inputs
  *   node out/test/bench/bench.js --targets # only issue 11's targets table (./targets.ts)
+ *   node out/test/bench/bench.js --targets --server-only # only its language server rows
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -240,7 +241,7 @@ async function main(): Promise<void> {
       benchImpliedCompletion(yamlDoc);
     }
     // Issue 11's targets, every surface, each against its own baseline measured in this run.
-    await benchTargets({ repo, tmp, quick, rows });
+    await benchTargets({ repo, tmp, quick, rows, serverOnly: process.argv.includes('--server-only') });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -15,7 +15,7 @@
  * one) as well as by wall time: on a machine shared with other work, CPU time is the steadier one.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +42,8 @@ export interface TargetOptions {
   tmp: string;
   quick: boolean;
   rows: Row[];
+  /** Only the language server rows (`--server-only`). */
+  serverOnly?: boolean;
 }
 
 /** Clock ticks per second for /proc/<pid>/stat (Linux uses 100). */
@@ -200,6 +202,42 @@ function cfnLintRows(o: TargetOptions, cli: string): void {
   o.rows.push({ name: `cfn-lint / CLI: corpus (${files.length} templates)`, note: `CLI ${ratio(theirsCorpus, oursCorpus)} faster (target >= 10x); cfn-lint ${ms(theirsCorpus)}, CLI ${ms(oursCorpus)}` });
 }
 
+/**
+ * A script loaded into the server with `--require` that only measures: on SIGUSR2 it writes the
+ * process's `memoryUsage()` (heap used, external, resident) to `file`. It changes nothing else.
+ */
+function memoryProbe(tmp: string, file: string): string {
+  return write(join(tmp, 'memory-probe.js'), `process.on('SIGUSR2', () => require('node:fs').writeFileSync(${JSON.stringify(file)}, JSON.stringify(process.memoryUsage())));\n`);
+}
+
+/** The server's `memoryUsage()` through the probe; undefined when it does not answer. */
+async function serverMemory(pid: number, file: string): Promise<NodeJS.MemoryUsage | undefined> {
+  try {
+    process.kill(pid, 'SIGUSR2');
+    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
+    return JSON.parse(readFileSync(file, 'utf8')) as NodeJS.MemoryUsage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU milliseconds a running process has used so far (user + system, from /proc); undefined elsewhere. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of the stat line (utime, stime), counted after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) / TICKS) * 1000;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `during` of a process's CPU time, as text (empty when it cannot be read). */
+function cpuNote(before: number | undefined, after: number | undefined, per = 1): string {
+  return before !== undefined && after !== undefined ? `${((after - before) / per).toFixed(per > 1 ? 2 : 0)} ms CPU` : 'CPU time not readable';
+}
+
 /** Resident memory of a process, from /proc (Linux); undefined elsewhere. */
 function rssMb(pid: number): number | undefined {
   try {
@@ -296,7 +334,9 @@ export async function serverRows(o: TargetOptions): Promise<void> {
   const startups: number[] = [];
   for (let round = 0; round < (o.quick ? 1 : 3); round++) {
     const start = performance.now();
-    const child = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const memoryFile = join(o.tmp, `memory-${round}.json`);
+    rmSync(memoryFile, { force: true });
+    const child = spawn(process.execPath, ['--require', memoryProbe(o.tmp, memoryFile), bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const client = new LspTestClient(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     client.settings = { cognitoClient: { validate: { enable: true, debounceMs: 0 } } };
     await client.initialize(CONFIGURABLE_CAPABILITIES, { processId: process.pid });
@@ -308,10 +348,13 @@ export async function serverRows(o: TargetOptions): Promise<void> {
     }
     try {
       // didOpen -> first diagnostics.
+      const pid = child.pid!;
       let t = performance.now();
+      let cpu = processCpuMs(pid);
       await client.open(uri(0), 'yaml', text);
       await client.waitForDiagnostics(uri(0), (p) => p.diagnostics.length > 0, { timeoutMs: 120_000 });
       const openMs = performance.now() - t;
+      const openCpu = cpuNote(cpu, processCpuMs(pid));
       // One-character edits -> new diagnostics (debounce 0).
       const edits: number[] = [];
       const at = text.indexOf('ClientName: client-500') + 'ClientName: client-5'.length;
@@ -341,11 +384,13 @@ export async function serverRows(o: TargetOptions): Promise<void> {
         hovers.push(performance.now() - t);
       }
       const completions: number[] = [];
+      cpu = processCpuMs(pid);
       for (const p of completeAt) {
         t = performance.now();
         await client.completion(uri(0), p);
         completions.push(performance.now() - t);
       }
+      const completionCpu = cpuNote(cpu, processCpuMs(pid), completions.length);
       // Hover right after a keystroke (the edit's analysis included).
       const afterEdit: number[] = [];
       for (let v = 20; v < (o.quick ? 22 : 25); v++) {
@@ -360,13 +405,15 @@ export async function serverRows(o: TargetOptions): Promise<void> {
         await client.waitForDiagnostics(uri(i), (p) => p.diagnostics.length > 0, { timeoutMs: 120_000 });
       }
       const rss = rssMb(child.pid!);
+      const heap = await serverMemory(child.pid!, memoryFile);
+      const heapNote = heap ? `; heap used ${(heap.heapUsed / 2 ** 20).toFixed(0)} MB of ${(heap.heapTotal / 2 ** 20).toFixed(0)} MB, external ${(heap.external / 2 ** 20).toFixed(0)} MB` : '';
       o.rows.push({ name: 'server: initialize after spawn / bare node -e 0', note: `${(summarise(startups).medianMs / bare.wallMs).toFixed(2)}x (target <= 3x); ${summarise(startups).medianMs.toFixed(0)} ms vs ${bare.wallMs.toFixed(0)} ms (wall)` });
-      o.rows.push({ name: 'server: didOpen -> diagnostics (1000-client YAML)', note: `${openMs.toFixed(0)} ms wall (target <= 300 ms)` });
+      o.rows.push({ name: 'server: didOpen -> diagnostics (1000-client YAML)', note: `${openMs.toFixed(0)} ms wall, server ${openCpu} (target <= 300 ms)` });
       o.rows.push({ name: 'server: 1-char edit -> diagnostics (debounce 0)', note: `median ${summarise(edits).medianMs.toFixed(0)} ms, max ${Math.max(...edits).toFixed(0)} ms wall over ${edits.length} edits (target <= 50 ms)` });
       o.rows.push({ name: 'server: hover right after a keystroke', note: `median ${summarise(afterEdit).medianMs.toFixed(0)} ms wall (target <= 100 ms)` });
       o.rows.push({ name: `server: hover p95 (${hovers.length} positions)`, note: `${p95(hovers).toFixed(2)} ms wall, round trip (target <= 2 ms)` });
-      o.rows.push({ name: `server: completion p95 (${completions.length} in AllowedOAuthFlows: [)`, note: `${p95(completions).toFixed(2)} ms wall, round trip (target <= 2 ms)` });
-      o.rows.push({ name: 'server: resident memory, 21 documents open', note: rss !== undefined ? `${rss.toFixed(0)} MB (target <= 200 MB)` : 'skipped: no /proc to read it from' });
+      o.rows.push({ name: `server: completion p95 (${completions.length} in AllowedOAuthFlows: [)`, note: `${p95(completions).toFixed(2)} ms wall, round trip (target <= 2 ms); median ${summarise(completions).medianMs.toFixed(2)} ms; server ${completionCpu} per request on average` });
+      o.rows.push({ name: 'server: resident memory, 21 documents open', note: rss !== undefined ? `${rss.toFixed(0)} MB resident (target <= 200 MB)${heapNote}` : 'skipped: no /proc to read it from' });
     } finally {
       client.dispose();
       child.kill();
@@ -393,6 +440,10 @@ export async function benchTargets(o: TargetOptions): Promise<void> {
   const cli = join(o.repo, 'dist', 'server', 'cli.js');
   if (!existsSync(cli)) {
     o.rows.push({ name: 'targets', note: `skipped: ${cli} not found (run npm run build)` });
+    return;
+  }
+  if (o.serverOnly) {
+    await serverRows(o);
     return;
   }
   const floorRuns = parseFloorRows(o, cli);

@@ -708,3 +708,36 @@ describe('completion: values ranked by what the rules say of the client with the
     }
   });
 });
+
+describe('completion: ranking in a template of many clients (what the per-version caches must not change)', () => {
+  /** Four clients whose `AllowedOAuthFlows` lists rank the same candidates differently. */
+  const lists = ['code, |', 'implicit, |', 'client_credentials, |', '|'];
+  const clients = lists
+    .map((l, i) => `  Client${i}:\n    Type: AWS::Cognito::UserPoolClient\n    Properties:\n      UserPoolId: !Ref UserPool\n      AllowedOAuthFlowsUserPoolClient: true\n      CallbackURLs: [https://app.example.com/cb]\n      AllowedOAuthScopes: [openid]\n      AllowedOAuthFlows: [${l}]\n`)
+    .join('');
+  const template = yaml().replace(/  Client:[\s\S]*$/, '') + clients;
+  const text = template.replace(/\|/g, '');
+  const carets: number[] = [];
+  for (let i = template.indexOf('|'), removed = 0; i >= 0; i = template.indexOf('|', i + 1), removed++) carets.push(i - removed);
+
+  it('every client is ranked on its own: the same asked in any order, again, or from a freshly read model', () => {
+    const fresh = (offset: number) => {
+      const c = caretDocument(text.slice(0, offset) + '|' + text.slice(offset));
+      return JSON.stringify(doComplete(c.document, c.model, c.surfaceId, c.position));
+    };
+    const expected = carets.map(fresh);
+    // The ranks differ between the clients (the cache is per client, not per property).
+    assert.deepEqual(
+      expected.map((e) => ranked(JSON.parse(e) as CompletionList)),
+      [['implicit', 'client_credentials'], ['code', 'client_credentials'], ['code', 'implicit'], ['code', 'implicit', 'client_credentials']],
+    );
+    assert.match(expected[2], /invalid here: AllowedOAuthFlows combines client_credentials with/);
+    const shared = caretDocument(text.slice(0, carets[0]) + '|' + text.slice(carets[0]));
+    for (const order of [[0, 1, 2, 3], [3, 2, 1, 0], [2, 2, 0, 3, 1, 1]]) {
+      for (const i of order) {
+        const got = JSON.stringify(doComplete(shared.document, shared.model, shared.surfaceId, shared.document.positionAt(carets[i])));
+        assert.equal(got, expected[i], `client ${i} in order ${order.join(',')}`);
+      }
+    }
+  });
+});

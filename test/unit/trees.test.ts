@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readJson, readYaml } from '../../server/src/surfaces/cloudformation';
 import type { ReadResult } from '../../server/src/surfaces/cloudformation';
-import { treeOf } from '../../server/src/surfaces/cloudformation/trees';
+import { MAX_LARGE_TREES, rememberTree, treeOf } from '../../server/src/surfaces/cloudformation/trees';
+import type { DocumentModel } from '../../server/src/model';
 import { parseDocument } from '../../server/src/surfaces';
 
 const YAML = 'Resources:\n  A:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: x}\n';
@@ -57,6 +58,32 @@ describe('template trees kept with their model', () => {
     const { model } = parseDocument({ uri: 'file:///t.yaml', languageId: 'yaml', text: json })!;
     const spy = counting(readJson);
     treeOf(json, model, spy.read);
+    assert.equal(spy.calls(), 1);
+  });
+
+  it('keeps the trees of the most recently read large templates only; an older one is read again when asked', () => {
+    // Large: 64 KB and more (a template of a few hundred clients).
+    const large = (i: number) => YAML + `# ${i}\n` + '#'.repeat(70 * 1024) + '\n';
+    const models: DocumentModel[] = [];
+    const texts: string[] = [];
+    const spy = counting(readYaml);
+    for (let i = 0; i <= MAX_LARGE_TREES; i++) {
+      texts.push(large(i));
+      const model = { surface: 'cloudformation', clients: [], context: parseDocument({ uri: 'file:///t.yaml', languageId: 'yaml', text: YAML })!.model.context, problems: [] } as DocumentModel;
+      rememberTree(model, texts[i], readYaml(texts[i]).root, spy.read);
+      models.push(model);
+    }
+    // The last MAX_LARGE_TREES are kept: no read.
+    for (let i = 1; i <= MAX_LARGE_TREES; i++) assert.ok(treeOf(texts[i], models[i], spy.read));
+    assert.equal(spy.calls(), 0);
+    // The first was let go: read again, to the same tree.
+    const again = treeOf(texts[0], models[0], spy.read);
+    assert.equal(spy.calls(), 1);
+    assert.deepEqual(again, readYaml(texts[0]).root);
+    // Small templates are always kept with their model.
+    const small = { ...models[0] };
+    rememberTree(small, YAML, readYaml(YAML).root, spy.read);
+    treeOf(YAML, small, spy.read);
     assert.equal(spy.calls(), 1);
   });
 });

@@ -87,13 +87,28 @@ export function valueEffect(def: ClientDefinition, path: readonly string[], valu
   return valueEffects(def, path, file, replacing)(value);
 }
 
+/**
+ * The findings of a definition as it is, per definition object (one per document version: the
+ * cached analysis keeps its model), so completion asked again in the same client does not run
+ * every rule on it again. Weak: it goes with the model.
+ */
+const findingsNow = new WeakMap<ClientDefinition, { file: FileContext; findings: ReturnType<typeof findingsOf> }>();
+
+function currentFindings(def: ClientDefinition, file: FileContext): ReturnType<typeof findingsOf> {
+  const known = findingsNow.get(def);
+  if (known && known.file === file) return known.findings;
+  const findings = findingsOf(def, file);
+  findingsNow.set(def, { file, findings });
+  return findings;
+}
+
 /** `valueEffect` for several values at one place: the rules run on the definition as it is once. */
 export function valueEffects(def: ClientDefinition, path: readonly string[], file: FileContext, replacing?: Span): (value: JsonValue) => ValueEffect | undefined {
   let before: ReturnType<typeof findingsOf> | undefined;
   return (value) => {
     const after = hypothetical(def, path, value, replacing);
     if (!after) return undefined;
-    before ??= findingsOf(def, file);
+    before ??= currentFindings(def, file);
     return effectOf(def, after, before, path, value, file, replacing);
   };
 }

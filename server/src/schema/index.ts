@@ -46,7 +46,13 @@ export function membersAt(parentPath: readonly string[]): Record<string, Propert
 /** The schema of a property by canonical path, e.g. `['TokenValidityUnits', 'AccessToken']`. */
 export function propertySchema(path: readonly string[]): PropertySchema | undefined {
   if (path.length === 0) return undefined;
-  return membersAt(path.slice(0, -1))?.[path[path.length - 1]];
+  // `membersAt(path.slice(0, -1))` without the copy (asked for every value the rules check).
+  let level: Record<string, PropertySchema> | undefined = schema.properties;
+  for (let i = 0; i < path.length - 1; i++) {
+    const prop: PropertySchema | undefined = level?.[path[i]];
+    level = prop?.properties ?? prop?.items?.properties;
+  }
+  return level?.[path[path.length - 1]];
 }
 
 /** The name of a property in a spelling family (the canonical name when that spelling has none). */

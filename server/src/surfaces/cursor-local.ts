@@ -82,6 +82,14 @@ export function modelItems(client: ClientDefinition | undefined, path: string[],
   return out;
 }
 /** The cursor context of a resolved chain; `spelling` is the surface's usual spelling (when no client was read). */
+/** The line break of the last text asked for (a search of the whole text, once per document version). */
+let eolMemo: { text: string; eol: string } | undefined;
+
+function eolOf(text: string): string {
+  if (eolMemo?.text !== text) eolMemo = { text, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return eolMemo.eol;
+}
+
 export function contextOf(local: Local, resolved: Resolved, text: string, indentUnit: string, surface: SurfaceKind, spelling: Spelling): CursorContext {
   const { role, client, path } = resolved;
   const names = client?.spelling ?? spelling;
@@ -100,7 +108,7 @@ export function contextOf(local: Local, resolved: Resolved, text: string, indent
     style: local.style,
     indentUnit,
     indent: local.indent,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    eol: eolOf(text),
   };
   if (local.quote) ctx.quote = local.quote;
   if (local.hasValue) ctx.hasValue = true;

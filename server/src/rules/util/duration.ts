@@ -42,13 +42,12 @@ export interface TokenProperty {
   spec: DurationSpec;
 }
 
-/** The top-level properties that are token lifetimes (those with a `duration` spec). */
+let tokenPropertyList: readonly TokenProperty[] | undefined;
+
+/** The top-level properties that are token lifetimes (those with a `duration` spec); read from the schema once. */
 export function tokenProperties(): TokenProperty[] {
-  const out: TokenProperty[] = [];
-  for (const [canonical, prop] of Object.entries(schema.properties)) {
-    if (prop.duration) out.push({ canonical, schema: prop, spec: prop.duration });
-  }
-  return out;
+  tokenPropertyList ??= Object.entries(schema.properties).flatMap(([canonical, prop]) => (prop.duration ? [{ canonical, schema: prop, spec: prop.duration }] : []));
+  return [...tokenPropertyList];
 }
 
 /** The token property whose unit is the given `TokenValidityUnits` member. */

@@ -132,14 +132,46 @@ export function objectOf(value: LocatedValue, schema: ValueSchema): ObjectValue 
   return undefined;
 }
 
+/** The visits of a walk, in the order the walk makes them: what each one is, and its site. */
+interface Visits {
+  /** 0: an object, 1: a member, 2: a value. */
+  kinds: number[];
+  sites: (ObjectSite | MemberSite | ValueSite)[];
+}
+
+/**
+ * The visits of the last definition walked: every shape rule walks the same definition in turn,
+ * so the walk (classifying each member against the schema) is made once per definition and
+ * replayed to each rule. One entry only: nothing is kept once the next definition is walked.
+ */
+let lastWalk: { def: ClientDefinition; spelling: Spelling; surface: SurfaceKind; context: WriteContext; visits: Visits } | undefined;
+
 /** Walk a definition's body. A body that is unknown as a whole is not walked. */
 export function walkShape(def: ClientDefinition, visitor: ShapeVisitor, wc: WalkContext = walkContextOf(def)): void {
-  if (!def.body) {
-    visitor.object?.({ path: [], flagSpan: def.nameSpan, addressable: true, members: [] });
-    return;
+  const last = lastWalk;
+  let visits: Visits;
+  if (last && last.def === def && last.spelling === wc.spelling && last.surface === wc.surface && last.context === wc.context) {
+    visits = last.visits;
+  } else {
+    const recorded: Visits = { kinds: [], sites: [] };
+    const record = (kind: number, site: ObjectSite | MemberSite | ValueSite): void => {
+      recorded.kinds.push(kind);
+      recorded.sites.push(site);
+    };
+    const recorder: ShapeVisitor = { object: (site) => record(0, site), member: (site) => record(1, site), value: (site) => record(2, site) };
+    if (!def.body) recorder.object!({ path: [], flagSpan: def.nameSpan, addressable: true, members: [] });
+    else if (def.body.kind === 'object') walkObject(def.body, [], def.nameSpan, true, false, wc, recorder);
+    visits = recorded;
+    lastWalk = { def, spelling: wc.spelling, surface: wc.surface, context: wc.context, visits };
   }
-  if (def.body.kind !== 'object') return;
-  walkObject(def.body, [], def.nameSpan, true, false, wc, visitor);
+  const { kinds, sites } = visits;
+  const { object, member, value } = visitor;
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i];
+    if (kind === 0) object?.call(visitor, sites[i] as ObjectSite);
+    else if (kind === 1) member?.call(visitor, sites[i] as MemberSite);
+    else value?.call(visitor, sites[i] as ValueSite);
+  }
 }
 
 function walkObject(obj: ObjectValue, path: PropertyPath, flagSpan: Span, addressable: boolean, branch: boolean, wc: WalkContext, visitor: ShapeVisitor): void {

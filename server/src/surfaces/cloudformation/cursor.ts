@@ -28,6 +28,23 @@ function resourcesIndex(segs: Seg[]): number {
   return -1;
 }
 
+/** The clients of a model by name, in model order (made once per model: completion asks per request). */
+const clientsByName = new WeakMap<DocumentModel, Map<string, DocumentModel['clients']>>();
+
+function clientsNamed(model: DocumentModel): Map<string, DocumentModel['clients']> {
+  let index = clientsByName.get(model);
+  if (!index) {
+    index = new Map();
+    for (const c of model.clients) {
+      const same = index.get(c.name);
+      if (same) same.push(c);
+      else index.set(c.name, [c]);
+    }
+    clientsByName.set(model, index);
+  }
+  return index;
+}
+
 function resolveChain(local: Local, model: DocumentModel, offset: number, typeOf: (logicalId: string) => string | undefined): Resolved | undefined {
   const segs = local.chain.segs;
   const r = resourcesIndex(segs);
@@ -44,7 +61,7 @@ function resolveChain(local: Local, model: DocumentModel, offset: number, typeOf
   const written = rest.slice(2);
   if (written.some((s) => typeof s !== 'string')) return undefined;
 
-  const candidates = model.clients.filter((c) => c.name === id);
+  const candidates = clientsNamed(model).get(id) ?? [];
   const client = candidates.find((c) => offset >= c.span.start && offset <= c.span.end) ?? candidates[0];
   if (!client && (model.context.resources.get(id) ?? typeOf(id)) !== schema.resource.cloudformationType) return undefined;
   const spelling = client?.spelling ?? 'cloudformation';
@@ -84,6 +101,8 @@ interface TextLine {
   start: number;
   /** The line without its line break. */
   text: string;
+  /** Its leading spaces (read once: the walks up from the caret skip most lines by this alone). */
+  indent: number;
 }
 
 /** The lines of a text; a byte order mark at the start belongs to no line (offsets still count it). */
@@ -94,11 +113,25 @@ function splitLines(text: string): TextLine[] {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const body = end > start && text[end - 1] === '\r' ? text.slice(start, end - 1) : text.slice(start, end);
-    out.push({ start, text: body });
+    let indent = 0;
+    while (body.charCodeAt(indent) === 32) indent++;
+    out.push({ start, text: body, indent });
     if (nl < 0) break;
     start = nl + 1;
   }
   return out;
+}
+
+/**
+ * The lines of the last text asked for, and its indentation unit: completion asks at many places
+ * of one version of a document, and splitting a 1 MB template into lines took most of each request.
+ * One entry only (the text of one document version), so nothing else is kept alive.
+ */
+let linesMemo: { text: string; lines: TextLine[]; indentUnit?: string } | undefined;
+
+function linesOf(text: string): { text: string; lines: TextLine[]; indentUnit?: string } {
+  if (linesMemo?.text !== text) linesMemo = { text, lines: splitLines(text) };
+  return linesMemo;
 }
 
 function lineIndexAt(lines: TextLine[], offset: number): number {
@@ -252,7 +285,7 @@ function ancestors(lines: TextLine[], lineIdx: number, col: number, startsWithDa
   for (let i = lineIdx - 1; i >= 0 && limit > 0; i--) {
     const text = lines[i].text;
     // Most lines above are deeper than the position: skip them without reading them.
-    const indent = /^ */.exec(text)![0].length;
+    const indent = lines[i].indent;
     if (indent > limit || (indent === limit && !compactCandidate)) continue;
     if (/^(---|\.\.\.)(\s|$)/.test(text) || text.startsWith('%')) break;
     const line = parseYamlLine(text);
@@ -650,7 +683,7 @@ function lexStart(lines: TextLine[], caretLine: number, caretCol: number): numbe
   let start = caretLine;
   for (let i = caretLine - 1; i >= 0 && limit > 0; i--) {
     const text = lines[i].text;
-    const indent = /^ */.exec(text)![0].length;
+    const indent = lines[i].indent;
     if (indent >= limit || indent === text.length || text[indent] === '#') continue;
     limit = indent;
     if (/[[{]/.test(text)) start = i;
@@ -670,7 +703,8 @@ function flowWordEnd(text: string, col: number): number {
 export const cloudFormationYamlCursor: CursorFunction = (doc, offset, model) => {
   const text = doc.text;
   if (offset < 0 || offset > text.length) return undefined;
-  const lines = splitLines(text);
+  const memo = linesOf(text);
+  const lines = memo.lines;
   if (offset < lines[0].start) return undefined; // before the byte order mark
   const L = lineIndexAt(lines, offset);
   const col = Math.min(offset - lines[L].start, lines[L].text.length);
@@ -681,7 +715,8 @@ export const cloudFormationYamlCursor: CursorFunction = (doc, offset, model) => 
   if (!local) return undefined;
   const resolved = resolveChain(local, model, offset, yamlTypeOf(lines, local.chain));
   if (!resolved) return undefined;
-  return finish(local, resolved, text, detectIndentUnit(lines.map((l) => l.text), false));
+  memo.indentUnit ??= detectIndentUnit(lines.slice(0, 500).map((l) => l.text), false);
+  return finish(local, resolved, text, memo.indentUnit);
 };
 
 // ---------------------------------------------------------------------------------------------
