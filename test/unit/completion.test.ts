@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import { doComplete } from '../../server/src/features/completion';
+import { DocumentCache } from '../../server/src/features/document-cache';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { doHover } from '../../server/src/features/hover';
 import { clientArchetypes, isMarker, type SnippetValue } from '../../server/src/features/snippets';
 import { propertySchema, schema, vocabulary } from '../../server/src/schema';
@@ -738,6 +740,29 @@ describe('completion: ranking in a template of many clients (what the per-versio
         const got = JSON.stringify(doComplete(shared.document, shared.model, shared.surfaceId, shared.document.positionAt(carets[i])));
         assert.equal(got, expected[i], `client ${i} in order ${order.join(',')}`);
       }
+    }
+  });
+
+  it('the same after an incremental edit moved the clients asked before (the same definition objects at new places)', () => {
+    const cache = new DocumentCache({ keyOf: () => 'k' });
+    const settings = { rules: {}, maxFileSizeKb: 5000 };
+    const v1 = TextDocument.create('file:///t.yaml', 'yaml', 1, text);
+    const first = cache.get(v1, settings).analysis!;
+    // Ask every client once, so each one's findings are kept for its definition object.
+    for (const caret of carets) doComplete(v1, first.model, first.surface.id, v1.positionAt(caret));
+    // One character more inside the first client: the clients after it move by one, in place.
+    const at = text.indexOf('app.example.com') + 3;
+    const edited = text.slice(0, at) + 's' + text.slice(at);
+    const v2 = TextDocument.create('file:///t.yaml', 'yaml', 2, edited);
+    const before = cache.incrementalAnalyses;
+    const second = cache.get(v2, settings).analysis!;
+    assert.equal(cache.incrementalAnalyses, before + 1, 'the edit was read incrementally');
+    assert.ok(second.model.clients.slice(1).every((c, i) => c === first.model.clients[i + 1]), 'the later clients are the same objects');
+    for (const [i, caret] of carets.entries()) {
+      const moved = caret + (caret > at ? 1 : 0);
+      const c = caretDocument(edited.slice(0, moved) + '|' + edited.slice(moved));
+      const expected = JSON.stringify(doComplete(c.document, c.model, c.surfaceId, c.position));
+      assert.equal(JSON.stringify(doComplete(v2, second.model, second.surface.id, v2.positionAt(moved))), expected, `client ${i}`);
     }
   });
 });

@@ -92,13 +92,16 @@ export function valueEffect(def: ClientDefinition, path: readonly string[], valu
  * cached analysis keeps its model), so completion asked again in the same client does not run
  * every rule on it again. Weak: it goes with the model.
  */
-const findingsNow = new WeakMap<ClientDefinition, { file: FileContext; findings: ReturnType<typeof findingsOf> }>();
+const findingsNow = new WeakMap<ClientDefinition, { file: FileContext; start: number; end: number; findings: ReturnType<typeof findingsOf> }>();
 
 function currentFindings(def: ClientDefinition, file: FileContext): ReturnType<typeof findingsOf> {
   const known = findingsNow.get(def);
-  if (known && known.file === file) return known.findings;
+  // An incremental analysis (./incremental.ts) moves the spans of the definitions after an edit in
+  // place, so the same object may stand at another place in the next version: findings are keyed
+  // by where they are, so the kept ones count only while the definition has not moved.
+  if (known && known.file === file && known.start === def.span.start && known.end === def.span.end) return known.findings;
   const findings = findingsOf(def, file);
-  findingsNow.set(def, { file, findings });
+  findingsNow.set(def, { file, start: def.span.start, end: def.span.end, findings });
   return findings;
 }
 
