@@ -56,13 +56,14 @@ const TEST_TIMEOUT_MS = 120_000;
 const TWIN_TESTS = ['terraform-rules.test.ts', 'sdk-javascript-rules.test.ts', 'sdk-python-rules.test.ts'];
 
 function parseArgs(argv) {
-  const options = { rules: [], list: false, json: undefined, quick: false };
+  const options = { rules: [], list: false, json: undefined, quick: false, inProcessOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--rule') options.rules.push(argv[++i]);
     else if (a === '--list') options.list = true;
     else if (a === '--json') options.json = argv[++i];
     else if (a === '--quick') options.quick = true;
+    else if (a === '--in-process-only') options.inProcessOnly = true;
     else {
       console.error(`mutate: unknown argument ${a}`);
       process.exit(2);
@@ -158,6 +159,18 @@ function testsFor(ruleFile, ruleText, quick = false) {
 }
 
 const require = createRequire(import.meta.url);
+/**
+ * Every module this process loads gets the recording `node:test` below (the support modules too,
+ * which declare tests for the files that call them); it records only while a test file is collected.
+ */
+let nodeTestShim;
+{
+  const original = Module._load;
+  Module._load = function (request, ...rest) {
+    if (request === 'node:test' || request === 'test') return (nodeTestShim ??= testApi());
+    return original.call(this, request, ...rest);
+  };
+}
 let tier1;
 /** The case tables and what runs them, loaded once from out/. */
 function loadTier1() {
@@ -180,13 +193,7 @@ function loadAs(js, filename) {
 }
 
 /** Step 1: the rule's case table with the mutated rule; the first failing case, or undefined. */
-function runCaseTable(js, outJs) {
-  let exports;
-  try {
-    exports = loadAs(js, outJs);
-  } catch (error) {
-    return `loading throws: ${error?.message ?? error}`;
-  }
+function runCaseTable(exports) {
   const mutated = exports.rule;
   if (!mutated || typeof mutated.check !== 'function') return undefined;
   const { cases, lintRendered, flagged, renderers, rules } = loadTier1();
@@ -226,6 +233,216 @@ function runCaseTable(js, outJs) {
   }
 }
 
+// ---------- step 2: the compiled test files, in this process ----------
+
+/** Something the in-process runner does not imitate: the file is run by `node --test` instead. */
+class Unsupported extends Error {
+  constructor(message) {
+    super(message);
+    unsupportedWhy = message;
+  }
+}
+let unsupportedWhy;
+
+/** What `node:test` gives a test file while it is collected here: describe/it/hooks recorded into a tree. */
+let current;
+function testApi() {
+  const split = (args) => {
+    let name;
+    let opts = {};
+    let fn;
+    for (const a of args) {
+      if (typeof a === 'string') name = a;
+      else if (typeof a === 'function') fn = a;
+      else if (a && typeof a === 'object') opts = a;
+    }
+    return { name: name ?? fn?.name ?? '<anonymous>', opts, fn };
+  };
+  // `todo` tests run but their failures do not fail the file: not run here (they cannot kill).
+  const skipped = (opts, extra) => Boolean(opts.skip || opts.todo || extra);
+  const suite = (extra) => (...args) => {
+    const { name, opts, fn } = split(args);
+    if (!current) return;
+    const s = { kind: 'suite', name, skip: skipped(opts, extra), children: [], before: [], after: [], beforeEach: [], afterEach: [] };
+    current.children.push(s);
+    const parent = current;
+    current = s;
+    try {
+      const r = fn?.call(undefined, {});
+      if (r && typeof r.then === 'function') throw new Unsupported('an async describe');
+    } finally {
+      current = parent;
+    }
+  };
+  const test = (extra) => (...args) => {
+    const { name, opts, fn } = split(args);
+    if (!current) return;
+    current.children.push({ kind: 'test', name, skip: skipped(opts, extra) || !fn, fn });
+  };
+  const hook = (which) => (fn) => void current?.[which].push(fn);
+  const withVariants = (make) => Object.assign(make(false), { skip: make(true), todo: make(true), only: make(false) });
+  const api = {
+    describe: withVariants(suite),
+    suite: withVariants(suite),
+    it: withVariants(test),
+    test: withVariants(test),
+    before: hook('before'),
+    after: hook('after'),
+    beforeEach: hook('beforeEach'),
+    afterEach: hook('afterEach'),
+  };
+  api.default = api.test;
+  return new Proxy(api, {
+    get(target, prop) {
+      if (prop in target) return target[prop];
+      if (prop === '__esModule' || prop === 'then' || typeof prop === 'symbol') return undefined;
+      throw new Unsupported(`node:test ${String(prop)}`);
+    },
+  });
+}
+
+/** The tests a compiled test file declares (its module body run again, so it sees the rule as it is now). */
+function collectTests(testJs) {
+  const root = { kind: 'suite', name: basename(testJs), skip: false, children: [], before: [], after: [], beforeEach: [], afterEach: [] };
+  delete require.cache[testJs];
+  current = root;
+  try {
+    require(testJs);
+  } finally {
+    current = undefined;
+    delete require.cache[testJs];
+  }
+  return root;
+}
+
+/** The `t` a test function receives: what the rule tests use of it; anything else is not imitated. */
+function testContext(name) {
+  const t = { name, skip() {}, todo() {}, diagnostic() {}, runOnly() {}, signal: new AbortController().signal };
+  return new Proxy(t, {
+    get(target, prop) {
+      if (prop in target) return target[prop];
+      if (prop === 'then' || typeof prop === 'symbol') return undefined;
+      throw new Unsupported(`t.${String(prop)}`);
+    },
+  });
+}
+
+let strayError;
+let testsRun = 0;
+process.on('uncaughtException', (error) => void (strayError ??= error));
+process.on('unhandledRejection', (error) => void (strayError ??= error));
+
+async function call(fn, t) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Unsupported('a test that did not finish in time')), TEST_TIMEOUT_MS);
+  });
+  const run = fn.length >= 2 ? new Promise((resolve, reject) => fn(t, (error) => (error ? reject(error) : resolve()))) : Promise.resolve().then(() => fn(t));
+  try {
+    await Promise.race([run, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Run a suite as node --test does (hooks, order, skips); the first failing test's name, or undefined. */
+async function runSuite(s, path, befores, afters) {
+  if (s.skip) return undefined;
+  const ran = [];
+  try {
+    for (const h of s.before) {
+      ran.push(h);
+      await call(h, testContext(path));
+    }
+    const eachBefore = [...befores, ...s.beforeEach];
+    const eachAfter = [...s.afterEach, ...afters];
+    for (const child of s.children) {
+      const name = `${path} › ${child.name}`;
+      if (child.kind === 'suite') {
+        const failed = await runSuite(child, name, eachBefore, eachAfter);
+        if (failed) return failed;
+        continue;
+      }
+      if (child.skip) continue;
+      const t = testContext(child.name);
+      testsRun++;
+      try {
+        for (const h of eachBefore) await call(h, t);
+        await call(child.fn, t);
+      } catch (error) {
+        if (error instanceof Unsupported) throw error;
+        return { name, error };
+      } finally {
+        for (const h of eachAfter) await call(h, t).catch(() => undefined);
+      }
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof Unsupported) throw error;
+    return { name: `${path} (hook)`, error };
+  } finally {
+    if (ran.length) for (const h of s.after) await call(h, testContext(path)).catch(() => undefined);
+  }
+}
+
+/**
+ * One compiled test file, in this process: 'passed', { failed: name }, or 'unsupported' (the file
+ * uses something this runner does not imitate, or left an error behind: `node --test` runs it).
+ */
+async function runTestFileInProcess(testJs) {
+  strayError = undefined;
+  const cwd = process.cwd();
+  const env = { ...process.env };
+  try {
+    const root = collectTests(testJs);
+    const failed = await runSuite(root, basename(testJs), [], []);
+    if (strayError) {
+      unsupportedWhy = `an error outside the tests: ${strayError?.message ?? strayError}`;
+      return 'unsupported';
+    }
+    return failed ? { failed: failed.name, error: failed.error } : 'passed';
+  } catch (error) {
+    if (error instanceof Unsupported) return 'unsupported';
+    // The module body itself threw: as under node --test, the file fails.
+    return { failed: `${basename(testJs)} (loading)`, error };
+  } finally {
+    if (process.cwd() !== cwd) process.chdir(cwd);
+    for (const k of Object.keys(process.env)) if (!(k in env)) delete process.env[k];
+    Object.assign(process.env, env);
+  }
+}
+
+/**
+ * Put the mutated module in the compiled rule's place for the code already loaded: its exports
+ * replaced in the cached module, and the rule object replaced in the arrays listing the rules.
+ * Returns the undo.
+ */
+function installMutant(outJs, mutatedExports) {
+  const cached = require(outJs);
+  const saved = { ...cached };
+  Object.assign(cached, mutatedExports);
+  const swapped = [];
+  if (saved.rule && mutatedExports.rule) {
+    for (const holder of ['index.js', 'shape-rules.js', 'oauth-secret-rules.js', 'flow-attribute-resource-rules.js']) {
+      const exported = require(join(OUT_RULES, holder));
+      for (const value of Object.values(exported)) {
+        if (!Array.isArray(value)) continue;
+        value.forEach((r, i) => {
+          if (r === saved.rule) {
+            value[i] = mutatedExports.rule;
+            swapped.push([value, i]);
+          }
+        });
+      }
+    }
+  }
+  return () => {
+    for (const [array, i] of swapped) array[i] = saved.rule;
+    for (const k of Object.keys(cached)) if (!(k in saved)) delete cached[k];
+    Object.assign(cached, saved);
+  };
+}
+
 function runTests(tests) {
   for (const test of tests) {
     const env = { ...process.env };
@@ -237,7 +454,7 @@ function runTests(tests) {
   return { killed: false };
 }
 
-function main() {
+async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!existsSync(OUT_RULES)) {
     console.error('mutate: out/ is not built: run `npx tsc -p tsconfig.json` (npm run mutate does) first');
@@ -250,6 +467,9 @@ function main() {
     .sort();
   const report = { mutants: 0, killed: 0, survived: 0, explained: 0, invalid: 0, files: [] };
   const started = Date.now();
+  /** Per compiled test file: run 'in-process' (its baseline passes here) or by 'spawn'ing node --test. */
+  const modeOf = new Map();
+  const spawnBaseline = new Set();
   for (const file of files) {
     const path = join(RULES, file);
     const text = readFileSync(path, 'utf8');
@@ -275,8 +495,22 @@ function main() {
     process.once('SIGTERM', stop);
     try {
       if (tests.length === 0) console.log(`${entry.file}: no unit test names ${id}`);
-      const baseline = runTests(tests);
-      if (baseline.killed) throw new Error(`${entry.file}: the tests fail before any mutation (${baseline.by}); fix them first`);
+      if (!options.inProcessOnly) {
+        for (const test of tests) {
+          if (!modeOf.has(test)) {
+            const t0 = Date.now();
+            const r = await runTestFileInProcess(test);
+            modeOf.set(test, r === 'passed' ? 'in-process' : 'spawn');
+            if (r !== 'passed') console.log(`${basename(test)}: run by node --test (${r === 'unsupported' ? `in process: ${unsupportedWhy}` : `fails in process: ${r.failed}: ${String(r.error?.message ?? r.error).split('\n')[0]}`})`);
+            else if (process.env.MUTATE_VERBOSE) console.log(`${basename(test)}: in process, ${testsRun} tests so far, ${Date.now() - t0} ms`);
+          }
+          if (modeOf.get(test) === 'spawn' && !spawnBaseline.has(test)) {
+            const baseline = runTests([test]);
+            if (baseline.killed) throw new Error(`${entry.file}: the tests fail before any mutation (${baseline.by}); fix them first`);
+            spawnBaseline.add(test);
+          }
+        }
+      }
       for (const m of mutants) {
         const mutated = text.slice(0, m.start) + m.replacement + text.slice(m.end);
         const key = `${entry.file}:${m.line} ${m.kind}: ${m.original} → ${m.replacement || '(removed)'}`;
@@ -286,13 +520,38 @@ function main() {
           entry.mutants.push({ key, outcome: 'invalid' });
           continue;
         }
-        const failingCase = runCaseTable(js, outJs);
+        let exports;
+        let loadError;
+        try {
+          exports = loadAs(js, outJs);
+        } catch (error) {
+          loadError = error;
+        }
+        const failingCase = loadError ? `loading throws: ${loadError?.message ?? loadError}` : runCaseTable(exports);
         let result;
         if (failingCase) result = { killed: true, by: `case table: ${failingCase}` };
+        else if (options.inProcessOnly) result = { killed: false };
         else {
+          // Written to out/ too, for the tests that start processes from it.
           writeFileSync(outJs, js);
-          result = runTests(tests);
-          restore();
+          const undo = installMutant(outJs, exports);
+          try {
+            result = { killed: false };
+            for (const test of tests) {
+              const r = modeOf.get(test) === 'in-process' ? await runTestFileInProcess(test) : 'unsupported';
+              if (r === 'passed') continue;
+              if (r === 'unsupported') {
+                result = runTests([test]);
+                if (result.killed) break;
+                continue;
+              }
+              result = { killed: true, by: `${r.failed} (in process): ${String(r.error?.message ?? r.error).split('\n')[0].slice(0, 160)}` };
+              break;
+            }
+          } finally {
+            undo();
+            restore();
+          }
         }
         report.mutants++;
         let outcome;
@@ -333,4 +592,4 @@ function main() {
   process.exitCode = report.survived > 0 ? 1 : 0;
 }
 
-main();
+await main();
