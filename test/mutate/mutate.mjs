@@ -39,20 +39,24 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RULES = join(ROOT, 'server', 'src', 'rules');
-const OUT_RULES = join(ROOT, 'out', 'server', 'src', 'rules');
+/** The compiled tree (tsc's outDir); MUTATE_OUT names another, e.g. for two runs at once. */
+const OUT = process.env.MUTATE_OUT ? resolve(process.env.MUTATE_OUT) : join(ROOT, 'out');
+const OUT_RULES = join(OUT, 'server', 'src', 'rules');
 const TEST_SOURCES = join(ROOT, 'test', 'unit');
-const OUT_TESTS = join(ROOT, 'out', 'test', 'unit');
+const OUT_TESTS = join(OUT, 'test', 'unit');
 const NOT_RULES = new Set(['engine.ts', 'index.ts', 'types.ts']);
 /** Tests that run the built bundles (dist/) or other processes: a mutant of out/ does not reach them. */
 const BUNDLE_TESTS = /^(cli|packages|vsix|action|pre-commit-hooks|corpus-gate|docs)/;
 const TEST_TIMEOUT_MS = 120_000;
 /** The files that run every rule's case table over Terraform and the SDK surfaces. */
+/** Tests written against survivors of this script, over every rule. */
+const KILL_TESTS = ['mutation-kills.test.ts'];
 const TWIN_TESTS = ['terraform-rules.test.ts', 'sdk-javascript-rules.test.ts', 'sdk-python-rules.test.ts'];
 
 function parseArgs(argv) {
@@ -149,12 +153,13 @@ function testsFor(ruleFile, ruleText, quick = false) {
       const text = readFileSync(join(TEST_SOURCES, f), 'utf8');
       return needles.some((n) => text.includes(n));
     });
-  // The case tables run over the other surfaces too (they name no rule id themselves).
-  for (const twin of TWIN_TESTS) if (!files.includes(twin)) files.push(twin);
-  // Rule tables first: they are the ones meant to kill; then the twins.
-  const rank = (f) => (f.startsWith('rules-') ? 0 : TWIN_TESTS.includes(f) ? 1 : 2);
+  // The case tables run over the other surfaces too (they name no rule id themselves), and the
+  // tests written against survivors check every rule.
+  for (const always of [...KILL_TESTS, ...TWIN_TESTS]) if (!files.includes(always)) files.push(always);
+  // Rule tables first: they are the ones meant to kill; then the kill tests and the twins.
+  const rank = (f) => (f.startsWith('rules-') ? 0 : KILL_TESTS.includes(f) ? 1 : TWIN_TESTS.includes(f) ? 2 : 3);
   files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  if (quick) files = files.filter((f) => rank(f) < 2);
+  if (quick) files = files.filter((f) => rank(f) < 3);
   return { id, tests: files.map((f) => join(OUT_TESTS, f.replace(/\.ts$/, '.js'))) };
 }
 
@@ -175,10 +180,10 @@ let tier1;
 /** The case tables and what runs them, loaded once from out/. */
 function loadTier1() {
   if (tier1) return tier1;
-  const { allRuleCases } = require(join(ROOT, 'out', 'test', 'support', 'twin-rules.js'));
-  const { lintRendered, flagged } = require(join(ROOT, 'out', 'test', 'support', 'harness.js'));
-  const { renderers } = require(join(ROOT, 'out', 'test', 'support', 'scenario.js'));
-  const { rules } = require(join(ROOT, 'out', 'server', 'src', 'rules', 'index.js'));
+  const { allRuleCases } = require(join(OUT, 'test', 'support', 'twin-rules.js'));
+  const { lintRendered, flagged } = require(join(OUT, 'test', 'support', 'harness.js'));
+  const { renderers } = require(join(OUT, 'test', 'support', 'scenario.js'));
+  const { rules } = require(join(OUT, 'server', 'src', 'rules', 'index.js'));
   tier1 = { cases: allRuleCases(), lintRendered, flagged, renderers, rules };
   return tier1;
 }

@@ -1,0 +1,222 @@
+/**
+ * Tests written to kill the mutants `npm run mutate` found alive (docs/mutation-testing.md): each
+ * pins a behaviour of a rule that no other test looked at — a guard that keeps a rule from
+ * throwing, a message's variants, which fix is preferred or automatic, the edge of a comparison.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { runRules } from '../../server/src/rules/engine';
+import { parseDocument } from '../../server/src/surfaces';
+import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import type { Finding } from '../../server/src/rules/types';
+import { cloudFormationYaml, renderers, type Renderer, type Scenario, type ScenarioValue } from '../support/scenario';
+import { apiRenderers } from '../support/scenario-api';
+import { javascriptRenderers } from '../support/scenario-sdk';
+import { pythonRenderers } from '../support/scenario-sdk-python';
+import { terraformHcl, terraformJson } from '../support/scenario-terraform';
+import { allRuleCases } from '../support/twin-rules';
+
+/** One rule's findings on a scenario (CloudFormation YAML unless said), no rule throwing meanwhile. */
+function findings(ruleId: string, scenario: Scenario, renderer: Renderer = cloudFormationYaml): { mine: Finding[]; flagged: (f: Finding) => string; text: string } {
+  const doc = renderer.render(scenario);
+  const parsed = parseDocument({ uri: 'file:///test/' + doc.fileName, languageId: doc.languageId, text: doc.text, siblings: [] });
+  assert.ok(parsed, doc.fileName);
+  const thrown: string[] = [];
+  const all = runRules(parsed.model, {}, (rule, error) => thrown.push(`${rule.id}: ${String((error as Error)?.message ?? error)}`));
+  assert.deepEqual(thrown, [], doc.text);
+  return { mine: all.filter((f) => f.ruleId === ruleId), flagged: (f) => doc.text.slice(f.span.start, f.span.end), text: doc.text };
+}
+
+/** The one finding of a rule on a scenario. */
+function only(ruleId: string, scenario: Scenario, renderer?: Renderer): Finding {
+  const { mine, text } = findings(ruleId, scenario, renderer);
+  assert.equal(mine.length, 1, `one ${ruleId} finding in\n${text}\ngot ${JSON.stringify(mine.map((f) => f.message))}`);
+  return mine[0];
+}
+
+/** A finding's fixes as [title, preferred, automatic]. */
+function fixesOf(f: Finding): [string, boolean, boolean][] {
+  return (f.fixes ?? []).map((x) => [x.title, x.isPreferred === true, x.unambiguous === true]);
+}
+
+/** A working authorization-code client; cases change one thing in it. */
+function web(overrides: Record<string, ScenarioValue> = {}): Scenario['client'] {
+  return {
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'email'],
+    CallbackURLs: ['https://app.example.com/callback'],
+    PreventUserExistenceErrors: 'ENABLED',
+    ...overrides,
+  };
+}
+
+const everyRenderer: Renderer[] = [...renderers, terraformHcl, terraformJson, ...javascriptRenderers, ...pythonRenderers, ...apiRenderers];
+
+before(async () => {
+  for (const g of ['terraform', 'typescript', 'javascript', 'python'] as const) assert.ok(await loadGrammar(g), `grammar ${g} loads`);
+});
+
+describe('no rule throws', () => {
+  // The engine turns a rule that throws into no findings for it, so a rule whose guard is gone
+  // can pass every case table: here a throw is a failure.
+  it('on any case of any rule case table, over every renderer', () => {
+    const thrown: string[] = [];
+    for (const table of allRuleCases()) {
+      for (const c of [...table.fires, ...table.clean, ...table.unknown]) {
+        for (const renderer of everyRenderer) {
+          const doc = renderer.render(c.scenario);
+          const parsed = parseDocument({ uri: 'file:///test/' + doc.fileName, languageId: doc.languageId, text: doc.text, siblings: [] });
+          if (!parsed) continue;
+          runRules(parsed.model, {}, (rule, error) => thrown.push(`${rule.id} on ${renderer.id} "${c.name}" (case of ${table.rule}): ${String((error as Error)?.message ?? error)}`));
+        }
+      }
+    }
+    assert.deepEqual(thrown, []);
+  });
+});
+
+describe('analytics-target', () => {
+  const ARN = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/0123456789abcdef0123456789abcdef';
+  const ROLE = 'arn:aws:iam::123456789012:role/pinpoint';
+  const ID = '0123456789abcdef0123456789abcdef';
+  const rule = 'analytics-target';
+  const withConfig = (config: ScenarioValue, scenario: Partial<Scenario> = {}) => ({ ...scenario, client: web({ AnalyticsConfiguration: config }) });
+
+  it('both ARN and id: which fix is preferred depends on whether the id form is complete', () => {
+    assert.deepEqual(fixesOf(only(rule, withConfig({ ApplicationArn: ARN, ApplicationId: ID }))), [
+      ['Keep ApplicationArn: remove ApplicationId', true, false],
+      ['Keep ApplicationId: remove ApplicationArn', false, false],
+    ]);
+    // Role without external id: the id form is still incomplete, keeping the ARN is preferred.
+    assert.deepEqual(fixesOf(only(rule, withConfig({ ApplicationArn: ARN, ApplicationId: ID, RoleArn: ROLE }))), [
+      ['Keep ApplicationArn: remove ApplicationId, RoleArn', true, false],
+      ['Keep ApplicationId: remove ApplicationArn', false, false],
+    ]);
+    assert.deepEqual(fixesOf(only(rule, withConfig({ ApplicationArn: ARN, ApplicationId: ID, RoleArn: ROLE, ExternalId: 'ext' }))), [
+      ['Keep ApplicationArn: remove ApplicationId, RoleArn, ExternalId', false, false],
+      ['Keep ApplicationId: remove ApplicationArn', true, false],
+    ]);
+  });
+
+  it('an id without role or external id: "them" for two, "it" for one, and the add fix preferred', () => {
+    const both = only(rule, withConfig({ ApplicationId: ID }));
+    assert.match(both.message, /needs RoleArn and ExternalId as well .* Add them, or use ApplicationArn instead\./);
+    assert.deepEqual(fixesOf(both), [['Add RoleArn and ExternalId', true, false]]);
+    const one = only(rule, withConfig({ ApplicationId: ID, RoleArn: ROLE }));
+    assert.match(one.message, /needs ExternalId as well .* Add it, or use ApplicationArn instead\./);
+    assert.deepEqual(fixesOf(one), [['Add ExternalId', true, false]]);
+  });
+
+  it('decides nothing while the ARN or the id is unknown', () => {
+    assert.equal(findings(rule, withConfig({ ApplicationArn: { $ref: 'Arn' }, ApplicationId: ID }, { parameters: ['Arn'] })).mine.length, 0);
+    assert.equal(findings(rule, withConfig({ ApplicationArn: { $ref: 'Arn' }, ApplicationId: ID, RoleArn: ROLE }, { parameters: ['Arn'] })).mine.length, 0);
+    assert.equal(findings(rule, withConfig({ ApplicationArn: ARN, ApplicationId: { $ref: 'Id' }, RoleArn: ROLE }, { parameters: ['Id'] })).mine.length, 0);
+  });
+
+  it('ignores a configuration that is not one object (a scalar, a list of two)', () => {
+    assert.equal(findings(rule, withConfig('not an object')).mine.length, 0);
+    assert.equal(findings(rule, withConfig([{ ApplicationArn: ARN, ApplicationId: ID }, { ApplicationArn: ARN }])).mine.length, 0);
+    assert.equal(findings(rule, withConfig([])).mine.length, 0);
+  });
+});
+
+describe('auth flow rules: messages and fix flags', () => {
+  const rotation = (feature: ScenarioValue) => ({ RefreshTokenRotation: { Feature: feature, RetryGracePeriodSeconds: 10 } });
+
+  it('auth-flows-legacy: the advice about the refresh flow follows rotation (off, on, unknown)', () => {
+    const off = findings('auth-flows-legacy', { client: web({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH'] }) }).mine;
+    assert.equal(off.length, 1);
+    assert.match(off[0].message, /use ALLOW_USER_PASSWORD_AUTH instead and add ALLOW_REFRESH_TOKEN_AUTH\.$/);
+    assert.deepEqual(fixesOf(off[0]), [['Convert to ALLOW_* names and add ALLOW_REFRESH_TOKEN_AUTH', true, true]]);
+    const on = only('auth-flows-legacy', { client: web({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH'], ...rotation('ENABLED') }) });
+    assert.match(on.message, /instead \(refresh token rotation is on, so leave out ALLOW_REFRESH_TOKEN_AUTH\)\.$/);
+    assert.deepEqual(fixesOf(on), [['Convert to ALLOW_* names', true, true]]);
+    const unknown = only('auth-flows-legacy', { parameters: ['Feature'], client: web({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH'], ...rotation({ $ref: 'Feature' }) }) });
+    assert.match(unknown.message, /instead \(and add ALLOW_REFRESH_TOKEN_AUTH unless RefreshTokenRotation\.Feature is ENABLED\)\.$/);
+    assert.deepEqual(fixesOf(unknown), [['Convert to ALLOW_* names', true, false]]);
+  });
+
+  it('auth-flows-mixed-legacy: the conversion is preferred and automatic', () => {
+    const f = only('auth-flows-mixed-legacy', { client: web({ ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }) });
+    assert.deepEqual(fixesOf(f), [['Convert the legacy auth flows to ALLOW_* names (USER_PASSWORD_AUTH -> ALLOW_USER_PASSWORD_AUTH)', true, true]]);
+  });
+
+  it('auth-flows-password-in-transit: remove (SRP already there) or replace, preferred, never automatic', () => {
+    const remove = only('auth-flows-password-in-transit', { client: web({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }) });
+    assert.deepEqual(fixesOf(remove), [['Remove ALLOW_USER_PASSWORD_AUTH (ALLOW_USER_SRP_AUTH is already allowed)', true, false]]);
+    const replace = only('auth-flows-password-in-transit', { client: web({ ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }) });
+    assert.deepEqual(fixesOf(replace), [['Replace with ALLOW_USER_SRP_AUTH', true, false]]);
+  });
+
+  it('auth-flows-refresh-with-rotation: the removal is preferred and automatic', () => {
+    const f = only('auth-flows-refresh-with-rotation', { client: web({ ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'], ...rotation('ENABLED') }) });
+    assert.deepEqual(fixesOf(f), [['Remove ALLOW_REFRESH_TOKEN_AUTH', true, true]]);
+  });
+});
+
+describe('OAuth rules: messages and fix flags', () => {
+  it('authorization-flow-requires-callback: adding a callback is the preferred fix', () => {
+    const f = only('authorization-flow-requires-callback', { client: web({ CallbackURLs: [] }) });
+    assert.deepEqual(fixesOf(f).map(([title, preferred]) => [title, preferred]), [['Add CallbackURLs', true]]);
+  });
+
+  it('default-redirect-not-in-callbacks: "is empty" or "is not one of", automatic only without callbacks', () => {
+    const empty = only('default-redirect-not-in-callbacks', { client: web({ CallbackURLs: [], DefaultRedirectURI: 'https://app.example.com/home' }) });
+    assert.match(empty.message, /but CallbackURLs is empty;/);
+    assert.deepEqual(fixesOf(empty), [['Add https://app.example.com/home to CallbackURLs', true, true]]);
+    const other = only('default-redirect-not-in-callbacks', { client: web({ DefaultRedirectURI: 'https://app.example.com/home' }) });
+    assert.match(other.message, /but it is not one of CallbackURLs;/);
+    assert.deepEqual(fixesOf(other), [
+      ['Add https://app.example.com/home to CallbackURLs', true, false],
+      ['Set DefaultRedirectURI to https://app.example.com/callback', false, false],
+    ]);
+  });
+
+  it('default-redirect-not-in-callbacks: at most three alternatives, none an empty or malformed URL', () => {
+    const callbacks = ['', 'not a url', 'https://a.example.com/cb', 'https://b.example.com/cb', 'https://c.example.com/cb', 'https://d.example.com/cb'];
+    const f = only('default-redirect-not-in-callbacks', { client: web({ CallbackURLs: callbacks, DefaultRedirectURI: 'https://app.example.com/home' }) });
+    assert.deepEqual(fixesOf(f).map(([title]) => title), [
+      'Add https://app.example.com/home to CallbackURLs',
+      'Set DefaultRedirectURI to https://a.example.com/cb',
+      'Set DefaultRedirectURI to https://b.example.com/cb',
+      'Set DefaultRedirectURI to https://c.example.com/cb',
+    ]);
+  });
+
+  it('implicit-flow-discouraged: remove (code already there) or replace, preferred', () => {
+    assert.deepEqual(fixesOf(only('implicit-flow-discouraged', { client: web({ AllowedOAuthFlows: ['implicit', 'code'] }) })), [['Remove implicit from AllowedOAuthFlows', true, false]]);
+    assert.deepEqual(fixesOf(only('implicit-flow-discouraged', { client: web({ AllowedOAuthFlows: ['implicit'] }) })), [['Replace implicit with code', true, false]]);
+  });
+
+  it('redirect-uri-insecure: a callback must use https (error), a logout URL should (warning)', () => {
+    const { mine } = findings('redirect-uri-insecure', { client: web({ CallbackURLs: ['http://app.example.com/cb'], LogoutURLs: ['http://app.example.com/bye'] }) });
+    const callback = mine.find((f) => f.message.includes('/cb in'));
+    const logout = mine.find((f) => f.message.includes('/bye in'));
+    assert.ok(callback && logout, JSON.stringify(mine.map((f) => f.message)));
+    assert.equal(callback.severity, 'error');
+    assert.match(callback.message, /Cognito only accepts https here/);
+    assert.equal(logout.severity, 'warning');
+    assert.match(logout.message, /; use https here/);
+    assert.deepEqual(fixesOf(callback), [['Change to https://app.example.com/cb', true, false]]);
+  });
+
+  it('redirect-uri-invalid: adding the scheme is preferred, removing a fragment also automatic', () => {
+    assert.deepEqual(fixesOf(only('redirect-uri-invalid', { client: web({ CallbackURLs: ['app.example.com/callback'] }) })), [['Add https:// (https://app.example.com/callback)', true, false]]);
+    assert.deepEqual(fixesOf(only('redirect-uri-invalid', { client: web({ CallbackURLs: ['https://app.example.com/callback#x'] }) })), [['Remove the fragment: https://app.example.com/callback', true, true]]);
+  });
+
+  it('client-credentials-requires-secret: only a template resource is told the change replaces the client', () => {
+    const machine = { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['orders/read'] };
+    assert.match(only('client-credentials-requires-secret', { client: machine }).message, /only takes effect when a client is created, so the change replaces the client and its id\.$/);
+    const call = only('client-credentials-requires-secret', { client: machine }, javascriptRenderers[0]);
+    assert.doesNotMatch(call.message, /replaces the client/);
+  });
+});
+
+describe('attribute rules: fix flags', () => {
+  it('privileged-attribute-writable: removing the attribute from WriteAttributes is preferred', () => {
+    const f = only('privileged-attribute-writable', { client: web({ ReadAttributes: ['email', 'custom:tenant_id'], WriteAttributes: ['email', 'custom:tenant_id'] }) });
+    assert.deepEqual(fixesOf(f), [['Remove custom:tenant_id from WriteAttributes', true, false]]);
+  });
+});
