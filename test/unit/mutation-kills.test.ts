@@ -220,3 +220,55 @@ describe('attribute rules: fix flags', () => {
     assert.deepEqual(fixesOf(f), [['Remove custom:tenant_id from WriteAttributes', true, false]]);
   });
 });
+
+describe('client-credentials-custom-scopes-only: which removal is preferred', () => {
+  const rule = 'client-credentials-custom-scopes-only';
+  const machine = (overrides: Record<string, ScenarioValue>) => ({ GenerateSecret: true, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: ['openid', 'orders/read'], ...overrides });
+
+  it('a machine-only client (even one listing callback URLs): removing the scope is preferred and automatic', () => {
+    const f = only(rule, { client: machine({ CallbackURLs: ['https://app.example.com/cb'] }) });
+    assert.deepEqual(fixesOf(f), [['Remove openid from AllowedOAuthScopes', true, true]]);
+  });
+
+  it('next to code with callbacks: removing client_credentials is preferred instead', () => {
+    const f = only(rule, { client: machine({ AllowedOAuthFlows: ['client_credentials', 'code'], CallbackURLs: ['https://app.example.com/cb'] }) });
+    assert.deepEqual(fixesOf(f), [
+      ['Remove openid from AllowedOAuthScopes', false, false],
+      ['Remove client_credentials from AllowedOAuthFlows', true, false],
+    ]);
+  });
+});
+
+/** One rule's findings in a source text, no rule throwing meanwhile. */
+function findingsInText(ruleId: string, fileName: string, languageId: string, text: string): Finding[] {
+  const parsed = parseDocument({ uri: 'file:///test/' + fileName, languageId, text, siblings: [] });
+  assert.ok(parsed, fileName);
+  const thrown: string[] = [];
+  const all = runRules(parsed.model, {}, (rule, error) => thrown.push(`${rule.id}: ${String((error as Error)?.message ?? error)}`));
+  assert.deepEqual(thrown, [], text);
+  return all.filter((f) => f.ruleId === ruleId);
+}
+
+describe('client-secret-in-file: only where the secret is an input the file holds', () => {
+  const rule = 'client-secret-in-file';
+  it('silent on a template resource and an update call (other rules report those)', () => {
+    assert.equal(findings(rule, { client: web({ ClientSecret: 'shh' }) }).mine.length, 0);
+    assert.equal(findings(rule, { client: web({ ClientSecret: 'shh' }) }, terraformHcl).mine.length, 0);
+    const update = "import { UpdateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';\nnew UpdateUserPoolClientCommand({ UserPoolId: 'p', ClientId: 'c', ClientSecret: 'shh' });\n";
+    assert.equal(findingsInText(rule, 'update.ts', 'typescript', update).length, 0);
+    assert.equal(findingsInText('create-only-in-update', 'update.ts', 'typescript', update).length, 1, 'read as an update call');
+    const create = update.replace(/Update/g, 'Create').replace(", ClientId: 'c'", ", ClientName: 'n'");
+    assert.equal(findingsInText(rule, 'create.ts', 'typescript', create).length, 1);
+  });
+
+  it('a describe result and a create request get their own advice; removal preferred only in the describe result', () => {
+    const described = findingsInText(rule, 'client.json', 'json', JSON.stringify({ UserPoolClient: { UserPoolId: 'p', ClientName: 'n', ClientId: 'c', ClientSecret: 'shh' } }, null, 2));
+    assert.equal(described.length, 1);
+    assert.match(described[0].message, /^This saved DescribeUserPoolClient result holds .* rotate the secret/);
+    assert.deepEqual(fixesOf(described[0]), [['Remove ClientSecret from the file', true, false]]);
+    const request = findingsInText(rule, 'create.json', 'json', JSON.stringify({ UserPoolId: 'p', ClientName: 'n', ClientSecret: 'shh' }, null, 2));
+    assert.equal(request.length, 1);
+    assert.match(request[0].message, /^This create request holds .* let Cognito generate the secret/);
+    assert.deepEqual(fixesOf(request[0]), [['Remove ClientSecret from the file', false, false]]);
+  });
+});
