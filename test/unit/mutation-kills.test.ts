@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { rules as ruleList } from '../../server/src/rules';
 import { runRules } from '../../server/src/rules/engine';
 import { parseDocument } from '../../server/src/surfaces';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
@@ -55,6 +56,43 @@ const everyRenderer: Renderer[] = [...renderers, terraformHcl, terraformJson, ..
 
 before(async () => {
   for (const g of ['terraform', 'typescript', 'javascript', 'python'] as const) assert.ok(await loadGrammar(g), `grammar ${g} loads`);
+});
+
+/**
+ * Fixable rules whose case tables never make them offer a fix, with where their fixes are tested:
+ * the `fixable` test below cannot judge them from the tables.
+ */
+const FIXES_TESTED_ELSEWHERE: Record<string, string> = {
+  'cdk-synth-error': 'fires only on CDK L2 props: cdk-l2.test.ts',
+  'duplicate-key': 'no case table: fixes-applied.test.ts and the reader tests',
+  'client-secret-conflict': 'no case table: rules-secrets.test.ts',
+  'client-secret-in-file': 'no case table: rules-secrets.test.ts and below',
+  'create-only-in-update': 'fires only in update calls: rules-secrets.test.ts and below',
+  'update-resets-omitted': 'fires only in update calls: its own tests',
+};
+
+describe('rule metadata', () => {
+  it('`fixable` says whether the rule offers fixes (over every case of the case tables)', () => {
+    const offers = new Map<string, boolean>();
+    for (const table of allRuleCases()) {
+      for (const c of table.fires) {
+        for (const renderer of renderers) {
+          const { mine } = findings(table.rule, c.scenario, renderer);
+          if (mine.length) offers.set(table.rule, (offers.get(table.rule) ?? false) || mine.some((f) => (f.fixes?.length ?? 0) > 0));
+        }
+      }
+    }
+    const wrong: string[] = [];
+    for (const r of ruleList) {
+      if (r.id in FIXES_TESTED_ELSEWHERE) {
+        if (!r.fixable) wrong.push(`${r.id} is listed as fixable elsewhere but says fixable: false`);
+        continue;
+      }
+      if (!offers.has(r.id)) wrong.push(`${r.id}: no firing case, list it with where its fixes are tested`);
+      else if (offers.get(r.id) !== r.fixable) wrong.push(`${r.id}: fixable ${r.fixable}, but the case tables ${offers.get(r.id) ? 'offer' : 'never offer'} fixes`);
+    }
+    assert.deepEqual(wrong, []);
+  });
 });
 
 describe('no rule throws', () => {
@@ -270,5 +308,21 @@ describe('client-secret-in-file: only where the secret is an input the file hold
     assert.equal(request.length, 1);
     assert.match(request[0].message, /^This create request holds .* let Cognito generate the secret/);
     assert.deepEqual(fixesOf(request[0]), [['Remove ClientSecret from the file', false, false]]);
+  });
+});
+
+describe('secret rules: fix flags', () => {
+  it('client-token-auth-exclusive: generating a secret is the preferred fix', () => {
+    const { mine } = findings('client-token-auth-exclusive', { client: web({ ExplicitAuthFlows: ['ALLOW_CLIENT_TOKEN_AUTH'] }) });
+    assert.equal(mine.length, 1, JSON.stringify(mine.map((f) => f.message)));
+    assert.deepEqual(fixesOf(mine[0]), [['Set GenerateSecret to true (replaces the client: a secret can only be generated at creation, so the client id changes)', true, false]]);
+  });
+});
+
+describe('custom-attribute-undeclared: the hint', () => {
+  it('names the closest declared attribute', () => {
+    const pool = { role: 'userPool' as const, properties: { Schema: [{ Name: 'tenant', AttributeDataType: 'String' }, { Name: 'department', AttributeDataType: 'String' }] } };
+    const f = only('custom-attribute-undeclared', { client: web({ ReadAttributes: ['custom:tenat'] }), resources: { UserPool: pool } });
+    assert.match(f.message, /\(it declares custom:tenant, custom:department\); .* Did you mean custom:tenant\?$/);
   });
 });
