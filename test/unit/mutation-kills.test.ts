@@ -326,3 +326,43 @@ describe('custom-attribute-undeclared: the hint', () => {
     assert.match(f.message, /\(it declares custom:tenant, custom:department\); .* Did you mean custom:tenant\?$/);
   });
 });
+
+describe('custom-scope-undeclared: what counts as identifier/scope', () => {
+  const rule = 'custom-scope-undeclared';
+  const server = (identifier: string, scopes: ScenarioValue) => ({ role: 'resourceServer' as const, properties: { UserPoolId: { $ref: 'UserPool' }, Identifier: identifier, Name: identifier, Scopes: scopes } });
+  const read = [{ ScopeName: 'read', ScopeDescription: 'read' }];
+  const client = (scopes: string[]) => ({ GenerateSecret: true, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: scopes });
+
+  it('a scope with nothing before or after its last slash is not a custom scope', () => {
+    assert.equal(findings(rule, { client: client(['/read', 'orders/']), resources: { Orders: server('orders', read) }, dependsOn: ['Orders'] }).mine.length, 0);
+  });
+
+  it('a one-character identifier is one', () => {
+    const f = only(rule, { client: client(['x/write']), resources: { X: server('x', read) }, dependsOn: ['X'] });
+    assert.match(f.message, /resource server X \(x\) defines no scope named write; it defines read\./);
+  });
+
+  it('the corrections come only from servers whose scopes are written out', () => {
+    const f = only(rule, { parameters: ['Scopes'], client: client(['ordrs/read']), resources: { Orders: server('orders', read), Billing: server('billing', { $ref: 'Scopes' }) }, dependsOn: ['Orders'] });
+    assert.deepEqual(fixesOf(f).map(([title, preferred]) => [title, preferred]), [['Change to orders/read', true]]);
+  });
+});
+
+describe('custom-scope-undeclared: fixes', () => {
+  const rule = 'custom-scope-undeclared';
+  const scopes = (...names: string[]) => names.map((n) => ({ ScopeName: n, ScopeDescription: n }));
+  const server = (identifier: string, names: string[]) => ({ role: 'resourceServer' as const, properties: { UserPoolId: { $ref: 'UserPool' }, Identifier: identifier, Name: identifier, Scopes: scopes(...names) } });
+  const client = (list: string[]) => ({ GenerateSecret: true, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['client_credentials'], AllowedOAuthScopes: list });
+
+  it('at most three corrections, the closest preferred', () => {
+    const f = only(rule, { client: client(['orders/reed']), resources: { Orders: server('orders', ['read', 'reel', 'seed', 'feed', 'need']) }, dependsOn: ['Orders'] });
+    const fixes = fixesOf(f);
+    assert.equal(fixes.length, 3, JSON.stringify(fixes));
+    assert.deepEqual(fixes.map(([, preferred]) => preferred), [true, false, false]);
+  });
+
+  it('the missing dependency: adding it is preferred, and automatic with one server', () => {
+    const f = only(rule, { client: client(['orders/read']), resources: { Orders: server('orders', ['read']) } });
+    assert.deepEqual(fixesOf(f), [['Add a dependency on Orders', true, true]]);
+  });
+});
