@@ -366,3 +366,28 @@ describe('custom-scope-undeclared: fixes', () => {
     assert.deepEqual(fixesOf(f), [['Add a dependency on Orders', true, true]]);
   });
 });
+
+describe('duplicate-key: how deep it looks, and its fix', () => {
+  const rule = 'duplicate-key';
+  /** A CloudFormation JSON client whose unknown property `Deep` holds `value` (JSON text, keys may repeat). */
+  const template = (value: string) =>
+    `{"Resources":{"UserPool":{"Type":"AWS::Cognito::UserPool"},"Client":{"Type":"AWS::Cognito::UserPoolClient","Properties":{"UserPoolId":{"Ref":"UserPool"},"Deep":${value}}}}}`;
+  const duplicated = '{"k":1,"k":2}';
+  /** The duplicate in an object `depth` levels below the body (the body is level 0, `Deep`'s value level 1). */
+  const inObjects = (depth: number) => '{"a":'.repeat(depth - 1) + duplicated + '}'.repeat(depth - 1);
+  const inLists = (depth: number) => '['.repeat(depth - 1) + duplicated + ']'.repeat(depth - 1);
+  const count = (text: string) => findingsInText(rule, 'template.json', 'json', text).length;
+
+  it('looks 20 levels deep, through objects and lists alike, and no deeper', () => {
+    assert.equal(count(template(inObjects(1))), 1);
+    assert.equal(count(template(inObjects(20))), 1);
+    assert.equal(count(template(inObjects(21))), 0);
+    assert.equal(count(template(inLists(20))), 1);
+    assert.equal(count(template(inLists(21))), 0);
+  });
+
+  it('removing the earlier key is preferred and automatic', () => {
+    const [f] = findingsInText(rule, 'template.json', 'json', template(duplicated));
+    assert.deepEqual(fixesOf(f), [['Remove this k', true, true]]);
+  });
+});
