@@ -391,3 +391,12 @@ describe('duplicate-key: how deep it looks, and its fix', () => {
     assert.deepEqual(fixesOf(f), [['Remove this k', true, true]]);
   });
 });
+
+describe('identity-provider-undeclared: names it judges', () => {
+  const idp = { role: 'identityProvider' as const, properties: { UserPoolId: { $ref: 'UserPool' }, ProviderName: 'Corp', ProviderType: 'OIDC', ProviderDetails: { client_id: 'x' } } };
+  it('a one-character name is judged (only the empty name is skipped)', () => {
+    const { mine } = findings('identity-provider-undeclared', { client: web({ SupportedIdentityProviders: ['COGNITO', 'X', ''] }), resources: { Corp: idp }, dependsOn: ['Corp'] });
+    assert.equal(mine.length, 1, JSON.stringify(mine.map((f) => f.message)));
+    assert.match(mine[0].message, /^X in SupportedIdentityProviders is not a built-in provider/);
+  });
+});
