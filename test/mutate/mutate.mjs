@@ -131,6 +131,20 @@ function mutantsOf(fileName, text) {
   return out;
 }
 
+/**
+ * Each mutant's name, as test/mutate/equivalent.json lists it: `file:line kind: original → replacement`;
+ * two alike on one line (two `||` in one condition) are told apart by their order, `(#2)`.
+ */
+function keysOf(file, mutants) {
+  const seen = new Map();
+  return mutants.map((m) => {
+    const base = `${file}:${m.line} ${m.kind}: ${m.original} → ${m.replacement || '(removed)'}`;
+    const nth = (seen.get(base) ?? 0) + 1;
+    seen.set(base, nth);
+    return nth === 1 ? base : `${base} (#${nth})`;
+  });
+}
+
 function compile(fileName, text) {
   const result = ts.transpileModule(text, {
     fileName,
@@ -481,10 +495,11 @@ async function main() {
     const { id, tests } = testsFor(path, text, options.quick);
     if (options.rules.length && !options.rules.includes(id) && !options.rules.includes(basename(file, '.ts'))) continue;
     const mutants = mutantsOf(file, text);
+    const keys = keysOf(relative(ROOT, path), mutants);
     const entry = { file: relative(ROOT, path), rule: id, tests: tests.map((t) => basename(t)), mutants: [] };
     report.files.push(entry);
     if (options.list) {
-      for (const m of mutants) console.log(`${entry.file}:${m.line} ${m.kind}: ${m.original} → ${m.replacement || '(removed)'}`);
+      for (const key of keys) console.log(key);
       report.mutants += mutants.length;
       continue;
     }
@@ -518,7 +533,7 @@ async function main() {
       }
       for (const m of mutants) {
         const mutated = text.slice(0, m.start) + m.replacement + text.slice(m.end);
-        const key = `${entry.file}:${m.line} ${m.kind}: ${m.original} → ${m.replacement || '(removed)'}`;
+        const key = keys[mutants.indexOf(m)];
         const js = compile(file, mutated);
         if (js === undefined) {
           report.invalid++;
