@@ -95,6 +95,24 @@ describe('rule metadata', () => {
   });
 });
 
+describe('every fix has changes', () => {
+  it('on every firing case of every case table: at least one change, each a change', () => {
+    const wrong: string[] = [];
+    for (const table of allRuleCases()) {
+      for (const c of table.fires) {
+        for (const renderer of renderers) {
+          for (const f of findings(table.rule, c.scenario, renderer).mine) {
+            for (const fix of f.fixes ?? []) {
+              if (fix.changes.length === 0 || !fix.changes.every((change) => typeof change?.kind === 'string')) wrong.push(`${table.rule} "${c.name}" on ${renderer.id}: ${fix.title}`);
+            }
+          }
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+});
+
 describe('no rule throws', () => {
   // The engine turns a rule that throws into no findings for it, so a rule whose guard is gone
   // can pass every case table: here a throw is a failure.
@@ -398,5 +416,24 @@ describe('identity-provider-undeclared: names it judges', () => {
     const { mine } = findings('identity-provider-undeclared', { client: web({ SupportedIdentityProviders: ['COGNITO', 'X', ''] }), resources: { Corp: idp }, dependsOn: ['Corp'] });
     assert.equal(mine.length, 1, JSON.stringify(mine.map((f) => f.message)));
     assert.match(mine[0].message, /^X in SupportedIdentityProviders is not a built-in provider/);
+  });
+});
+
+describe('invalid-enum-value: branches and deprecated values', () => {
+  const rule = 'invalid-enum-value';
+  it('a value in a branch of a condition is reported without fixes (no path reaches it)', () => {
+    // A conditional list item: the engine does not split the client into cases for it (variants.ts).
+    const { mine } = findings(rule, { conditions: ['IsProd'], client: web({ ExplicitAuthFlows: [{ $if: ['IsProd', 'ALLOW_USER_SRP', 'ALLOW_USER_SRP_AUTH'] }, 'ALLOW_REFRESH_TOKEN_AUTH'] }) });
+    assert.ok(mine.length >= 1, 'reported');
+    for (const f of mine) {
+      assert.match(f.message, /\(in a branch of a condition\)/);
+      assert.deepEqual(f.fixes ?? [], [], 'no fix edits a branch through a path');
+    }
+  });
+
+  it('the values it lists leave out the deprecated ones', () => {
+    const f = only(rule, { client: web({ ExplicitAuthFlows: ['ALLOW_USER_SRP', 'ALLOW_REFRESH_TOKEN_AUTH'] }) });
+    assert.match(f.message, /Use one of .*ALLOW_USER_SRP_AUTH/);
+    for (const legacy of ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', ' USER_PASSWORD_AUTH']) assert.ok(!f.message.includes(legacy), `${legacy} listed: ${f.message}`);
   });
 });
