@@ -437,3 +437,41 @@ describe('invalid-enum-value: branches and deprecated values', () => {
     for (const legacy of ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', ' USER_PASSWORD_AUTH']) assert.ok(!f.message.includes(legacy), `${legacy} listed: ${f.message}`);
   });
 });
+
+describe('invalid-pattern: which strings it judges, and its wording', () => {
+  const rule = 'invalid-pattern';
+  const named = (name: string) => findings(rule, { client: web({ ClientName: name }) }).mine;
+
+  it('leaves an empty string, or one of the wrong length, to invalid-length; judges every other length', () => {
+    assert.equal(named('').length, 0);
+    assert.equal(named('x'.repeat(128) + '!').length, 0, '129 characters: too long, invalid-length says so');
+    assert.equal(named('x'.repeat(127) + '!').length, 1, '128 characters: the longest allowed');
+    assert.equal(findings(rule, { client: web({ AnalyticsConfiguration: { ApplicationArn: 'arn:x!', UserDataShared: true } }) }).mine.length, 0, 'shorter than the 20 an ARN needs');
+  });
+
+  it('names the characters not allowed: "is ... it" for one, "are ... them" for more', () => {
+    const [one] = named('!');
+    assert.match(one.message, /: "!" is not allowed\. Remove or replace it\.$/);
+    const [two] = named('a!b?');
+    assert.match(two.message, /: "!", "\?" are not allowed\. Remove or replace them\.$/);
+  });
+
+  it('a white-space character other than a space is shown escaped', () => {
+    const { mine } = findings(rule, { client: web({ AllowedOAuthScopes: ['openid', 'orders/re\tad'] }) });
+    assert.equal(mine.length, 1);
+    assert.ok(mine[0].message.includes(': "\\t" is not allowed.'), mine[0].message);
+  });
+
+  it('a value whose characters are all allowed but whose shape is not: "correct the value"', () => {
+    const { mine } = findings(rule, { client: web({ UserPoolId: 'nounderscore' }) });
+    assert.equal(mine.length, 1);
+    assert.match(mine[0].message, /the API requires\. Correct the value to that shape\.$/);
+  });
+});
+
+describe('invalid-length: the boundaries', () => {
+  it('a string as long as its minimum is not too short', () => {
+    assert.equal(findings('invalid-length', { client: web({ ClientName: 'a' }) }).mine.length, 0);
+    assert.equal(findings('invalid-length', { client: web({ ClientName: '' }) }).mine.length, 1);
+  });
+});
