@@ -475,3 +475,15 @@ describe('invalid-length: the boundaries', () => {
     assert.equal(findings('invalid-length', { client: web({ ClientName: '' }) }).mine.length, 1);
   });
 });
+
+describe('invalid-type: conversions offered', () => {
+  const rule = 'invalid-type';
+  it('a scalar where a list of strings belongs: put in a one-item list of its text, preferred and automatic', () => {
+    const { mine } = findings(rule, { client: web({ CallbackURLs: 'https://app.example.com/cb', ReadAttributes: 5, WriteAttributes: true }) });
+    assert.deepEqual(mine.map((f) => fixesOf(f)), [
+      [['Change to ["https://app.example.com/cb"]', true, true]],
+      [['Change to ["5"]', true, true]],
+      [['Change to ["true"]', true, true]],
+    ]);
+  });
+});
