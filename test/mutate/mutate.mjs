@@ -367,12 +367,8 @@ async function call(fn, t) {
 /** Run a suite as node --test does (hooks, order, skips); the first failing test's name, or undefined. */
 async function runSuite(s, path, befores, afters) {
   if (s.skip) return undefined;
-  const ran = [];
   try {
-    for (const h of s.before) {
-      ran.push(h);
-      await call(h, testContext(path));
-    }
+    for (const h of s.before) await call(h, testContext(path));
     const eachBefore = [...befores, ...s.beforeEach];
     const eachAfter = [...s.afterEach, ...afters];
     for (const child of s.children) {
@@ -400,7 +396,7 @@ async function runSuite(s, path, befores, afters) {
     if (error instanceof Unsupported) throw error;
     return { name: `${path} (hook)`, error };
   } finally {
-    if (ran.length) for (const h of s.after) await call(h, testContext(path)).catch(() => undefined);
+    for (const h of s.after) await call(h, testContext(path)).catch(() => undefined);
   }
 }
 
@@ -455,6 +451,7 @@ function installMutant(outJs, mutatedExports) {
       }
     }
   }
+  if (saved.rule && mutatedExports.rule && swapped.length === 0) throw new Error(`${basename(outJs)}: its rule is in no rule list of ${OUT_RULES}`);
   return () => {
     for (const [array, i] of swapped) array[i] = saved.rule;
     for (const k of Object.keys(cached)) if (!(k in saved)) delete cached[k];
