@@ -487,3 +487,36 @@ describe('invalid-type: conversions offered', () => {
     ]);
   });
 });
+
+describe('invalid-type: scalars by surface', () => {
+  const rule = 'invalid-type';
+  const sdk = javascriptRenderers[0];
+  it('a number or boolean where a string belongs: accepted in a template, quoted by the fix in an SDK call', () => {
+    assert.equal(findings(rule, { client: web({ ClientName: true }) }).mine.length, 0);
+    assert.deepEqual(fixesOf(only(rule, { client: web({ ClientName: true }) }, sdk)), [['Change to "true"', true, true]]);
+    assert.deepEqual(fixesOf(only(rule, { client: web({ ClientName: 42 }) }, sdk)), [['Change to "42"', true, true]]);
+  });
+
+  it('a one-string list where a string belongs: unwrapped, preferred but not automatic; other lists get no fix', () => {
+    const one = only(rule, { client: web({ ClientName: ['my-app'] }) });
+    assert.match(one.message, /write the single value without the list\.$/);
+    assert.deepEqual(fixesOf(one), [['Change to "my-app"', true, false]]);
+    for (const list of [['a', 'b'], [5], []]) {
+      const f = only(rule, { client: web({ ClientName: list }) });
+      assert.match(f.message, /; write a string\.$/);
+      assert.deepEqual(fixesOf(f), []);
+    }
+  });
+
+  it('a string that is not a whole number where an integer belongs, even in a template', () => {
+    const f = only(rule, { client: web({ AuthSessionValidity: 'ten' }) });
+    assert.match(f.message, /; write a whole number\.$/);
+  });
+
+  it('quoted booleans: accepted in a template, unquoted by the fix in an SDK call; other spellings lowered', () => {
+    assert.equal(findings(rule, { client: web({ GenerateSecret: 'true', EnableTokenRevocation: 'false' }) }).mine.length, 0);
+    assert.deepEqual(fixesOf(only(rule, { client: web({ GenerateSecret: 'true' }) }, sdk)), [['Change to true', true, true]]);
+    assert.deepEqual(fixesOf(only(rule, { client: web({ GenerateSecret: 'false' }) }, sdk)), [['Change to false', true, true]]);
+    assert.deepEqual(fixesOf(only(rule, { client: web({ GenerateSecret: 'TRUE' }) })), [['Change to true', true, false]]);
+  });
+});
