@@ -520,3 +520,25 @@ describe('invalid-type: scalars by surface', () => {
     assert.deepEqual(fixesOf(only(rule, { client: web({ GenerateSecret: 'TRUE' }) })), [['Change to true', true, false]]);
   });
 });
+
+describe('oauth-enabled-requires-flows-and-scopes: only with the flag true', () => {
+  it('silent on a client without OAuth, with the flag absent or false', () => {
+    const rule = 'oauth-enabled-requires-flows-and-scopes';
+    assert.equal(findings(rule, { client: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] } }).mine.length, 0);
+    assert.equal(findings(rule, { client: { AllowedOAuthFlowsUserPoolClient: false, ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] } }).mine.length, 0);
+    assert.equal(findings(rule, { client: { AllowedOAuthFlowsUserPoolClient: true } }).mine.length, 1);
+  });
+
+  it('"are ... them" for both lists, "is ... it" for one; adding is preferred', () => {
+    const rule = 'oauth-enabled-requires-flows-and-scopes';
+    const both = only(rule, { client: { AllowedOAuthFlowsUserPoolClient: true } });
+    assert.match(both.message, /AllowedOAuthFlows and AllowedOAuthScopes are missing or empty; .* Add them, or set/);
+    assert.deepEqual(fixesOf(both), [
+      ['Add AllowedOAuthFlows and AllowedOAuthScopes', true, false],
+      ['Set AllowedOAuthFlowsUserPoolClient to false (no OAuth for this client)', false, false],
+    ]);
+    const one = only(rule, { client: { AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthFlows: ['code'], CallbackURLs: ['https://app.example.com/cb'] } });
+    assert.match(one.message, /but AllowedOAuthScopes is missing or empty; .* Add it, or set/);
+    assert.deepEqual(fixesOf(one), [['Add AllowedOAuthScopes', true, false]]);
+  });
+});
