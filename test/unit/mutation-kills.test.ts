@@ -546,7 +546,9 @@ describe('oauth-enabled-requires-flows-and-scopes: only with the flag true', () 
 describe('oauth-requires-enabled-flag: wording', () => {
   it('"is set" for one setting, "are set" for more', () => {
     const rule = 'oauth-requires-enabled-flag';
-    assert.match(only(rule, { client: { LogoutURLs: ['https://app.example.com/bye'] } }).message, /^LogoutURLs is set but AllowedOAuthFlowsUserPoolClient is not set \(it defaults to false\)/);
+    const one = only(rule, { client: { LogoutURLs: ['https://app.example.com/bye'] } });
+    assert.match(one.message, /^LogoutURLs is set but AllowedOAuthFlowsUserPoolClient is not set \(it defaults to false\)/);
+    assert.deepEqual(fixesOf(one), [['Set AllowedOAuthFlowsUserPoolClient to true', true, false]]);
     assert.match(only(rule, { client: { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: ['code'], CallbackURLs: ['https://app.example.com/cb'] } }).message, /^AllowedOAuthFlows, CallbackURLs are set but AllowedOAuthFlowsUserPoolClient is false,/);
   });
 });
