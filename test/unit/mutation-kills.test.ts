@@ -552,3 +552,11 @@ describe('oauth-requires-enabled-flag: wording', () => {
     assert.match(only(rule, { client: { AllowedOAuthFlowsUserPoolClient: false, AllowedOAuthFlows: ['code'], CallbackURLs: ['https://app.example.com/cb'] } }).message, /^AllowedOAuthFlows, CallbackURLs are set but AllowedOAuthFlowsUserPoolClient is false,/);
   });
 });
+
+describe('out-of-range: whole numbers only', () => {
+  it('a fractional number is invalid-type\'s, not out of range', () => {
+    assert.equal(findings('out-of-range', { client: web({ AuthSessionValidity: 20.5 }) }).mine.length, 0);
+    assert.equal(findings('invalid-type', { client: web({ AuthSessionValidity: 20.5 }) }).mine.length, 1);
+    assert.deepEqual(fixesOf(only('out-of-range', { client: web({ AuthSessionValidity: 20 }) })), [['Change to 15', true, false]]);
+  });
+});
