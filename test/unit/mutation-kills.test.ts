@@ -560,3 +560,14 @@ describe('out-of-range: whole numbers only', () => {
     assert.deepEqual(fixesOf(only('out-of-range', { client: web({ AuthSessionValidity: 20 }) })), [['Change to 15', true, false]]);
   });
 });
+
+describe('read-only-property: which calls take it', () => {
+  it('names the calls that take the property as input, and none when no call does', () => {
+    const { mine } = findings('read-only-property', { client: web({ ClientSecret: 'shh', CreationDate: '2020-01-01' }) });
+    const secret = mine.find((f) => f.message.startsWith('ClientSecret'));
+    const created = mine.find((f) => f.message.startsWith('CreationDate'));
+    assert.ok(secret && created, JSON.stringify(mine.map((f) => f.message)));
+    assert.match(secret.message, /; remove it\. Only a CreateUserPoolClient call takes it as input\.$/);
+    assert.match(created.message, /\(AWS::Cognito::UserPoolClient\); remove it\.$/);
+  });
+});
