@@ -571,3 +571,9 @@ describe('read-only-property: which calls take it', () => {
     assert.match(created.message, /\(AWS::Cognito::UserPoolClient\); remove it\.$/);
   });
 });
+
+describe('unknown-attribute: the empty entry', () => {
+  it('is left to invalid-length', () => {
+    assert.equal(findings('unknown-attribute', { client: web({ ReadAttributes: ['', 'email'] }) }).mine.length, 0);
+  });
+});
