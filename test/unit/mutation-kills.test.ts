@@ -572,8 +572,30 @@ describe('read-only-property: which calls take it', () => {
   });
 });
 
-describe('unknown-attribute: the empty entry', () => {
-  it('is left to invalid-length', () => {
-    assert.equal(findings('unknown-attribute', { client: web({ ReadAttributes: ['', 'email'] }) }).mine.length, 0);
+describe('unknown-attribute', () => {
+  const rule = 'unknown-attribute';
+  it('leaves the empty entry to invalid-length, and judges a one-character one', () => {
+    assert.equal(findings(rule, { client: web({ ReadAttributes: ['', 'email'] }) }).mine.length, 0);
+    assert.equal(findings(rule, { client: web({ ReadAttributes: ['x', 'email'] }) }).mine.length, 1);
+  });
+
+  it('a correction is automatic only when it is a case slip', () => {
+    assert.deepEqual(fixesOf(only(rule, { client: web({ ReadAttributes: ['Email'] }) })), [['Change to email', true, true]]);
+    assert.deepEqual(fixesOf(only(rule, { client: web({ ReadAttributes: ['emial'] }) })), [['Change to email', true, false]]);
+  });
+
+  it('a prefix without a name: up to three of the pool\'s custom attributes, then removal; its own words for dev:', () => {
+    const pool = { role: 'userPool' as const, properties: { Schema: ['a1', 'a2', 'a3', 'a4', 'a5'].map((Name) => ({ Name, AttributeDataType: 'String' })) } };
+    const custom = only(rule, { client: web({ WriteAttributes: ['custom:'] }), resources: { UserPool: pool } });
+    assert.match(custom.message, /write custom:<name> with the name of one of the user pool's custom attributes, or remove the entry\.$/);
+    assert.deepEqual(fixesOf(custom).map(([title, preferred]) => [title, preferred]), [
+      ['Change to custom:a1', true],
+      ['Change to custom:a2', false],
+      ['Change to custom:a3', false],
+      ['Remove custom:', false],
+    ]);
+    const dev = only(rule, { client: web({ ReadAttributes: ['dev:'] }) });
+    assert.match(dev.message, /write dev:<name> with the name of the attribute, or remove the entry\.$/);
+    assert.deepEqual(fixesOf(dev).map(([title, preferred]) => [title, preferred]), [['Remove dev:', true]]);
   });
 });
