@@ -599,3 +599,13 @@ describe('unknown-attribute', () => {
     assert.deepEqual(fixesOf(dev).map(([title, preferred]) => [title, preferred]), [['Remove dev:', true]]);
   });
 });
+
+describe('unknown-property: a property this file does not take', () => {
+  it('says which surfaces take it, and removing it is preferred and automatic', () => {
+    const text = JSON.stringify({ UserPoolClient: { UserPoolId: 'eu-west-1_abc', ClientName: 'n', ClientId: 'c', GenerateSecret: true } }, null, 2);
+    const [f] = findingsInText('unknown-property', 'client.json', 'json', text);
+    assert.ok(f, 'reported');
+    assert.match(f.message, /^GenerateSecret is not accepted in a DescribeUserPoolClient result; only CloudFormation \(AWS::Cognito::UserPoolClient\), Terraform \(aws_cognito_user_pool_client\) or a CreateUserPoolClient call accepts it\. Remove it\.$/);
+    assert.deepEqual(fixesOf(f), [['Remove GenerateSecret', true, true]]);
+  });
+});
