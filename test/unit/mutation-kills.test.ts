@@ -417,6 +417,11 @@ describe('identity-provider-undeclared: names it judges', () => {
     assert.equal(mine.length, 1, JSON.stringify(mine.map((f) => f.message)));
     assert.match(mine[0].message, /^X in SupportedIdentityProviders is not a built-in provider/);
   });
+
+  it('hints at the closest name', () => {
+    const f = only('identity-provider-undeclared', { client: web({ SupportedIdentityProviders: ['Corpp'] }), resources: { Corp: idp }, dependsOn: ['Corp'] });
+    assert.match(f.message, /has that name \(did you mean Corp\?\); declare it or use one of: Corp, COGNITO,/);
+  });
 });
 
 describe('invalid-enum-value: branches and deprecated values', () => {
@@ -607,5 +612,17 @@ describe('unknown-property: a property this file does not take', () => {
     assert.ok(f, 'reported');
     assert.match(f.message, /^GenerateSecret is not accepted in a DescribeUserPoolClient result; only CloudFormation \(AWS::Cognito::UserPoolClient\), Terraform \(aws_cognito_user_pool_client\) or a CreateUserPoolClient call accepts it\. Remove it\.$/);
     assert.deepEqual(fixesOf(f), [['Remove GenerateSecret', true, true]]);
+  });
+});
+
+describe('user-pool-reference: an attribute of the pool other than its id', () => {
+  const rule = 'user-pool-reference';
+  const scenario: Scenario = { client: web({ UserPoolId: { $getAtt: ['UserPool', 'Arn'] } }) };
+  it('names the reference to write in the surface\'s own terms; the fix is preferred and automatic', () => {
+    const template = only(rule, scenario);
+    assert.match(template.message, /reads its Arn attribute; refer to the pool's id \(Ref UserPool\) instead\.$/);
+    assert.deepEqual(fixesOf(template), [['Refer to user pool UserPool', true, true]]);
+    const terraform = only(rule, scenario, terraformHcl);
+    assert.match(terraform.message, /reads its arn attribute; refer to the pool's id \(aws_cognito_user_pool\.\w+\.id\) instead\.$/);
   });
 });
