@@ -626,3 +626,17 @@ describe('user-pool-reference: an attribute of the pool other than its id', () =
     assert.match(terraform.message, /reads its arn attribute; refer to the pool's id \(aws_cognito_user_pool\.\w+\.id\) instead\.$/);
   });
 });
+
+describe('user-pool-reference: a reference to something else', () => {
+  const rule = 'user-pool-reference';
+  const pool = { role: 'userPool' as const, properties: {} };
+  it('names at most three pools to refer to, or says to declare one when there is none', () => {
+    const many = only(rule, { client: web({ UserPoolId: { $ref: 'Pool' } }), resources: { UserPool: pool, PoolB: pool, PoolC: pool, PoolD: pool } });
+    const named = /refer to a user pool \(([^)]*)\) or a parameter instead\.$/.exec(many.message);
+    assert.ok(named, many.message);
+    assert.equal(named[1].split(', ').length, 3, many.message);
+    assert.equal(fixesOf(many).length, 4, 'a fix for every pool');
+    const none = only(rule, { client: web({ UserPoolId: { $ref: 'Pool' } }), noUserPool: true });
+    assert.match(none.message, /; declare the user pool or a parameter for its id\.$/);
+  });
+});
