@@ -640,3 +640,10 @@ describe('user-pool-reference: a reference to something else', () => {
     assert.match(none.message, /; declare the user pool or a parameter for its id\.$/);
   });
 });
+
+describe('write-attribute-not-readable: entries it judges', () => {
+  it('skips the empty entry, judges a one-character one', () => {
+    const { mine } = findings('write-attribute-not-readable', { client: web({ ReadAttributes: ['email'], WriteAttributes: ['', 'x', 'email'] }) });
+    assert.deepEqual(mine.map((f) => f.message.split(' ')[0]), ['x']);
+  });
+});
