@@ -19,22 +19,34 @@
  *   1. in this process, the rule's case table (the `ruleTests` tables of test/unit/rules-*.test.ts,
  *      collected once) with the mutated rule put in the engine's place, with the assertions
  *      `ruleTests` makes, over the same renderers: a failing case is a failing test of that file;
- *   2. if it survives that, the mutant is written over out/server/src/rules/<file>.js (restored
- *      afterwards, whatever happens) and the compiled unit test files whose source names the rule id
- *      or imports the file run — the rule test files first, then the files running the case tables
- *      over Terraform and the SDKs — one at a time, stopping at the first that fails. (The CLI and
- *      packaging tests run the bundles, which a mutant does not change.)
+ *   2. if it survives that, the compiled unit test files whose source names the rule id or imports
+ *      the file, plus test/unit/mutation-kills.test.ts (written against survivors, over every rule)
+ *      and the files running the case tables over Terraform and the SDKs, one at a time, stopping
+ *      at the first that fails. Each file runs in this process when it can: its module body is run
+ *      again under a `node:test` that records describe/it/hooks, and the recorded tests run as
+ *      node --test runs them (hooks, order, skips, todo), with the mutant in the loaded rule
+ *      module's exports and in the rule lists (and written over out/server/src/rules/<file>.js,
+ *      restored afterwards, for the tests that start processes). A file whose tests do not all pass
+ *      here before any mutation, or that uses what this runner does not imitate (`t.test`, mocks,
+ *      an error outside a test), runs under `node --test` in a child process instead. Either way
+ *      a mutant is killed only by a test that fails. (The CLI and packaging tests run the bundles,
+ *      which a mutant does not change.)
  * Same sources, same mutants, same order, same outcome.
  *
- * Usage: node test/mutate/mutate.mjs [--rule ID ...] [--list] [--json FILE]
+ * Usage: node test/mutate/mutate.mjs [--rule ID ...] [--list] [--json FILE] [--quick] [--in-process-only]
  *   --rule ID   only this rule's file (repeatable)
  *   --list      print the mutants without running anything
  *   --json FILE write the full report (every mutant and its outcome) as JSON
- *   --quick     step 2 runs only the rule test files (rules-*.test) and the twin files, not every
- *               test naming the rule (fixes-applied, code-actions, corpus...): minutes instead of hours
- * Survivors that are equivalent mutants (no behaviour can tell them apart) are explained in
- * docs/mutation-testing.md; the run lists them as "explained" when their key is in
- * test/mutate/equivalent.json.
+ *   --quick     step 2 runs only the rule test files (rules-*.test), the kill tests and the twin
+ *               files, not every test naming the rule (fixes-applied, code-actions, corpus...)
+ *   --in-process-only  step 1 only (what survives the case tables)
+ * MUTATE_OUT=DIR uses another compiled tree than out/ (tsc --outDir DIR, a sibling of out/), so
+ * that two runs, or a run and a build, do not write over each other's rule files.
+ * Survivors that are equivalent mutants (no behaviour can tell them apart) are listed with the
+ * reason in test/mutate/equivalent.json, by key (`file:line kind: original → replacement`, with
+ * `(#2)`... for a second alike mutant on the line); the run counts them as "explained".
+ * test/mutate/table.mjs turns the --json reports of a run made in chunks into the table of
+ * docs/mutation-testing.md.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
