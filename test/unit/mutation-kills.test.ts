@@ -647,3 +647,29 @@ describe('write-attribute-not-readable: entries it judges', () => {
     assert.deepEqual(mine.map((f) => f.message.split(' ')[0]), ['x']);
   });
 });
+
+describe('refresh-token-validity-zero: the unit in the fix', () => {
+  const rule = 'refresh-token-validity-zero';
+  it('sets the unit only when another one is written', () => {
+    const days = only(rule, { client: web({ RefreshTokenValidity: 0, TokenValidityUnits: { RefreshToken: 'days' } }) });
+    assert.deepEqual(fixesOf(days), [['Set RefreshTokenValidity to 30 (30 days)', true, false]]);
+    const hours = only(rule, { client: web({ RefreshTokenValidity: 0, TokenValidityUnits: { RefreshToken: 'hours' } }) });
+    assert.deepEqual(fixesOf(hours), [['Set RefreshTokenValidity to 30 and TokenValidityUnits.RefreshToken to days', true, false]]);
+    assert.match(hours.message, /Set it to 30 with TokenValidityUnits\.RefreshToken days \(30 days, the API's default\)\.$/);
+  });
+
+  it('in an SDK call: no unit to mention when none is written', () => {
+    const f = only(rule, { client: web({ RefreshTokenValidity: 0 }) }, javascriptRenderers[0]);
+    assert.match(f.message, /the API replaces it with its default, 30 days\. Write 30 to say so\.$/);
+    assert.deepEqual(fixesOf(f), [['Set RefreshTokenValidity to 30 (30 days)', true, true]]);
+  });
+});
+
+describe('invalid-type: the number as written', () => {
+  it('the fix quotes a number in an SDK call as it is written', () => {
+    const text = "import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';\nnew CreateUserPoolClientCommand({ UserPoolId: 'eu-west-1_abc', ClientName: 1e3 });\n";
+    const [f] = findingsInText('invalid-type', 'create.ts', 'typescript', text);
+    assert.ok(f, 'reported');
+    assert.deepEqual(fixesOf(f), [['Change to "1e3"', true, true]]);
+  });
+});
