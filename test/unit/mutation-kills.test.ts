@@ -673,3 +673,18 @@ describe('invalid-type: the number as written', () => {
     assert.deepEqual(fixesOf(f), [['Change to "1e3"', true, true]]);
   });
 });
+
+describe('token-outlives-refresh: a lifetime that is not whole in the token\'s unit', () => {
+  it('switches the token to the refresh token\'s unit rather than write a fraction', () => {
+    const f = only('token-outlives-refresh', { client: web({ RefreshTokenValidity: 90, AccessTokenValidity: 2, TokenValidityUnits: { RefreshToken: 'minutes', AccessToken: 'hours' } }) });
+    assert.deepEqual(fixesOf(f).map(([title, preferred]) => [title, preferred]), [['Change AccessTokenValidity to 90 and TokenValidityUnits.AccessToken to minutes (1.5 hours)', true]]);
+  });
+});
+
+describe('oauth-enabled-requires-flows-and-scopes: open properties', () => {
+  it('silent when a spread may bring the flows and scopes', () => {
+    const call = (spread: string) => `import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';\nnew CreateUserPoolClientCommand({ ${spread}UserPoolId: 'eu-west-1_abc', ClientName: 'n', AllowedOAuthFlowsUserPoolClient: true });\n`;
+    assert.equal(findingsInText('oauth-enabled-requires-flows-and-scopes', 'create.ts', 'typescript', call('')).length, 1);
+    assert.equal(findingsInText('oauth-enabled-requires-flows-and-scopes', 'create.ts', 'typescript', call('...shared, ')).length, 0);
+  });
+});
