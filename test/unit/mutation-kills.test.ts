@@ -679,6 +679,11 @@ describe('token-outlives-refresh: a lifetime that is not whole in the token\'s u
     const f = only('token-outlives-refresh', { client: web({ RefreshTokenValidity: 90, AccessTokenValidity: 2, TokenValidityUnits: { RefreshToken: 'minutes', AccessToken: 'hours' } }) });
     assert.deepEqual(fixesOf(f).map(([title, preferred]) => [title, preferred]), [['Change AccessTokenValidity to 90 and TokenValidityUnits.AccessToken to minutes (1.5 hours)', true]]);
   });
+
+  it('keeps the token\'s unit when the refresh lifetime is a whole number of it, 1 included', () => {
+    const f = only('token-outlives-refresh', { client: web({ RefreshTokenValidity: 60, AccessTokenValidity: 2, TokenValidityUnits: { RefreshToken: 'minutes', AccessToken: 'hours' } }) });
+    assert.deepEqual(fixesOf(f)[0].slice(0, 2), ['Change AccessTokenValidity to 1 (1 hour)', true]);
+  });
 });
 
 describe('oauth-enabled-requires-flows-and-scopes: open properties', () => {
