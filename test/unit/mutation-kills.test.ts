@@ -693,3 +693,17 @@ describe('oauth-enabled-requires-flows-and-scopes: open properties', () => {
     assert.equal(findingsInText('oauth-enabled-requires-flows-and-scopes', 'create.ts', 'typescript', call('...shared, ')).length, 0);
   });
 });
+
+describe('token lifetimes: which rule reports what', () => {
+  it('token-validity-range leaves raw values out of the schema range to out-of-range, and judges the smallest raw value', () => {
+    assert.equal(findings('token-validity-range', { client: web({ AccessTokenValidity: -5 }) }).mine.length, 0);
+    assert.equal(findings('out-of-range', { client: web({ AccessTokenValidity: -5 }) }).mine.length, 1);
+    assert.equal(findings('token-validity-range', { client: web({ AccessTokenValidity: 1, TokenValidityUnits: { AccessToken: 'minutes' } }) }).mine.length, 1);
+  });
+
+  it('token-outlives-refresh says nothing while the refresh lifetime is itself out of range', () => {
+    const client = web({ RefreshTokenValidity: 30, TokenValidityUnits: { RefreshToken: 'minutes' } });
+    assert.equal(findings('token-outlives-refresh', { client }).mine.length, 0);
+    assert.equal(findings('token-validity-range', { client }).mine.length, 1);
+  });
+});
