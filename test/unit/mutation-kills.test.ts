@@ -707,3 +707,20 @@ describe('token lifetimes: which rule reports what', () => {
     assert.equal(findings('token-validity-range', { client }).mine.length, 1);
   });
 });
+
+describe('invalid-type: the value shown, and null', () => {
+  it('shows a scalar value in the message, not a list', () => {
+    const { mine } = findings('invalid-type', { client: web({ ReadAttributes: 5, WriteAttributes: true, CallbackURLs: 'https://app.example.com/cb', ClientName: ['a', 'b'] }) });
+    const messages = mine.map((f) => f.message).sort();
+    assert.deepEqual(messages, [
+      'CallbackURLs must be a list of strings, not a string "https://app.example.com/cb"; put the value in a list.',
+      'ClientName must be a string, not a list; write a string.',
+      'ReadAttributes must be a list of strings, not a number 5; put the value in a list.',
+      'WriteAttributes must be a list of strings, not a boolean true; put the value in a list.',
+    ]);
+  });
+
+  it('null in a template: removing it is preferred', () => {
+    assert.deepEqual(fixesOf(only('invalid-type', { client: web({ EnableTokenRevocation: null }) })), [['Remove EnableTokenRevocation', true, false]]);
+  });
+});
