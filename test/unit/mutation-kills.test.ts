@@ -645,6 +645,7 @@ describe('write-attribute-not-readable: entries it judges', () => {
   it('skips the empty entry, judges a one-character one', () => {
     const { mine } = findings('write-attribute-not-readable', { client: web({ ReadAttributes: ['email'], WriteAttributes: ['', 'x', 'email'] }) });
     assert.deepEqual(mine.map((f) => f.message.split(' ')[0]), ['x']);
+    assert.deepEqual(fixesOf(mine[0]), [['Add x to ReadAttributes', true, false]]);
   });
 });
 
@@ -722,5 +723,13 @@ describe('invalid-type: the value shown, and null', () => {
 
   it('null in a template: removing it is preferred', () => {
     assert.deepEqual(fixesOf(only('invalid-type', { client: web({ EnableTokenRevocation: null }) })), [['Remove EnableTokenRevocation', true, false]]);
+  });
+});
+
+describe('user-pool-reference: the order of the pools offered', () => {
+  it('pools equally far from the written name come in name order', () => {
+    const pool = { role: 'userPool' as const, properties: {} };
+    const f = only('user-pool-reference', { client: web({ UserPoolId: { $ref: 'Q' } }), resources: { BB: pool, AA: pool }, noUserPool: true });
+    assert.deepEqual(fixesOf(f).map(([title]) => title), ['Refer to user pool AA', 'Refer to user pool BB']);
   });
 });
