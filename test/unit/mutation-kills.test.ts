@@ -733,3 +733,12 @@ describe('user-pool-reference: the order of the pools offered', () => {
     assert.deepEqual(fixesOf(f).map(([title]) => title), ['Refer to user pool AA', 'Refer to user pool BB']);
   });
 });
+
+describe('update-resets-omitted: groups of one', () => {
+  it('names a group with a single omitted property (identity providers)', () => {
+    const [f] = findingsInText('update-resets-omitted', 'update.json', 'json', JSON.stringify({ UserPoolId: 'eu-west-1_abc', ClientId: 'c' }, null, 2));
+    assert.ok(f, 'reported');
+    assert.match(f.message, /identity providers \(SupportedIdentityProviders\)/);
+    assert.ok(fixesOf(f).some(([title]) => title === "Add the identity providers (SupportedIdentityProviders) with the client's current values"));
+  });
+});
