@@ -742,3 +742,11 @@ describe('update-resets-omitted: groups of one', () => {
     assert.ok(fixesOf(f).some(([title]) => title === "Add the identity providers (SupportedIdentityProviders) with the client's current values"));
   });
 });
+
+describe('token-validity-range: Terraform', () => {
+  it('adds that terraform plan already fails, in Terraform only', () => {
+    const client = web({ AccessTokenValidity: 2, TokenValidityUnits: { AccessToken: 'days' } });
+    assert.match(only('token-validity-range', { client }, terraformHcl).message, / terraform plan already fails on it \(the provider checks the converted duration\)\.$/);
+    assert.doesNotMatch(only('token-validity-range', { client }).message, /terraform plan/);
+  });
+});
