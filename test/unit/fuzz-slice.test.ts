@@ -20,7 +20,7 @@ describe('fuzz slice', () => {
     await prepareSurfaces(seeds);
     const s = runFuzz(seeds, SLICE);
     const line = (f: (typeof s.findings)[number]) => `seed=${f.seed} index=${f.index} from=${f.label} mutations=${f.mutations.join('+')}: ${f.message}`;
-    t.diagnostic(`${s.documents} documents in ${s.seconds.toFixed(1)} s; slowest request ${s.maxMs.toFixed(0)} ms (${s.maxWhat}, index ${s.maxAt}); ${s.skipped} skipped; ${s.fixesChecked} fixes re-read`);
+    t.diagnostic(`${s.documents} documents in ${s.seconds.toFixed(1)} s (${s.cpuSeconds.toFixed(1)} s CPU); slowest request ${s.maxMs.toFixed(0)} ms CPU (${s.maxWallMs.toFixed(0)} ms wall; ${s.maxWhat}, index ${s.maxAt}); ${s.skipped} skipped; ${s.fixesOffered} fixes offered, ${s.fixesChecked} distinct fixed documents re-read`);
     for (const f of s.findings.filter((x) => x.kind === 'slow')) t.diagnostic(`slow: ${line(f)}`);
     assert.equal(s.documents, SLICE.count);
     assert.ok(s.fixesChecked > 50, `only ${s.fixesChecked} fixes were checked`);
