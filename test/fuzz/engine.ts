@@ -220,8 +220,10 @@ export function runCase(seeds: readonly SeedDocument[], seed: number, index: num
     // line moves, so only its clients and resources must stay.
     const broken = reread && (before.problems.length === 0 ? !sameTemplate(before, reread) : !sameTemplate({ ...before, problems: reread.problems }, reread));
     // A re-read that ran out of parse time (a loaded machine) says nothing about the fix.
-    const timedOut = reread?.problems.some((p) => p.unread && /took too long/.test(p.message));
-    if (broken && timedOut) report(`re-reading after ${what} ran out of parse time (${reread!.problems.find((p) => p.unread)!.message})`, 'slow');
+    // So does one where the first reading ran out of it.
+    const outOfTime = (problems: readonly { message: string; unread?: boolean }[] | undefined) => problems?.find((p) => p.unread && /took too long/.test(p.message));
+    const timedOut = outOfTime(reread?.problems) ?? outOfTime(before.problems);
+    if (broken && timedOut) report(`re-reading after ${what}: a reading ran out of parse time (${timedOut.message})`, 'slow');
     else if (broken) {
       report(`${what} "${action.title}" breaks the document: problems ${before.problems.length} -> ${reread!.problems.length}, clients ${before.clients.length} -> ${reread!.clients.length}, resources ${before.context.resources.size} -> ${reread!.context.resources.size}`, 'fix');
     }
