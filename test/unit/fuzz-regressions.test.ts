@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { closestNames, editDistance } from '../../server/src/rules/util/attribute-names';
 import { closestValue } from '../../server/src/rules/util/oauth-values';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { doComplete } from '../../server/src/features/completion';
 import { analyse, prepareDocument } from '../../server/src/service';
 import { parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
 
@@ -65,5 +67,30 @@ describe('fuzz regressions', () => {
       assert.equal(unread.length, 1, `${doc.uri}: ${JSON.stringify(analysis.model.problems)}`);
       assert.match(unread[0].message, /took too long/);
     }
+  });
+
+  it('seed 4242 index 3926: completion inside 20,000 open flow collections in YAML is linear, not 12 s', () => {
+    // The YAML cursor extended a copy of the key chain per enclosing flow collection: quadratic in
+    // the nesting. The chain is now built in place.
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const complete = (depth: number) => {
+      const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', `      AllowedOAuthFlows: ${'['.repeat(depth)}`, ''].join('\n');
+      const document = TextDocument.create('file:///w/template.yaml', 'yaml', 1, text);
+      const analysis = analyse({ uri: document.uri, languageId: 'yaml', text });
+      assert.ok(analysis);
+      const position = { line: 4, character: 25 + depth };
+      const c0 = cpu();
+      const list = doComplete(document, analysis.model, analysis.surface.id, position);
+      return { ms: cpu() - c0, list };
+    };
+    // What is offered stays: one open list gets the flow values, a list inside it nothing.
+    assert.ok(complete(1).list.items.some((i) => i.label === 'code'));
+    assert.deepEqual(complete(2).list.items, []);
+    const deep = complete(20_000);
+    assert.deepEqual(deep.list.items, []);
+    assert.ok(deep.ms < 1500, `took ${Math.round(deep.ms)} ms of CPU`);
   });
 });
