@@ -7,11 +7,11 @@
  * reads as the same template). Deterministic: document `i` of seed `s` is a function of (s, i).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import type { CodeAction, Diagnostic, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, defaultSettings } from '../../server/src/config';
-import { FIX_ALL_KIND, getCodeActions } from '../../server/src/features/code-actions';
+import { FIX_ALL_KIND, FIX_ALL_TITLE, getCodeActions, resolveCodeAction } from '../../server/src/features/code-actions';
 import { getCodeLenses } from '../../server/src/features/codelens';
 import { doComplete } from '../../server/src/features/completion';
 import { toDiagnostics, unreadDiagnostics } from '../../server/src/features/diagnostics';
@@ -72,7 +72,9 @@ export function seedDocuments(corpusDir = process.env.COGNITO_CORPUS_DIR ?? reso
       const text = readFileSync(file, 'utf8');
       if (text.length > 400_000) continue;
       const label = `${prefix}/${file.slice(root.length + 1)}`;
-      seeds.push({ label, ext: extOf(file), uri: `file:///fuzz/${seeds.length}/${basename(file)}`, languageId, text });
+      // The URI follows from the label (not from the file's place in the list), so a case stays the
+      // same document when fixtures are added.
+      seeds.push({ label, ext: extOf(file), uri: `file:///fuzz/${label.split('/').map(encodeURIComponent).join('/')}`, languageId, text });
     }
   }
   return seeds;
@@ -97,52 +99,82 @@ export interface Finding {
 
 export interface CaseResult {
   findings: Finding[];
-  /** The slowest single request (wall clock, ms), with its name. */
+  /** The request that used the most CPU time (ms, of the process doing it), with its name and wall time. */
   maxMs: number;
+  maxWallMs: number;
   maxWhat: string;
-  /** The whole document (every request) in wall clock ms. */
+  /** The whole document (every request): CPU and wall clock ms. */
   totalMs: number;
+  totalWallMs: number;
+  /** The mutated document's length in characters. */
+  length: number;
   skipped: boolean;
   diagnostics: number;
+  /** Fixes offered (every quick fix and fix-all, each time a request returned it). */
+  fixesOffered: number;
+  /** Distinct edited documents re-read (a fix offered by several requests with the same edit is read once). */
   fixesChecked: number;
 }
 
-/** What the fuzzer builds as document `index` of a run seeded `seed`. */
-export function buildCase(seeds: readonly SeedDocument[], seed: number, index: number): { seedDoc: SeedDocument; text: string; mutations: string[]; rng: Rng } {
+/**
+ * Which seed document document `index` of seed `seed` starts from: the first draw of its PRNG,
+ * so adding or removing a fixture changes it. `from` (a seed document's label) pins it: the
+ * mutations depend only on (seed, index) and the text, so `(seed, index, label)` names a case for good.
+ */
+export function buildCase(seeds: readonly SeedDocument[], seed: number, index: number, from?: string): { seedDoc: SeedDocument; text: string; mutations: string[]; rng: Rng } {
   const rng = new Rng(caseSeed(seed, index));
-  const seedDoc = seeds[rng.int(seeds.length)];
+  const drawn = seeds[rng.int(seeds.length)];
+  const seedDoc = from === undefined ? drawn : seeds.find((s) => s.label === from);
+  if (!seedDoc) throw new Error(`no seed document ${from}`);
   const { text, applied } = mutate(seedDoc.text, rng, seedDoc.ext);
   return { seedDoc, text, mutations: applied, rng };
 }
 
-/** The budget for one request, in ms (the issue's "every document answered within 1 s"). */
+/** The budget for one request, in ms of CPU time (the issue's "every document answered within 1 s"). */
 export const REQUEST_BUDGET_MS = 1000;
+
+/** CPU time (user + system) of this process in ms: what a request costs, whatever else the machine runs. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 
 function randomPosition(doc: TextDocument, rng: Rng): Position {
   if (rng.chance(0.1)) return { line: doc.lineCount + rng.int(5), character: rng.int(200) }; // past the end
   return doc.positionAt(rng.int(doc.getText().length + 1));
 }
 
+/** An edit set as a string, to compare two offers of the same fix. */
+function editKey(action: CodeAction | undefined, uri: string): string {
+  return JSON.stringify(action?.edit?.changes?.[uri] ?? []);
+}
+
 /** Run every feature over document `index` of seed `seed`. Never throws. */
-export function runCase(seeds: readonly SeedDocument[], seed: number, index: number): CaseResult {
-  const { seedDoc, text, mutations, rng } = buildCase(seeds, seed, index);
-  const result: CaseResult = { findings: [], maxMs: 0, maxWhat: '', totalMs: 0, skipped: false, diagnostics: 0, fixesChecked: 0 };
+export function runCase(seeds: readonly SeedDocument[], seed: number, index: number, from?: string): CaseResult {
+  const { seedDoc, text, mutations, rng } = buildCase(seeds, seed, index, from);
+  const result: CaseResult = { findings: [], maxMs: 0, maxWallMs: 0, maxWhat: '', totalMs: 0, totalWallMs: 0, length: text.length, skipped: false, diagnostics: 0, fixesOffered: 0, fixesChecked: 0 };
   const report = (message: string, kind: Finding['kind'] = 'crash') => result.findings.push({ seed, index, label: seedDoc.label, mutations, kind, message });
   const started = performance.now();
+  const startedCpu = cpuMs();
+  // Each request is timed in CPU time of this process (the budget) and in wall time (reported beside
+  // it): on a shared machine the wall clock counts the other processes' work too.
   const timed = <T>(what: string, body: () => T): T | undefined => {
     const t0 = performance.now();
+    const c0 = cpuMs();
     try {
       return body();
     } catch (error) {
       report(`${what} threw: ${error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join(' | ') : String(error)}`);
       return undefined;
     } finally {
-      const ms = performance.now() - t0;
+      const ms = cpuMs() - c0;
+      const wall = performance.now() - t0;
       if (ms > result.maxMs) {
         result.maxMs = ms;
+        result.maxWallMs = wall;
         result.maxWhat = what;
       }
-      if (ms > REQUEST_BUDGET_MS) report(`${what} took ${Math.round(ms)} ms (budget ${REQUEST_BUDGET_MS} ms)`, 'slow');
+      if (ms > REQUEST_BUDGET_MS) report(`${what} took ${Math.round(ms)} ms CPU (${Math.round(wall)} ms wall; budget ${REQUEST_BUDGET_MS} ms CPU)`, 'slow');
     }
   };
 
@@ -168,11 +200,17 @@ export function runCase(seeds: readonly SeedDocument[], seed: number, index: num
 
   const source: SourceDocument = { uri: document.uri, languageId: document.languageId, text };
   let baseline: ReturnType<NonNullable<ReturnType<typeof surfaceById>>['parse']> | undefined;
+  // The same edit offered by several requests (the fix-all quick fix beside each diagnostic) gives
+  // the same document: it is read once. Keyed by the edited text.
+  const checked = new Set<string>();
   const checkAction = (action: CodeAction, what: string) => {
     const edits = action.edit?.changes?.[document.uri];
     if (!edits || edits.length === 0) return;
-    result.fixesChecked++;
+    result.fixesOffered++;
     const after = TextDocument.applyEdits(document, edits);
+    if (checked.has(after)) return;
+    checked.add(after);
+    result.fixesChecked++;
     // Both read here, at the same stack depth: a parser that runs out of stack on absurd nesting
     // stops at a depth that depends on where it was called from.
     const before = (baseline ??= surfaceById(surface.id)!.parse({ ...source, text: withLfBreaks(text) }));
@@ -182,73 +220,115 @@ export function runCase(seeds: readonly SeedDocument[], seed: number, index: num
     // line moves, so only its clients and resources must stay.
     const broken = reread && (before.problems.length === 0 ? !sameTemplate(before, reread) : !sameTemplate({ ...before, problems: reread.problems }, reread));
     // A re-read that ran out of parse time (a loaded machine) says nothing about the fix.
-    const timedOut = reread?.problems.some((p) => p.unread && /took too long/.test(p.message));
-    if (broken && timedOut) report(`re-reading after ${what} ran out of parse time (${reread!.problems.find((p) => p.unread)!.message})`, 'slow');
+    // So does one where the first reading ran out of it.
+    const outOfTime = (problems: readonly { message: string; unread?: boolean }[] | undefined) => problems?.find((p) => p.unread && /took too long/.test(p.message));
+    const timedOut = outOfTime(reread?.problems) ?? outOfTime(before.problems);
+    if (broken && timedOut) report(`re-reading after ${what}: a reading ran out of parse time (${timedOut.message})`, 'slow');
     else if (broken) {
       report(`${what} "${action.title}" breaks the document: problems ${before.problems.length} -> ${reread!.problems.length}, clients ${before.clients.length} -> ${reread!.clients.length}, resources ${before.context.resources.size} -> ${reread!.context.resources.size}`, 'fix');
     }
   };
+  // The code actions of each diagnostic, as an editor asks when the caret is on it. The fix-all
+  // offered beside them does not depend on the diagnostic (same document, model and findings):
+  // it is computed in full (the path of a client without codeAction/resolve) until one request
+  // has returned it, then deferred (VS Code's path); the deferred one is resolved once below, and
+  // every offer must carry the same edit as fix-all asked for by kind.
+  let fullFixAll: CodeAction | undefined;
+  let deferred: CodeAction | undefined;
   for (const diagnostic of diagnostics.slice(0, 25)) {
+    const deferFixAll = fullFixAll !== undefined;
     const actions = timed(`code actions for ${String(diagnostic.code)}`, () =>
-      getCodeActions(document, model, surface.id, diagnostic.range, { diagnostics: [diagnostic] }, findings, { rules: settings.rules }),
+      getCodeActions(document, model, surface.id, diagnostic.range, { diagnostics: [diagnostic] }, findings, { rules: settings.rules, deferFixAll }),
     );
-    for (const action of actions ?? []) checkAction(action, `quick fix for ${String(diagnostic.code)}`);
+    for (const action of actions ?? []) {
+      if (action.title === FIX_ALL_TITLE && !action.edit) deferred ??= action;
+      else if (action.title === FIX_ALL_TITLE) fullFixAll ??= action;
+      checkAction(action, action.title === FIX_ALL_TITLE ? `fix-all offered for ${String(diagnostic.code)}` : `quick fix for ${String(diagnostic.code)}`);
+    }
   }
   const whole = { start: { line: 0, character: 0 }, end: document.positionAt(text.length) };
   const all = timed('fix-all', () => getCodeActions(document, model, surface.id, whole, { diagnostics, only: [FIX_ALL_KIND] }, findings, { rules: settings.rules }));
   for (const action of all ?? []) checkAction(action, 'fix-all');
+  const byKind = all?.find((a) => a.title === FIX_ALL_TITLE);
+  if (deferred) {
+    const resolved = timed('resolve fix-all', () => resolveCodeAction(document, model, surface.id, deferred!, findings, { rules: settings.rules }));
+    if (resolved && editKey(resolved, document.uri) !== editKey(byKind, document.uri)) report('the resolved fix-all quick fix differs from fix-all asked for by kind', 'fix');
+  }
+  if (fullFixAll && editKey(fullFixAll, document.uri) !== editKey(byKind, document.uri)) report('the fix-all quick fix differs from fix-all asked for by kind', 'fix');
   timed('codeLens', () => getCodeLenses(document, model, findings, { clientCommands: false, countProblems: true }));
   return finish();
 
   function finish(): CaseResult {
-    result.totalMs = performance.now() - started;
+    result.totalMs = cpuMs() - startedCpu;
+    result.totalWallMs = performance.now() - started;
     return result;
   }
 }
 
 export interface RunSummary {
   documents: number;
+  /** Wall time of the run, and CPU time summed over the documents (of every job). */
   seconds: number;
+  cpuSeconds: number;
   findings: Finding[];
+  /** The request with the most CPU time: ms, its wall ms, what and where. */
   maxMs: number;
+  maxWallMs: number;
   maxWhat: string;
   maxAt: number;
+  /** The document with the most CPU time (ms) and its index. */
   maxDocumentMs: number;
+  maxDocumentAt: number;
   skipped: number;
   diagnostics: number;
+  fixesOffered: number;
   fixesChecked: number;
   seeds: number;
   surfaces: Record<string, number>;
 }
 
-/** Run `count` documents from `start`; `onProgress` every `every` documents. */
+export function newSummary(seeds: readonly SeedDocument[]): RunSummary {
+  const summary: RunSummary = { documents: 0, seconds: 0, cpuSeconds: 0, findings: [], maxMs: 0, maxWallMs: 0, maxWhat: '', maxAt: -1, maxDocumentMs: 0, maxDocumentAt: -1, skipped: 0, diagnostics: 0, fixesOffered: 0, fixesChecked: 0, seeds: seeds.length, surfaces: {} };
+  for (const s of seeds) {
+    const id = surfaces.find((x) => x.accepts(s))?.id ?? 'none';
+    summary.surfaces[id] = (summary.surfaces[id] ?? 0) + 1;
+  }
+  return summary;
+}
+
+/** Count document `index`'s result in the summary (in index order, so every job count gives the same summary). */
+export function addResult(summary: RunSummary, index: number, r: CaseResult): void {
+  summary.documents++;
+  summary.cpuSeconds += r.totalMs / 1000;
+  if (r.skipped) summary.skipped++;
+  summary.diagnostics += r.diagnostics;
+  summary.fixesOffered += r.fixesOffered;
+  summary.fixesChecked += r.fixesChecked;
+  if (r.maxMs > summary.maxMs) {
+    summary.maxMs = r.maxMs;
+    summary.maxWallMs = r.maxWallMs;
+    summary.maxWhat = r.maxWhat;
+    summary.maxAt = index;
+  }
+  if (r.totalMs > summary.maxDocumentMs) {
+    summary.maxDocumentMs = r.totalMs;
+    summary.maxDocumentAt = index;
+  }
+  summary.findings.push(...r.findings);
+}
+
+/** Run `count` documents from `start` in this process; `onProgress` every `every` documents. */
 export function runFuzz(
   seeds: readonly SeedDocument[],
   options: { seed: number; count: number; start?: number; every?: number; onProgress?: (s: RunSummary) => void; onFinding?: (f: Finding) => void },
 ): RunSummary {
   const t0 = performance.now();
-  const summary: RunSummary = { documents: 0, seconds: 0, findings: [], maxMs: 0, maxWhat: '', maxAt: -1, maxDocumentMs: 0, skipped: 0, diagnostics: 0, fixesChecked: 0, seeds: seeds.length, surfaces: {} };
-  for (const s of seeds) {
-    const id = surfaces.find((x) => x.accepts(s))?.id ?? 'none';
-    summary.surfaces[id] = (summary.surfaces[id] ?? 0) + 1;
-  }
+  const summary = newSummary(seeds);
   const start = options.start ?? 0;
   for (let i = start; i < start + options.count; i++) {
     const r = runCase(seeds, options.seed, i);
-    summary.documents++;
-    if (r.skipped) summary.skipped++;
-    summary.diagnostics += r.diagnostics;
-    summary.fixesChecked += r.fixesChecked;
-    if (r.maxMs > summary.maxMs) {
-      summary.maxMs = r.maxMs;
-      summary.maxWhat = r.maxWhat;
-      summary.maxAt = i;
-    }
-    summary.maxDocumentMs = Math.max(summary.maxDocumentMs, r.totalMs);
-    for (const f of r.findings) {
-      summary.findings.push(f);
-      options.onFinding?.(f);
-    }
+    addResult(summary, i, r);
+    for (const f of r.findings) options.onFinding?.(f);
     summary.seconds = (performance.now() - t0) / 1000;
     if (options.every && summary.documents % options.every === 0) options.onProgress?.(summary);
   }

@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { closestNames, editDistance } from '../../server/src/rules/util/attribute-names';
 import { closestValue } from '../../server/src/rules/util/oauth-values';
-import { analyse } from '../../server/src/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { doComplete } from '../../server/src/features/completion';
+import { analyse, prepareDocument } from '../../server/src/service';
+import { parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
 
 describe('fuzz regressions', () => {
   it('seed 1 index 80: a 250,000-character value in an attribute list is analysed in well under a second, not 47 s', () => {
@@ -33,5 +36,61 @@ describe('fuzz regressions', () => {
     assert.deepEqual(closestNames('e'.repeat(200_000), ['email', 'name']), []);
     assert.equal(closestValue('c'.repeat(200_000), ['code', 'implicit']), undefined);
     assert.deepEqual(closestValue('cde', ['code', 'implicit']), { value: 'code', caseOnly: false });
+  });
+
+  it('seed 4242 index 71: an SDK file whose parse is given up is not read as a file without clients', async (t) => {
+    // A 500,000-character Python file on a loaded machine ran past the 2 s parse time-out; the SDK
+    // surface then said "the python parser is not loaded yet" as a plain problem, so the file read
+    // as having no clients at all (and a fix elsewhere "added" one). Now the problem says why and
+    // is `unread`: the CLI reports the file as not checked and the editor shows why.
+    const lines = ['import boto3', "cognito = boto3.client('cognito-idp')"];
+    for (let i = 0; i < 400; i++) lines.push(`cognito.create_user_pool_client(UserPoolId='p', ClientName='c${i}', RefreshTokenValidity=0, ExplicitAuthFlows=['ALLOW_USER_PASSWORD_AUTH'])`);
+    const javascript = ["import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';"];
+    for (let i = 0; i < 400; i++) javascript.push(`new CreateUserPoolClientCommand({ UserPoolId: 'p', ClientName: 'c${i}', RefreshTokenValidity: 0 });`);
+    const docs = [
+      { uri: 'file:///w/create.py', languageId: 'python', text: lines.join('\n') + '\n' },
+      { uri: 'file:///w/create.ts', languageId: 'typescript', text: javascript.join('\n') + '\n' },
+    ];
+    for (const doc of docs) {
+      await prepareDocument(doc);
+      const read = analyse(doc);
+      assert.ok(read && read.model.clients.length === 400, `${doc.uri} reads with the usual time-out`);
+    }
+    const saved = parseTimeoutMs();
+    t.after(() => setParseTimeout(saved));
+    setParseTimeout(0.001); // one microsecond: every parse is given up
+    for (const doc of docs) {
+      const analysis = analyse(doc);
+      assert.ok(analysis);
+      assert.equal(analysis.model.clients.length, 0);
+      const unread = analysis.model.problems.filter((p) => p.unread);
+      assert.equal(unread.length, 1, `${doc.uri}: ${JSON.stringify(analysis.model.problems)}`);
+      assert.match(unread[0].message, /took too long/);
+    }
+  });
+
+  it('seed 4242 index 3926: completion inside 20,000 open flow collections in YAML is linear, not 12 s', () => {
+    // The YAML cursor extended a copy of the key chain per enclosing flow collection: quadratic in
+    // the nesting. The chain is now built in place.
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const complete = (depth: number) => {
+      const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', `      AllowedOAuthFlows: ${'['.repeat(depth)}`, ''].join('\n');
+      const document = TextDocument.create('file:///w/template.yaml', 'yaml', 1, text);
+      const analysis = analyse({ uri: document.uri, languageId: 'yaml', text });
+      assert.ok(analysis);
+      const position = { line: 4, character: 25 + depth };
+      const c0 = cpu();
+      const list = doComplete(document, analysis.model, analysis.surface.id, position);
+      return { ms: cpu() - c0, list };
+    };
+    // What is offered stays: one open list gets the flow values, a list inside it nothing.
+    assert.ok(complete(1).list.items.some((i) => i.label === 'code'));
+    assert.deepEqual(complete(2).list.items, []);
+    const deep = complete(20_000);
+    assert.deepEqual(deep.list.items, []);
+    assert.ok(deep.ms < 1500, `took ${Math.round(deep.ms)} ms of CPU`);
   });
 });

@@ -6,7 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prepareSurfaces, runFuzz, seedDocuments } from '../fuzz/engine';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildCase, prepareSurfaces, runFuzz, seedDocuments } from '../fuzz/engine';
 
 /** Seed and size of the slice: about a minute on a loaded 2-core machine. */
 export const SLICE = { seed: 2026, count: 150 };
@@ -20,10 +22,46 @@ describe('fuzz slice', () => {
     await prepareSurfaces(seeds);
     const s = runFuzz(seeds, SLICE);
     const line = (f: (typeof s.findings)[number]) => `seed=${f.seed} index=${f.index} from=${f.label} mutations=${f.mutations.join('+')}: ${f.message}`;
-    t.diagnostic(`${s.documents} documents in ${s.seconds.toFixed(1)} s; slowest request ${s.maxMs.toFixed(0)} ms (${s.maxWhat}, index ${s.maxAt}); ${s.skipped} skipped; ${s.fixesChecked} fixes re-read`);
+    t.diagnostic(`${s.documents} documents in ${s.seconds.toFixed(1)} s (${s.cpuSeconds.toFixed(1)} s CPU); slowest request ${s.maxMs.toFixed(0)} ms CPU (${s.maxWallMs.toFixed(0)} ms wall; ${s.maxWhat}, index ${s.maxAt}); ${s.skipped} skipped; ${s.fixesOffered} fixes offered, ${s.fixesChecked} distinct fixed documents re-read`);
     for (const f of s.findings.filter((x) => x.kind === 'slow')) t.diagnostic(`slow: ${line(f)}`);
     assert.equal(s.documents, SLICE.count);
     assert.ok(s.fixesChecked > 50, `only ${s.fixesChecked} fixes were checked`);
     assert.deepEqual(s.findings.filter((f) => f.kind !== 'slow').map(line), []);
+  });
+});
+
+describe('fuzz harness', () => {
+  const CLI = join(__dirname, '..', 'fuzz', 'fuzz.js');
+  const run = (jobs: number) => {
+    const r = spawnSync(process.execPath, [CLI, '--seed', '2026', '--start', '100', '--count', '16', '--jobs', String(jobs)], { encoding: 'utf8', timeout: 300_000 });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    // Everything but the times and the job count.
+    return r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('FINDING crash') || l.startsWith('FINDING fix') || /skipped .* diagnostics/.test(l) || l.startsWith('fuzz summary'))
+      .map((l) => l.replace(/, \d+ jobs?$/, ''));
+  };
+
+  it('--jobs 2 gives the results of one job, in index order', () => {
+    const one = run(1);
+    const two = run(2);
+    assert.equal(one.length, 2, one.join('\n'));
+    assert.match(one[1], /[1-9]\d* diagnostics, [1-9]\d* fixes offered/);
+    assert.deepEqual(two, one);
+  });
+
+  it('a case is named for good by seed, index and seed document: --from rebuilds it whatever the list', () => {
+    const seeds = seedDocuments();
+    for (let index = 0; index < 40; index++) {
+      const drawn = buildCase(seeds, 7, index);
+      // The same document from a list with another seed document in front (a fixture added).
+      const longer = [{ ...seeds[0], label: 'test/fixtures/new.yaml' }, ...seeds];
+      const pinned = buildCase(longer, 7, index, drawn.seedDoc.label);
+      assert.equal(pinned.text, drawn.text);
+      assert.deepEqual(pinned.mutations, drawn.mutations);
+      // The URI follows from the label, not from the file's place in the list.
+      assert.equal(pinned.seedDoc.uri, `file:///fuzz/${drawn.seedDoc.label.split('/').map(encodeURIComponent).join('/')}`);
+    }
+    assert.throws(() => buildCase(seeds, 7, 0, 'no/such/file.yaml'), /no seed document/);
   });
 });

@@ -44,7 +44,11 @@ function parseWith(grammar: GrammarName, read: (text: string) => SdkFile | undef
   try {
     const file = read(doc.text);
     if (!file) {
-      const why = grammarState(grammar) === 'failed' ? `the ${grammar} parser could not be loaded` : `the ${grammar} parser is not loaded yet`;
+      const state = grammarState(grammar);
+      // With the grammar loaded, no file means the parse was given up (the parse time-out): its
+      // clients are not checked, which the CLI and the editor must say (found by the fuzz harness).
+      if (state === 'ready') return emptySdkModel([{ message: `This file was not read: the ${grammar} parse took too long or failed. Its Cognito clients are not checked.`, span: { start: 0, end: 0 }, unread: true }]);
+      const why = state === 'failed' ? `the ${grammar} parser could not be loaded` : `the ${grammar} parser is not loaded yet`;
       return emptySdkModel([{ message: `This file was not read: ${why}.`, span: { start: 0, end: 0 } }]);
     }
     return sdkModel(doc.text, file);
