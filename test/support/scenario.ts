@@ -198,3 +198,15 @@ export const cloudFormationJson: Renderer = {
 
 /** Every renderer; a new surface adds its own here and every rule case runs over it. */
 export const renderers: Renderer[] = [cloudFormationYaml, cloudFormationJson];
+
+/** A working authorization-code client: test cases change one thing in it. */
+export function webClient(overrides: Record<string, ScenarioValue> = {}): Scenario['client'] {
+  return {
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthScopes: ['openid', 'email'],
+    CallbackURLs: ['https://app.example.com/callback'],
+    PreventUserExistenceErrors: 'ENABLED',
+    ...overrides,
+  };
+}

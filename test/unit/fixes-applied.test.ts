@@ -25,7 +25,7 @@ import { applyEdits, mapOffset, sortEdits } from '../../server/src/surfaces/appl
 import { editsForFix } from '../../server/src/surfaces/edits';
 import type { SpanEdit } from '../../server/src/surfaces/types';
 import { corpusFiles } from '../support/corpus';
-import { cloudFormationJson, cloudFormationYaml, renderers, type Renderer, type Scenario, type ScenarioValue } from '../support/scenario';
+import { cloudFormationJson, cloudFormationYaml, renderers, webClient as web, type Renderer, type Scenario, type ScenarioValue } from '../support/scenario';
 import { terraformHcl, terraformJson } from '../support/scenario-terraform';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 
@@ -66,18 +66,6 @@ const allRenderers: Renderer[] = [...renderers, yamlCrlf, yamlLongForm, jsonOneL
 interface FixCase {
   name: string;
   scenario: Scenario;
-}
-
-/** A working authorization-code client; cases change one thing in it. */
-function web(overrides: Record<string, ScenarioValue> = {}): Scenario['client'] {
-  return {
-    AllowedOAuthFlowsUserPoolClient: true,
-    AllowedOAuthFlows: ['code'],
-    AllowedOAuthScopes: ['openid', 'email'],
-    CallbackURLs: ['https://app.example.com/callback'],
-    PreventUserExistenceErrors: 'ENABLED',
-    ...overrides,
-  };
 }
 
 /** A client's properties without some of them. */

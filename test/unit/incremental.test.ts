@@ -19,18 +19,7 @@ import { languageIdForPath, sourceOf, type SourceDocument } from '../../server/s
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { generateJsonTemplate, generateMixedYamlTemplate, generateTerraform, generateTerraformJson, generateYamlTemplate } from '../bench/generate';
 import { corpusFiles } from '../support/corpus';
-
-/** A small seeded random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../fuzz/mutate';
 
 /** Everything an analysis says, as plain data (maps and sets as sorted-in-order arrays). */
 function plain(analysis: Analysis | undefined): unknown {

@@ -10,7 +10,7 @@ import { runRules } from '../../server/src/rules/engine';
 import { parseDocument } from '../../server/src/surfaces';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import type { Finding } from '../../server/src/rules/types';
-import { cloudFormationYaml, renderers, type Renderer, type Scenario, type ScenarioValue } from '../support/scenario';
+import { cloudFormationYaml, renderers, webClient as web, type Renderer, type Scenario, type ScenarioValue } from '../support/scenario';
 import { apiRenderers } from '../support/scenario-api';
 import { javascriptRenderers } from '../support/scenario-sdk';
 import { pythonRenderers } from '../support/scenario-sdk-python';
@@ -38,18 +38,6 @@ function only(ruleId: string, scenario: Scenario, renderer?: Renderer): Finding 
 /** A finding's fixes as [title, preferred, automatic]. */
 function fixesOf(f: Finding): [string, boolean, boolean][] {
   return (f.fixes ?? []).map((x) => [x.title, x.isPreferred === true, x.unambiguous === true]);
-}
-
-/** A working authorization-code client; cases change one thing in it. */
-function web(overrides: Record<string, ScenarioValue> = {}): Scenario['client'] {
-  return {
-    AllowedOAuthFlowsUserPoolClient: true,
-    AllowedOAuthFlows: ['code'],
-    AllowedOAuthScopes: ['openid', 'email'],
-    CallbackURLs: ['https://app.example.com/callback'],
-    PreventUserExistenceErrors: 'ENABLED',
-    ...overrides,
-  };
 }
 
 const everyRenderer: Renderer[] = [...renderers, terraformHcl, terraformJson, ...javascriptRenderers, ...pythonRenderers, ...apiRenderers];
