@@ -127,16 +127,25 @@ for (const c of cases) {
     test(`quick fix for ${c.codeAction.code}`, async function () {
       if (codeActionSkip) skipBecause(this, codeActionSkip);
       const fix = c.codeAction;
-      const target = await poll(`a ${fix.code} diagnostic`, () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === fix.code));
-      const actions =
-        (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-      const codeActions = actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
-      // The command may leave out each action's diagnostics; the request was for this diagnostic's
-      // range and quick fixes only, so the title decides, then the order.
-      const forTarget = codeActions.filter((a) => (a.diagnostics ?? []).some((d) => codeOf(d) === fix.code));
-      const candidates = forTarget.length > 0 ? forTarget : codeActions;
-      const chosen = candidates.find((a) => !fix.titleIncludes || a.title.includes(fix.titleIncludes)) ?? candidates[0];
-      assert.ok(chosen, `no quick fix for ${fix.code}; offered: ${actions.map((a) => a.title).join(', ') || 'nothing'}`);
+      // Asked until offered, as the conversion below is: a CI run got an empty answer once (VS Code
+      // cancels the request when the document's model changes under it, and a cancelled request
+      // reads as no actions); a server that never offers the fix still fails, with what it offered last.
+      let offered = 'nothing';
+      const chosen = await poll(`a quick fix for ${fix.code}`, async () => {
+        const target = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === fix.code);
+        if (!target) return undefined;
+        const actions =
+          (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+        offered = actions.map((a) => a.title).join(', ') || 'nothing';
+        const codeActions = actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
+        // The command may leave out each action's diagnostics; the request was for this diagnostic's
+        // range and quick fixes only, so the title decides, then the order.
+        const forTarget = codeActions.filter((a) => (a.diagnostics ?? []).some((d) => codeOf(d) === fix.code));
+        const candidates = forTarget.length > 0 ? forTarget : codeActions;
+        return candidates.find((a) => !fix.titleIncludes || a.title.includes(fix.titleIncludes)) ?? candidates[0];
+      }).catch((error: Error) => {
+        throw new Error(`no quick fix for ${fix.code}: ${error.message}; offered last: ${offered}`);
+      });
       if (chosen.edit) assert.equal(await vscode.workspace.applyEdit(chosen.edit), true, `applying "${chosen.title}" failed`);
       if (chosen.command) await vscode.commands.executeCommand(chosen.command.command, ...(chosen.command.arguments ?? []));
       assert.ok(document.getText().includes(fix.expectText), `after "${chosen.title}" the document lacks ${fix.expectText}`);
