@@ -119,11 +119,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // ---- logging -------------------------------------------------------------------------------
   let logLevel: LogLevel = defaultSettings.logLevel;
+  /** Send a log line; once the connection is gone (disposed or closed) the line is dropped, never thrown. */
+  function say(send: () => void): void {
+    try {
+      send();
+    } catch {
+      // Nobody is listening any more: work queued before the end (a debounced check) finishes quietly.
+    }
+  }
   const log = {
-    error: (message: string) => connection.console.error(message),
-    warning: (message: string) => levelRank[logLevel] >= levelRank.warning && connection.console.warn(message),
-    info: (message: string) => levelRank[logLevel] >= levelRank.info && connection.console.info(message),
-    debug: (message: string) => levelRank[logLevel] >= levelRank.debug && connection.console.log(message),
+    error: (message: string) => say(() => connection.console.error(message)),
+    warning: (message: string) => levelRank[logLevel] >= levelRank.warning && say(() => connection.console.warn(message)),
+    info: (message: string) => levelRank[logLevel] >= levelRank.info && say(() => connection.console.info(message)),
+    debug: (message: string) => levelRank[logLevel] >= levelRank.debug && say(() => connection.console.log(message)),
   };
 
   /** Run a handler body; on an exception log it and answer `fallback`. */

@@ -553,6 +553,33 @@ describe('robustness', () => {
       assert.equal(await client.shutdown(), null);
     });
   });
+
+  it('work still queued when the connection goes away ends quietly (no unhandled rejection)', async () => {
+    // A check queued just before the connection is disposed runs after it: sending its diagnostics
+    // fails, and logging that failure must not throw in turn (a CI run saw "Connection is disposed."
+    // surface as unhandled rejections from the hostile-input test).
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      for (const debounceMs of [5, 20, 50]) {
+        await withSession(
+          PLAIN_CAPABILITIES,
+          async ({ client }) => {
+            await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+            await client.change(TEMPLATE_URI, 2, [{ text: `${MISCONFIGURED_YAML}# edited\n` }]);
+            // A round trip: the server has taken the change (and queued its check) before the close.
+            await client.hover(TEMPLATE_URI, { line: 0, character: 1 });
+          },
+          { initializationOptions: { cognitoClient: { validate: { debounceMs } } } },
+        );
+        await new Promise((r) => setTimeout(r, debounceMs + 100));
+      }
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+    assert.deepEqual(rejections.map(String), []);
+  });
 });
 
 describe('CodeLens', () => {
