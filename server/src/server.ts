@@ -48,7 +48,7 @@ import { moduleDirectoryOf, siblingDocuments } from './module-files';
 import { prepareDocument, type analyse } from './service';
 import { surfaceFor } from './surfaces';
 import { setParseTimeout } from './surfaces/tree-sitter';
-import { leanHeap } from './heap';
+import { IDLE_HEAP_MS, IdleHeap, leanHeap } from './heap';
 
 /** The name the server gives in `initialize` (`serverInfo.name`), also its binary's name. */
 export const SERVER_NAME = 'cognito-client-language-server';
@@ -81,6 +81,8 @@ export const EXPERIMENTAL_CAPABILITY = 'cognitoClient';
 export interface ServerOptions {
   /** The analysis (the service's `analyse`), e.g. wrapped to simulate a failing rule. */
   analyse?: typeof analyse;
+  /** Told as each piece of work starts, to hand memory back when the server is idle (standalone only). */
+  idleHeap?: Pick<IdleHeap, 'busy' | 'dispose'>;
 }
 
 const levelRank: Record<LogLevel, number> = { error: 0, warning: 1, info: 2, debug: 3 };
@@ -136,19 +138,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** Run a handler body; on an exception log it and answer `fallback`. */
   function guard<T>(name: string, fallback: T, body: () => T): T {
+    options.idleHeap?.busy();
     try {
       return body();
     } catch (error) {
       log.error(`${name} failed: ${describeError(error)}`);
       return fallback;
+    } finally {
+      options.idleHeap?.busy();
     }
   }
   async function guardAsync<T>(name: string, fallback: T, body: () => Promise<T>): Promise<T> {
+    options.idleHeap?.busy();
     try {
       return await body();
     } catch (error) {
       log.error(`${name} failed: ${describeError(error)}`);
       return fallback;
+    } finally {
+      options.idleHeap?.busy();
     }
   }
 
@@ -429,6 +437,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(() => {
     shuttingDown = true;
     for (const uri of [...timers.keys()]) cancelValidation(uri);
+    options.idleHeap?.dispose();
   });
 
   // ---- settings changes ------------------------------------------------------------------------
@@ -654,5 +663,5 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 // Standalone: `node server.js --stdio` / `--node-ipc` / `--socket=N` (read by createConnection).
 if (require.main === module) {
   leanHeap();
-  startServer(createConnection());
+  startServer(createConnection(), { idleHeap: new IdleHeap(IDLE_HEAP_MS) });
 }

@@ -6,10 +6,12 @@
 import assert from 'node:assert/strict';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { DiagnosticSeverity, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind, type MarkupContent } from 'vscode-languageserver/node';
 import { LspTestClient, PLAIN_CAPABILITIES, positionOf, PULL_CAPABILITIES } from '../support/lsp-client';
+import { IDLE_HEAP_MS } from '../../server/src/heap';
 import { MISCONFIGURED_CODES, MISCONFIGURED_YAML } from './fixtures';
 
 /** The repository root: compiled tests run from out/test/protocol. */
@@ -159,6 +161,39 @@ describe('the bundled server over stdio', () => {
       );
     } finally {
       await stop(child);
+    }
+  });
+
+  it('marks its heap for size once idle and for speed when a request comes (the memory reducer then hands pages back)', async (t) => {
+    requireBundle(t);
+    // A probe loaded before the bundle records the V8 flags it sets; nothing else changes.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-idle-'));
+    const record = path.join(dir, 'flags.txt');
+    const probe = path.join(dir, 'probe.js');
+    fs.writeFileSync(
+      probe,
+      `const v8 = require('node:v8'); const set = v8.setFlagsFromString;\nv8.setFlagsFromString = (f) => { require('node:fs').appendFileSync(${JSON.stringify(record)}, f + '\\n'); return set(f); };\n`,
+    );
+    const spawned = spawn(process.execPath, ['--require', probe, BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = connect(spawned, (describe) => new LspTestClient(new StreamMessageReader(spawned.stdout!), new StreamMessageWriter(spawned.stdin!), describe));
+    const flags = () => (fs.existsSync(record) ? fs.readFileSync(record, 'utf8').trim().split('\n') : []).filter((f) => /optimize-for-size/.test(f));
+    try {
+      const { client } = child;
+      await client.initialize(PLAIN_CAPABILITIES);
+      await client.open(TEMPLATE_URI, 'yaml', MISCONFIGURED_YAML);
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.length > 0);
+      const deadline = Date.now() + IDLE_HEAP_MS + 10_000;
+      while (flags().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(flags(), ['--optimize-for-size'], 'idle: optimised for size');
+      const hover = await client.hover(TEMPLATE_URI, positionOf(MISCONFIGURED_YAML, 'AllowedOAuthFlows:', 0, 3));
+      assert.ok(hover, 'the request is answered');
+      assert.deepEqual(flags().slice(0, 2), ['--optimize-for-size', '--no-optimize-for-size'], 'a request: optimised for speed again');
+      assert.equal(await client.shutdown(), null);
+      await client.exit();
+      assert.equal(await child.exited, 0);
+    } finally {
+      await stop(child);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
