@@ -22,7 +22,10 @@ import { performance } from 'node:perf_hooks';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../../server/src/features/document-cache';
+import { getCodeActions } from '../../server/src/features/code-actions';
+import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { doHover } from '../../server/src/features/hover';
+import { analyse } from '../../server/src/service';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 import { CONFIGURABLE_CAPABILITIES, LspTestClient } from '../support/lsp-client';
 import { corpusDir } from '../support/corpus';
@@ -321,6 +324,40 @@ export async function incrementalRows(o: TargetOptions): Promise<void> {
   }
 }
 
+/**
+ * The light bulb as the caret moves over findings of a large document, in-process: the code
+ * actions for one diagnostic at a time (its quick fixes and the two disable actions, each checked
+ * by reading the edited document; fix-all deferred to codeAction/resolve, as VS Code asks), at
+ * 20 diagnostics spread over the document, on one analysis.
+ */
+export async function codeActionRows(o: TargetOptions): Promise<void> {
+  await loadGrammar('terraform');
+  const inputs = [
+    { label: 'CloudFormation YAML, 1000 clients', uri: 'file:///bench/template.yaml', languageId: 'yaml', text: generateYamlTemplate(1000) },
+    { label: 'CloudFormation JSON, 1000 clients', uri: 'file:///bench/template.json', languageId: 'json', text: generateJsonTemplate(1000) },
+    { label: 'Terraform .tf, 500 clients', uri: 'file:///bench/main.tf', languageId: 'terraform', text: generateTerraform(500) },
+  ];
+  for (const input of inputs) {
+    const analysis = analyse({ uri: input.uri, languageId: input.languageId, text: input.text });
+    if (!analysis) continue;
+    const document = TextDocument.create(input.uri, input.languageId, 1, input.text);
+    const diagnostics = toDiagnostics(document, analysis.findings);
+    const picks = Array.from({ length: 20 }, (_, i) => diagnostics[Math.floor((i * diagnostics.length) / 20)]);
+    const samples: number[] = [];
+    let offered = 0;
+    for (const d of picks) {
+      const t = performance.now();
+      offered += getCodeActions(document, analysis.model, analysis.surface.id, d.range, { diagnostics: [d] }, analysis.findings, { deferFixAll: true }).length;
+      samples.push(performance.now() - t);
+    }
+    const sum = summarise(samples);
+    o.rows.push({
+      name: `in-process: code actions at one diagnostic (${input.label})`,
+      note: `median ${sum.medianMs.toFixed(1)} ms, p95 ${sum.p95Ms.toFixed(1)} ms, first ${samples[0].toFixed(0)} ms over ${picks.length} diagnostics (${offered} actions offered)`,
+    });
+  }
+}
+
 /** The bundled server over stdio. */
 export async function serverRows(o: TargetOptions): Promise<void> {
   const bundle = join(o.repo, 'dist', 'server', 'server.js');
@@ -465,6 +502,7 @@ export async function benchTargets(o: TargetOptions): Promise<void> {
   growthRows(o, cli, floorRuns);
   cfnLintRows(o, cli);
   await incrementalRows(o);
+  await codeActionRows(o);
   await serverRows(o);
   monorepoRows(o, cli);
 }

@@ -22,7 +22,8 @@ import { editsForFix } from '../surfaces/edits';
 import { inOwnBreaks, withLfBreaks } from '../surfaces/line-breaks';
 import { sourceOf, surfaceById, type SourceDocument } from '../surfaces';
 import { readSuppressions, suppressionSupport } from '../surfaces/suppressions';
-import type { SpanEdit } from '../surfaces/types';
+import { reduceForEdits, spanInReduced } from '../surfaces/reduce';
+import type { SpanEdit, Surface } from '../surfaces/types';
 import { DIAGNOSTIC_SOURCE, diagnosticData } from './diagnostics';
 import { autoFixOf, clientAt, fixAll } from './fix-all';
 import { diffEdits } from './text-diff';
@@ -104,10 +105,22 @@ function fingerprint(model: DocumentModel): string {
 /**
  * Whether a suppression edit is safe and works: the edited document reads with no new problem and
  * the same clients (properties and all), and the finding, moved by the edits, is suppressed there.
+ * Checked on the document cut down to the finding's client, as fixes are (../surfaces/reduce.ts),
+ * when the edits and the finding lie inside what that keeps: a suppression acts on its line or its
+ * resource, so the other clients and resources do not change the answer, and a large template is
+ * not read again whole for each action offered (a test compares both ways over the corpus).
  */
 function suppressionWorks(surfaceId: string, source: SourceDocument, model: DocumentModel, finding: Finding, edits: SpanEdit[]): boolean {
   const surface = surfaceById(surfaceId);
   if (!surface || edits.length === 0) return false;
+  const def = clientAt(model, finding.span);
+  const small = def && reduceForEdits(surfaceId, source, model, def, edits);
+  const span = small && spanInReduced(small.reduced, finding.span);
+  if (small && span) return worksOn(surface, small.reduced.doc, small.reduced.model, { ruleId: finding.ruleId, span }, small.edits);
+  return worksOn(surface, source, model, finding, edits);
+}
+
+function worksOn(surface: Surface, source: SourceDocument, model: DocumentModel, finding: Pick<Finding, 'ruleId' | 'span'>, edits: SpanEdit[]): boolean {
   let text: string;
   try {
     text = applyEdits(source.text, edits);
@@ -118,7 +131,7 @@ function suppressionWorks(surfaceId: string, source: SourceDocument, model: Docu
   const after = surface.parse(edited);
   if (after.problems.length > model.problems.length || fingerprint(after) !== fingerprint(model)) return false;
   const span = { start: mapOffset(finding.span.start, edits), end: mapOffset(finding.span.end, edits) };
-  return isSuppressed({ ruleId: finding.ruleId, span }, readSuppressions(surfaceId, edited, after));
+  return isSuppressed({ ruleId: finding.ruleId, span }, readSuppressions(surface.id, edited, after));
 }
 
 /**

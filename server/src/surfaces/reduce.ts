@@ -237,6 +237,13 @@ function mapThrough(stubs: readonly SpanEdit[], offset: number): number | undefi
   return offset + delta;
 }
 
+/** A span of the original text in the reduced one; undefined when it touches a removed part. */
+export function spanInReduced(reduced: ReducedDocument, span: { start: number; end: number }): { start: number; end: number } | undefined {
+  const start = mapThrough(reduced.stubs, span.start);
+  const end = mapThrough(reduced.stubs, span.end);
+  return start === undefined || end === undefined || end - start !== span.end - span.start ? undefined : { start, end };
+}
+
 /** Edits of the original text moved onto the reduced text; undefined when one touches a removed part. */
 export function editsInReduced(reduced: ReducedDocument, edits: readonly SpanEdit[]): SpanEdit[] | undefined {
   const out: SpanEdit[] = [];
