@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { doComplete } from '../../server/src/features/completion';
 import { analyse, prepareDocument } from '../../server/src/service';
 import { parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
+import { readYaml } from '../../server/src/surfaces/cloudformation/yaml';
 
 describe('fuzz regressions', () => {
   it('seed 1 index 80: a 250,000-character value in an attribute list is analysed in well under a second, not 47 s', () => {
@@ -92,5 +93,30 @@ describe('fuzz regressions', () => {
     const deep = complete(20_000);
     assert.deepEqual(deep.list.items, []);
     assert.ok(deep.ms < 1500, `took ${Math.round(deep.ms)} ms of CPU`);
+  });
+
+  it('seed 4242 index 8239: unclosed flow collections before 600,000 spaces are read in linear time, not one scan of the spaces per level', () => {
+    // Every collection left open ends where the text ends, after the spaces; each level trimmed the
+    // same run of spaces off its span again (35 s of the document's 60 s of CPU). The run is now
+    // scanned once per end offset.
+    const head = 'Resources:\n  C:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: ';
+    const text = `${head}${'[a, '.repeat(2000)}${' '.repeat(600_000)}\n`;
+    const u0 = process.cpuUsage();
+    const { root } = readYaml(text);
+    const u = process.cpuUsage(u0);
+    const ms = (u.user + u.system) / 1000;
+    // Spans still end at the last character that is not a space, at every level.
+    const lastWord = text.lastIndexOf('a, ') + 'a,'.length;
+    const resources = root?.kind === 'map' ? root.pairs[0].value : undefined;
+    const client = resources?.kind === 'map' ? resources.pairs[0].value : undefined;
+    let node = client?.kind === 'map' ? client.pairs.find((p) => p.key === 'Properties')?.value : undefined;
+    let levels = 0;
+    while (node?.kind === 'seq') {
+      assert.ok(node.span.end <= lastWord + 1 && node.span.end > head.length, `level ${levels} ends at ${node.span.end}, before the spaces`);
+      levels++;
+      node = node.items.at(-1);
+    }
+    assert.ok(levels > 100, `${levels} levels read`);
+    assert.ok(ms < 1500, `took ${Math.round(ms)} ms of CPU`);
   });
 });

@@ -20,7 +20,7 @@ import { applySuppressions, disableLineEdit, isSuppressed } from '../suppress';
 import { applyEdits, mapOffset } from '../surfaces/apply-edits';
 import { editsForFix } from '../surfaces/edits';
 import { inOwnBreaks, withLfBreaks } from '../surfaces/line-breaks';
-import { sourceOf, surfaceById, type SourceDocument } from '../surfaces';
+import { sourceOf, surfaceById, transientTrees, type SourceDocument } from '../surfaces';
 import { readSuppressions, suppressionSupport } from '../surfaces/suppressions';
 import { reduceForEdits, spanInReduced } from '../surfaces/reduce';
 import type { SpanEdit, Surface } from '../surfaces/types';
@@ -128,7 +128,7 @@ function worksOn(surface: Surface, source: SourceDocument, model: DocumentModel,
     return false;
   }
   const edited = { ...source, text };
-  const after = surface.parse(edited);
+  const after = transientTrees(() => surface.parse(edited));
   if (after.problems.length > model.problems.length || fingerprint(after) !== fingerprint(model)) return false;
   const span = { start: mapOffset(finding.span.start, edits), end: mapOffset(finding.span.end, edits) };
   return isSuppressed({ ruleId: finding.ruleId, span }, readSuppressions(surface.id, edited, after));
@@ -308,7 +308,7 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
       const def = clientAt(model, finding.span)!;
       let edits: SpanEdit[] | undefined;
       try {
-        const made = support.ignoreInDefinition(lfSource, def, finding.ruleId);
+        const made = support.ignoreInDefinition(lfSource, def, finding.ruleId, model);
         edits = made && inOwnBreaks(source.text, made);
       } catch {
         edits = undefined; // a writer bug costs the action, never the request

@@ -21,7 +21,7 @@ import type { Finding, SemanticChange, SemanticFix } from '../rules/types';
 import { applyEdits } from '../surfaces/apply-edits';
 import { editsForFix, sameTemplate } from '../surfaces/edits';
 import { reduceForRules, type ReducedDocument } from '../surfaces/reduce';
-import { surfaceById, type SourceDocument } from '../surfaces';
+import { surfaceById, transientTrees, type SourceDocument } from '../surfaces';
 import type { SpanEdit } from '../surfaces/types';
 
 /** How many passes a run makes at most. */
@@ -217,7 +217,7 @@ export interface FixAllOptions {
 /** Whether a text still reads as the same template: no more problems, the same clients and resource count. */
 function stillSameTemplate(surfaceId: string, doc: SourceDocument, original: DocumentModel, text: string): boolean {
   const surface = surfaceById(surfaceId);
-  return surface !== undefined && sameTemplate(original, surface.parse({ ...doc, text }));
+  return surface !== undefined && sameTemplate(original, transientTrees(() => surface.parse({ ...doc, text })));
 }
 
 /**

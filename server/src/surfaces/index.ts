@@ -11,6 +11,8 @@ import { terraformHclSurface, terraformJsonSurface } from './terraform';
 import type { SourceDocument, Surface } from './types';
 
 export type { SourceDocument, Surface } from './types';
+/** Reads that check an edit keep their trees with their own throwaway models only (see its comment). */
+export { transientTrees } from './cloudformation/trees';
 
 /**
  * Every surface, most specific first (the first that accepts a document reads it). The API shape

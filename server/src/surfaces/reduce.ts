@@ -17,6 +17,7 @@
 import type { ClientDefinition, CodeExpression, DocumentModel, LocatedValue } from '../model';
 import { applyEdits } from './apply-edits';
 import { resourcesBut } from './cloudformation/reduce-read';
+import { transientTrees } from './cloudformation/trees';
 import { surfaceById } from './index';
 import type { SourceDocument, SpanEdit, Surface } from './types';
 
@@ -128,7 +129,7 @@ function build(surface: Surface, doc: SourceDocument, model: DocumentModel, def:
   const text = applyEdits(doc.text, stubs);
   if (text.length >= doc.text.length) return undefined;
   const reducedDoc = { ...doc, text };
-  const reducedModel = surface.parse(reducedDoc);
+  const reducedModel = transientTrees(() => surface.parse(reducedDoc));
   if (reducedModel.problems.length > model.problems.length) return undefined; // it leaned on something removed
   if (reducedModel.clients.length !== 1) return undefined;
   const kept = reducedModel.clients[0];

@@ -59,7 +59,7 @@ export interface SuppressionSupport {
    * The edits that make a definition ignore a rule at resource level; `[]` when it already does,
    * undefined when it cannot be written safely. Absent when the surface has no such place.
    */
-  ignoreInDefinition?(doc: SourceDocument, def: ClientDefinition, ruleId: string): SpanEdit[] | undefined;
+  ignoreInDefinition?(doc: SourceDocument, def: ClientDefinition, ruleId: string, model?: DocumentModel): SpanEdit[] | undefined;
 }
 
 export interface Surface {

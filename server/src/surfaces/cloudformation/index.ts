@@ -65,12 +65,12 @@ export function jsonSurfaceReadsAsYaml(doc: SourceDocument): boolean {
 const yamlSuppressionSupport: SuppressionSupport = {
   read: yamlSuppressions,
   lineComment: '#',
-  ignoreInDefinition: (doc, def, ruleId) => resourceIgnoreEdits(doc, def, ruleId, 'yaml'),
+  ignoreInDefinition: (doc, def, ruleId, model) => resourceIgnoreEdits(doc, def, ruleId, 'yaml', model),
 };
 
 const jsonSuppressionSupport: SuppressionSupport = {
   read: jsonSuppressions,
-  ignoreInDefinition: (doc, def, ruleId) => resourceIgnoreEdits(doc, def, ruleId, 'json'),
+  ignoreInDefinition: (doc, def, ruleId, model) => resourceIgnoreEdits(doc, def, ruleId, 'json', model),
 };
 
 /** The JSON surface reads a YAML `.template` file as YAML: it is edited, completed and suppressed as YAML too. */

@@ -219,9 +219,10 @@ function addItem(seq: SeqNode, id: string, style: Style): SpanEdit | undefined {
  * The edits that make the resource of `def` ignore `ruleId` through its `Metadata`; `[]` when it
  * already does; undefined when the resource is written in a shape this cannot extend safely.
  */
-export function resourceIgnoreEdits(doc: SourceDocument, def: ClientDefinition, ruleId: string, syntax: Syntax): SpanEdit[] | undefined {
+export function resourceIgnoreEdits(doc: SourceDocument, def: ClientDefinition, ruleId: string, syntax: Syntax, model?: DocumentModel): SpanEdit[] | undefined {
   const text = doc.text;
-  const root = treeOf(text, undefined, readerOf(syntax));
+  // The tree `model` (of `def`) was read from, when it is of this text: reading a large template again costs what the first read did.
+  const root = treeOf(text, model, readerOf(syntax));
   const pair = findPair(root, def.nameSpan);
   const resource = pair?.value;
   if (!isPlainMap(resource)) return undefined;

@@ -8,7 +8,9 @@
  * is read again when a fix needs it (`treeOf`).
  */
 import type { DocumentModel } from '../../model';
+import { withLfBreaks } from '../line-breaks';
 import type { ReadResult, TemplateNode } from './nodes';
+import { readYaml } from './yaml';
 
 type Reader = (text: string) => ReadResult;
 
@@ -18,6 +20,8 @@ interface Kept {
   read: Reader;
   /** Set when the tree was let go (a large template read less recently than `MAX_LARGE_TREES` others). */
   dropped?: boolean;
+  /** `text` with lone CRs as LFs, once asked for. */
+  lf?: string;
 }
 
 const trees = new WeakMap<DocumentModel, Kept>();
@@ -34,11 +38,29 @@ export const MAX_LARGE_TREES = 2;
  */
 const largeTrees: Kept[] = [];
 
+/** Depth of `transientTrees` calls under way. */
+let transient = 0;
+
+/**
+ * Run `fn` with the trees read inside it kept with their own models only, never counted among the
+ * large trees kept: the reads that check an edit (a fix, a suppression, a reduction) make models
+ * that are thrown away after the check, and each used to push the tree of the document being
+ * edited out (a fuzzed 500 KB template read itself again for every action offered).
+ */
+export function transientTrees<T>(fn: () => T): T {
+  transient++;
+  try {
+    return fn();
+  } finally {
+    transient--;
+  }
+}
+
 /** Remember the tree `model` was built from (`text` read into `root` with `read`). */
 export function rememberTree(model: DocumentModel, text: string, root: TemplateNode | undefined, read: Reader): void {
   const kept: Kept = { text, root, read };
   trees.set(model, kept);
-  if (text.length < LARGE_TEXT) return;
+  if (text.length < LARGE_TEXT || transient > 0) return;
   largeTrees.push(kept);
   while (largeTrees.length > MAX_LARGE_TREES) {
     const old = largeTrees.shift()!;
@@ -56,12 +78,22 @@ const lastRead = new Map<Reader, { text: string; root: TemplateNode | undefined 
  */
 export function treeOf(text: string, model: DocumentModel | undefined, read: Reader): TemplateNode | undefined {
   const kept = model && trees.get(model);
-  if (kept && !kept.dropped && kept.read === read && kept.text === text) return kept.root;
+  if (kept && !kept.dropped && kept.read === read && (kept.text === text || sameAsLf(kept, text))) return kept.root;
   const last = lastRead.get(read);
   if (last && last.text === text) return last.root;
   const root = read(text).root;
   lastRead.set(read, { text, root });
   return root;
+}
+
+/**
+ * Whether `text` is the kept text with its lone CRs as LFs, as the suppression readers pass it
+ * (./suppressions.ts): the YAML reader reads such a copy itself, so the tree is the same one.
+ */
+function sameAsLf(kept: Kept, text: string): boolean {
+  if (kept.read !== readYaml || kept.text.length !== text.length || !kept.text.includes('\r')) return false;
+  kept.lf ??= withLfBreaks(kept.text);
+  return kept.lf === text;
 }
 
 /** The tree `model` was built from, when it was read from exactly `text`; undefined otherwise (nothing is read here). */
