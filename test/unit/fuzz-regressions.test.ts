@@ -11,6 +11,11 @@ import { doComplete } from '../../server/src/features/completion';
 import { analyse, prepareDocument } from '../../server/src/service';
 import { parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
 import { readYaml } from '../../server/src/surfaces/cloudformation/yaml';
+import { clientAt } from '../../server/src/features/fix-all';
+import { parseDocument } from '../../server/src/surfaces';
+import { applyEdits } from '../../server/src/surfaces/apply-edits';
+import { editsForFix, sameTemplate } from '../../server/src/surfaces/edits';
+import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
 
 describe('fuzz regressions', () => {
   it('seed 1 index 80: a 250,000-character value in an attribute list is analysed in well under a second, not 47 s', () => {
@@ -118,5 +123,65 @@ describe('fuzz regressions', () => {
     }
     assert.ok(levels > 100, `${levels} levels read`);
     assert.ok(ms < 1500, `took ${Math.round(ms)} ms of CPU`);
+  });
+
+  it('seed 4242 index 13244: a fix in a broken Python file is checked on the whole file, where the error recovery can change what the rest reads as', async () => {
+    // examples/sdk/create_client.py with lines duplicated into the wrong places. The fix for
+    // update-resets-omitted adds arguments to one call; checked on the file cut down to that call it
+    // passed, but the whole file then read two clients instead of three. Files with syntax problems
+    // are now checked whole.
+    assert.ok(await loadGrammar('python'));
+    const text = [
+      '',
+      '',
+      'def create_web_client(user_pool_id):',
+      '"""boto3 calls with mistakes on purpose."""',
+      'import os',
+      '',
+      'import boto3',
+      '',
+      'cognito = boto3.client("cognito-idp")',
+      '',
+      'WEB_CLIENT = dict(',
+      '    ClientName="web",',
+      '    AllowedOAuthFlowsUserPoolClient=True,',
+      '    AllowedOAuthFlows=["code"],',
+      '        return cognito.update_user_pool_client(',
+      '    AllowedOAuthScopes=["openid", "email"],',
+      '    CallbackURLs=["https://app.example.com/callback"],',
+      '    PreventUserExistenceErrors="ENABLED",',
+      ')',
+      '',
+      '',
+      'def create_web_client(user_pool_id):',
+      '    return cognito.create_user_pool_client(UserPoolId=user_pool_id, RefreshTokenValidity=0, **WEB_CLIENT)',
+      '',
+      '',
+      'def allow_admin_sign_in(user_pool_id, client_id):',
+      '    # Only the auth flows are sent: the callbacks, OAuth flows and scopes go back to their defaults.',
+      '    return cognito.update_user_pool_client(',
+      '        UserPoolId=user_pool_id,',
+      '        ClientId=client_id,',
+      '        ExplicitAuthFlows=["ADMIN_NO_SRP_AUTH"],',
+      '        CallbackURLs=[os.environ["CALLBACK_URL"]],',
+      '    )',
+      ''
+    ].join('\n');
+    const doc = { uri: 'file:///w/create_client.py', languageId: 'python', text };
+    const analysis = analyse(doc)!;
+    assert.equal(analysis.model.clients.length, 3);
+    assert.ok(analysis.model.problems.length > 0, 'the file has syntax problems');
+    let offered = 0;
+    for (const finding of analysis.findings) {
+      const def = clientAt(analysis.model, finding.span);
+      for (const fix of def ? finding.fixes ?? [] : []) {
+        const edits = editsForFix(analysis.surface.id, doc, analysis.model, def!, fix);
+        if (!edits || edits.length === 0) continue;
+        offered++;
+        const after = parseDocument({ ...doc, text: applyEdits(text, edits) })!.model;
+        assert.ok(sameTemplate(analysis.model, after), `${finding.ruleId}: "${fix.title}" keeps the file reading the same (clients ${analysis.model.clients.length} -> ${after.clients.length})`);
+      }
+    }
+    assert.ok(offered > 0, 'some fixes are still offered');
   });
 });

@@ -259,6 +259,16 @@ export function editsInReduced(reduced: ReducedDocument, edits: readonly SpanEdi
   return out;
 }
 
+/**
+ * Whether checks of edits to a document may run on a reduction of it: not when it has syntax
+ * problems. A parser's error recovery reaches past the place an edit touches (an edit inside one
+ * call of a broken Python file changed how the code after it read: three clients became two), so
+ * only the whole edited document tells (fuzz seed 4242 index 13244).
+ */
+function reducibleForChecks(model: DocumentModel): boolean {
+  return model.problems.length === 0;
+}
+
 /** A fix's edits on the document reduced to the definition they edit, when the document can be reduced and the edits moved onto it. */
 export interface ReducedEdits {
   reduced: ReducedDocument;
@@ -270,6 +280,7 @@ export interface ReducedEdits {
  * (`reduceForRead`); undefined when they must be checked on the whole one.
  */
 export function reduceForEdits(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: readonly SpanEdit[]): ReducedEdits | undefined {
+  if (!reducibleForChecks(model)) return undefined;
   const surface = surfaceById(surfaceId);
   const reduced = surface && reduceForRead(surface, doc, model, def);
   const moved = reduced && editsInReduced(reduced, edits);
@@ -280,6 +291,7 @@ export function reduceForEdits(surfaceId: string, doc: SourceDocument, model: Do
 
 /** `edits` on the document reduced to `def` with every other resource kept (`reduceTo`), for checks that run the rules. */
 export function reduceForRules(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: readonly SpanEdit[]): ReducedEdits | undefined {
+  if (!reducibleForChecks(model)) return undefined;
   const surface = surfaceById(surfaceId);
   const reduced = surface && reduceTo(surface, doc, model, def);
   const moved = reduced && editsInReduced(reduced, edits);
