@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { closestNames, editDistance } from '../../server/src/rules/util/attribute-names';
 import { closestValue } from '../../server/src/rules/util/oauth-values';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { doComplete } from '../../server/src/features/completion';
+import { doComplete, MAX_RANKED_CLIENT_CHARS } from '../../server/src/features/completion';
 import { analyse, prepareDocument } from '../../server/src/service';
 import { parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
 import { readYaml } from '../../server/src/surfaces/cloudformation/yaml';
@@ -183,5 +183,22 @@ describe('fuzz regressions', () => {
       }
     }
     assert.ok(offered > 0, 'some fixes are still offered');
+  });
+
+  it('seed 4242 index 6245: completion in a client of hundreds of KB offers its values unranked, within the second', () => {
+    // Ranking runs every rule on the client once per value offered; with 20,000 wrong auth flow
+    // names each run made 20,000 findings with a fix per allowed value (seconds, mostly garbage
+    // collection). Past MAX_RANKED_CLIENT_CHARS the values are offered without ranking.
+    const flows = Array.from({ length: 20_000 }, (_, i) => `WRONG_FLOW_${i}`).join(', ');
+    const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: pool', `      ExplicitAuthFlows: [${flows}]`, '      AllowedOAuthFlows: [', ''].join('\n');
+    assert.ok(text.length > MAX_RANKED_CLIENT_CHARS);
+    const document = TextDocument.create('file:///w/template.yaml', 'yaml', 1, text);
+    const analysis = analyse({ uri: document.uri, languageId: 'yaml', text })!;
+    const u0 = process.cpuUsage();
+    const list = doComplete(document, analysis.model, analysis.surface.id, { line: 6, character: '      AllowedOAuthFlows: ['.length });
+    const u = process.cpuUsage(u0);
+    const ms = (u.user + u.system) / 1000;
+    assert.deepEqual(list.items.map((i) => i.label).sort(), ['client_credentials', 'code', 'implicit']);
+    assert.ok(ms < 1500, `took ${Math.round(ms)} ms of CPU`);
   });
 });

@@ -63,6 +63,9 @@ import {
   type SnippetValue,
 } from './snippets';
 
+/** Clients longer than this (in characters) get their values offered without ranking by effect. */
+export const MAX_RANKED_CLIENT_CHARS = 64 * 1024;
+
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /** Choice lists longer than this become a plain tab stop (item completion then offers the values). */
@@ -165,6 +168,9 @@ class Items {
   private effectOf(inserted: JsonValue): ValueEffect | undefined {
     const { ctx, implied } = this;
     if (!implied || !ctx.client || (ctx.role !== 'value' && ctx.role !== 'item')) return undefined;
+    // Ranking runs every rule on the client once per value offered: on a client of hundreds of KB
+    // (a pasted list of 50,000 items) that took seconds, so such a client's values are offered unranked.
+    if (ctx.client.span.end - ctx.client.span.start > MAX_RANKED_CLIENT_CHARS) return undefined;
     try {
       this.effects ??= valueEffects(ctx.client, ctx.path, implied.model.context, ctx.role === 'item' ? ctx.span : undefined);
       return this.effects(inserted);

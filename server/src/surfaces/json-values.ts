@@ -42,7 +42,19 @@ export function parseJson(text: string, problems: ParseProblem[]): JsonNode | un
 }
 
 /** `CommaExpected` → `Comma expected`. */
-function messageOf(error: ParseError): string {
+export function messageOf(error: ParseError): string {
+  // One text per error code, made once: a broken document can have hundreds of thousands of errors.
+  let message = messages.get(error.error);
+  if (message === undefined) {
+    message = describeCode(error);
+    messages.set(error.error, message);
+  }
+  return message;
+}
+
+const messages = new Map<number, string>();
+
+function describeCode(error: ParseError): string {
   const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -69,7 +69,8 @@ export function suggestEnumValues(written: string, allowed: readonly EnumValue[]
     return { values: [caseFix.value], certain: true, close: true };
   }
   const norm = normaliseName(written);
-  const prefixed = current.find((v) => normaliseName(v) === normaliseName(FLOW_PREFIX + written) || normaliseName(v) === norm);
+  const withPrefix = normaliseName(FLOW_PREFIX + written);
+  const prefixed = current.find((v) => normaliseName(v) === withPrefix || normaliseName(v) === norm);
   if (prefixed) return { values: [prefixed], certain: true, close: true };
   const near = closestNames(written, current, current.length).map((s) => s.value);
   if (near.length > 0) return { values: [...near, ...current.filter((v) => !near.includes(v))], certain: false, close: true };

@@ -4,10 +4,11 @@
  * tree of whatever could be read. Nesting beyond `MAX_DEPTH` is cut off; nesting deep enough to
  * overflow the parser is blanked and the text parsed again (./depth.ts).
  */
-import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
 import type { ParseProblem } from '../../model';
 import { CUT_DEPTH, cutDeepJson } from './depth';
 import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt } from './nodes';
+import { messageOf } from '../json-values';
 
 /** Read JSON text into the neutral tree. Never throws. */
 export function readJson(text: string): ReadResult {
@@ -39,12 +40,6 @@ export function readJson(text: string): ReadResult {
     problems.push({ message: messageOf(e), span: { start, end: Math.min(text.length, start + e.length) } });
   }
   return { root: tree ? readNode(tree, source, 0) : undefined, problems };
-}
-
-/** `CommaExpected` → `Comma expected`. */
-function messageOf(error: ParseError): string {
-  const words = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function readNode(node: JsonNode, text: string, depth: number): TemplateNode {
