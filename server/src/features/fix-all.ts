@@ -236,6 +236,16 @@ export function fixAll(doc: SourceDocument, options: FixAllOptions = {}): FixAll
     result.skipped = 'the document has a syntax problem';
     return result;
   }
+  /**
+   * Whether the fixed text still reads as the same template, and its analysis (for the next pass):
+   * one read of the whole text serves both (it was read twice per pass), unless another surface
+   * takes the fixed text, when the surface fixing it reads it to tell.
+   */
+  const readsTheSame = (text: string): { same: boolean; analysis: Analysis | undefined } => {
+    const next = analyse({ ...doc, text }, { rules: options.rules });
+    if (next && next.surface.id === surfaceId) return { same: sameTemplate(original, next.model), analysis: next };
+    return { same: stillSameTemplate(surfaceId, doc, original, text), analysis: next };
+  };
   const seen = new Set<string>([doc.text]);
   let analysis: StartingAnalysis | undefined = first;
   for (let pass = 1; analysis; pass++) {
@@ -247,19 +257,21 @@ export function fixAll(doc: SourceDocument, options: FixAllOptions = {}): FixAll
     }
     if (pass > maxPasses) break;
     let next = applyEdits(result.text, plan.edits);
-    if (!stillSameTemplate(surfaceId, doc, original, next)) {
+    let checked = readsTheSame(next);
+    if (!checked.same) {
       if (plan.fixes.length < 2) break;
       const alone = plan.fixes[0];
       plan = { fixes: [alone], edits: alone.edits, deferred: plan.deferred + plan.fixes.length - 1 };
       next = applyEdits(result.text, plan.edits);
-      if (!stillSameTemplate(surfaceId, doc, original, next)) break;
+      checked = readsTheSame(next);
+      if (!checked.same) break;
     }
     if (seen.has(next)) break; // the fixes undo each other: stop rather than loop
     seen.add(next);
     result.text = next;
     result.passes = pass;
     for (const p of plan.fixes) result.applied.push({ ruleId: p.finding.ruleId, title: p.fix.title, client: p.def.name, pass });
-    analysis = analyse({ ...doc, text: next }, { rules: options.rules });
+    analysis = checked.analysis;
     if (analysis && analysis.surface.id !== surfaceId) break;
   }
   return result;
