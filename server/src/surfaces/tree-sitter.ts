@@ -128,12 +128,26 @@ export function parseText(name: GrammarName, text: string): Tree | undefined {
   parser ??= new Parser();
   parser.setLanguage(language);
   try {
-    return parser.parse(text, null, { progressCallback: deadline(parseTimeoutMicros) }) ?? undefined;
+    const tree = parser.parse(text, null, { progressCallback: deadline(parseTimeoutMicros) }) ?? undefined;
+    if (!tree) givenUp++;
+    return tree;
   } catch {
     parser.delete();
     parser = undefined; // a parser in an unknown state is not reused
+    givenUp++;
     return undefined;
   }
+}
+
+let givenUp = 0;
+
+/**
+ * How many parses this process has given up (time-out or failure) so far: a loaded machine can
+ * make one reading of a text differ from another, and the fuzz harness asks this before calling
+ * two results that should agree a bug.
+ */
+export function parsesGivenUp(): number {
+  return givenUp;
 }
 
 /** A progress callback that cancels the parse after `micros` microseconds. */
