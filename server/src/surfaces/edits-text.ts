@@ -180,15 +180,7 @@ export function colonAfter(text: string, keyEnd: number): number | undefined {
  * The indentation step of a YAML document: the smallest increase from a `key:` line that opens a
  * block mapping to its first child key. Two spaces when it cannot be told.
  */
-export function yamlIndentUnit(text: string): string {
-  // Asked per resource-level disable action of a large template (20 ms a pass over 865 KB): the last answer is kept.
-  if (text.length > 4096 && lastYamlIndentUnit?.text === text) return lastYamlIndentUnit.unit;
-  const unit = computeYamlIndentUnit(text);
-  if (text.length > 4096) lastYamlIndentUnit = { text, unit };
-  return unit;
-}
-
-let lastYamlIndentUnit: { text: string; unit: string } | undefined;
+export const yamlIndentUnit = lastAnswerKept(computeYamlIndentUnit);
 
 function computeYamlIndentUnit(text: string): string {
   const lines = text.split(/\r?\n/);
@@ -206,15 +198,22 @@ function computeYamlIndentUnit(text: string): string {
 }
 
 /** The indentation step of a JSON document: tabs, or the smallest increase in spaces between lines. Two spaces when it cannot be told. */
-export function jsonIndentUnit(text: string): string {
-  // Asked once per fix; every fix of a file asks it of the same text (a pass over every line each time).
-  if (text.length > 4096 && lastIndentUnit?.text === text) return lastIndentUnit.unit;
-  const unit = computeJsonIndentUnit(text);
-  if (text.length > 4096) lastIndentUnit = { text, unit };
-  return unit;
-}
+export const jsonIndentUnit = lastAnswerKept(computeJsonIndentUnit);
 
-let lastIndentUnit: { text: string; unit: string } | undefined;
+/**
+ * `compute` with its last answer for a large text kept: every fix (and every resource-level
+ * disable action) of a file asks it of the same text, and each asking was a pass over every line
+ * (20 ms for an 865 KB template).
+ */
+function lastAnswerKept(compute: (text: string) => string): (text: string) => string {
+  let last: { text: string; answer: string } | undefined;
+  return (text) => {
+    if (text.length > 4096 && last?.text === text) return last.answer;
+    const answer = compute(text);
+    if (text.length > 4096) last = { text, answer };
+    return answer;
+  };
+}
 
 function computeJsonIndentUnit(text: string): string {
   let best = Infinity;
