@@ -63,8 +63,18 @@ export function spell(path: readonly string[], spelling: Spelling): string {
 
 /** The whole path spelled for a surface, joined with dots (`TokenValidityUnits.AccessToken`). */
 export function spellPath(path: readonly string[], spelling: Spelling): string {
-  return path.map((_, i) => spell(path.slice(0, i + 1), spelling)).join('.');
+  // Asked for every finding's message and every site a shape rule walks: the schema's paths are few.
+  const key = `${spelling}\u0000${path.join('\u0000')}`;
+  let spelled = spelledPaths.get(key);
+  if (spelled === undefined) {
+    spelled = path.map((_, i) => spell(path.slice(0, i + 1), spelling)).join('.');
+    if (spelledPaths.size < 10_000) spelledPaths.set(key, spelled);
+  }
+  return spelled;
 }
+
+/** Paths already spelled, by spelling and path (bounded: a path may name properties the schema does not know). */
+const spelledPaths = new Map<string, string>();
 
 const canonicalIndex = new Map<string, Map<string, string>>();
 
