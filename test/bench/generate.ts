@@ -198,7 +198,7 @@ export function generateMixedYamlTemplate(resources: number, clients: number): s
   const other = (i: number): string => {
     switch (i % 4) {
       case 0:
-        return `  Function${i}:\n    Type: AWS::Lambda::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Role: !GetAtt Role${i - (i % 4) + 3}.Arn\n      Code:\n        ZipFile: exports.handler = async () => ({ statusCode: 200 });\n      Environment:\n        Variables:\n          POOL_ID: !Ref UserPool\n`;
+        return `  Function${i}:\n    Type: AWS::Lambda::Function\n    Properties:\n      Handler: index.handler\n      Runtime: nodejs20.x\n      Role: !GetAtt Role${i - (i % 4) + 3}.Arn\n      Code:\n        ZipFile: |\n          exports.handler = async () => ({ statusCode: 200 });\n      Environment:\n        Variables:\n          POOL_ID: !Ref UserPool\n`;
       case 1:
         return `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: queue-${i}\n      VisibilityTimeout: 60\n`;
       case 2:
