@@ -23,6 +23,9 @@ export function leanHeap(): void {
   }
 }
 
+/** How long the server waits without work before it lets V8 shrink the heap. */
+export const IDLE_HEAP_MS = 2000;
+
 /**
  * Hands memory back once the server is idle. While it works, V8 keeps its heap as large as the
  * busiest moment needed (21 open 1,000-client templates: about 330 MB resident). After `idleMs`
@@ -31,9 +34,6 @@ export function leanHeap(): void {
  * releases the pages (the same 21 documents: about 155 MB); the next request marks it optimised
  * for speed again before it runs. Only flags change: the documents and their analyses stay.
  */
-/** How long the server waits without work before it lets V8 shrink the heap. */
-export const IDLE_HEAP_MS = 2000;
-
 export class IdleHeap {
   private timer: NodeJS.Timeout | undefined;
   private reduced = false;

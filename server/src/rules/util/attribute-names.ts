@@ -43,11 +43,11 @@ export function classifyAttribute(name: string, standard: readonly string[] = st
 /** Lower-case with `_` and `-` removed, so `emailVerified`, `email-verified` and `email_verified` agree. */
 export function normaliseName(name: string): string {
   if (name.length > NORMALISED_MAX_LENGTH) return name.toLowerCase().replace(/[_-]/g, '');
-  let normalised = normalised_.get(name);
+  let normalised = normalisedNames.get(name);
   if (normalised === undefined) {
-    if (normalised_.size >= NORMALISED_MAX_ENTRIES) normalised_.clear();
+    if (normalisedNames.size >= NORMALISED_MAX_ENTRIES) normalisedNames.clear();
     normalised = name.toLowerCase().replace(/[_-]/g, '');
-    normalised_.set(name, normalised);
+    normalisedNames.set(name, normalised);
   }
   return normalised;
 }
@@ -57,7 +57,7 @@ export function normaliseName(name: string): string {
  * every item checked (a fuzzed list of 50,000 wrong flow names spent 5 s of CPU here). Short names
  * only, and a bounded number of them.
  */
-const normalised_ = new Map<string, string>();
+const normalisedNames = new Map<string, string>();
 const NORMALISED_MAX_LENGTH = 64;
 const NORMALISED_MAX_ENTRIES = 4096;
 
