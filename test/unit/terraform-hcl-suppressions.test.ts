@@ -8,7 +8,8 @@ import { before, describe, it } from 'node:test';
 import { disableLineEdit, isSuppressed } from '../../server/src/suppress';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { hclCommentMarker, hclSuppressions, readHclSuppressions } from '../../server/src/surfaces/terraform/suppressions-hcl';
-import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { loadGrammar, parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
+import { terraformHclSurface } from '../../server/src/surfaces/terraform';
 
 const doc = (text: string) => ({ uri: 'file:///m/main.tf', languageId: 'terraform', text });
 
@@ -50,6 +51,19 @@ describe('HCL suppressions', () => {
     assert.ok(!isSuppressed({ ruleId: 'token-revocation-disabled', span: { start: implicit, end: implicit + 10 } }, found));
     const revocation = text.indexOf('false');
     assert.ok(isSuppressed({ ruleId: 'token-revocation-disabled', span: { start: revocation, end: revocation + 5 } }, found));
+  });
+
+  it('takes the comments from the tree the model was read from, without parsing the text again', (t) => {
+    const model = terraformHclSurface.parse(doc(text));
+    const fresh = readHclSuppressions(doc(text));
+    // With every parse given up from here on, only the comments kept with the model can answer.
+    const saved = parseTimeoutMs();
+    t.after(() => setParseTimeout(saved));
+    setParseTimeout(0.001);
+    assert.deepEqual(readHclSuppressions(doc(text), model), fresh);
+    assert.deepEqual(readHclSuppressions(doc(text)), [], 'without the model the text must be parsed, and that is given up');
+    // Another text than the model's: parsed (and given up here), never the kept comments.
+    assert.deepEqual(readHclSuppressions(doc(text.replace('implicit', 'code')), model), []);
   });
 
   it('reads the file-wide form', () => {

@@ -16,7 +16,7 @@
  */
 import type { ListValue, LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Reference, Span, UnknownValue } from '../../model';
 import { grammarState, parseText, type SyntaxNode } from '../tree-sitter';
-import type { TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
+import type { HclLineComment, TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
 
 /** How deep nested blocks and expressions are followed (deeper ones read as Unknown / are skipped). */
 const MAX_DEPTH = 64;
@@ -27,7 +27,7 @@ const MAX_PROBLEMS = 50;
  * Read a `.tf` file. Undefined when the Terraform grammar is not loaded (yet): the surface's
  * `prepare` loads it. Never throws.
  */
-export function readHcl(text: string): TfFile | undefined {
+export function readHcl(text: string, options: { comments?: boolean } = {}): TfFile | undefined {
   if (grammarState('terraform') !== 'ready') return undefined;
   let tree;
   try {
@@ -37,12 +37,31 @@ export function readHcl(text: string): TfFile | undefined {
   }
   if (!tree) return { blocks: [], problems: [{ message: 'The file could not be parsed (it took too long or the parser failed)', span: { start: 0, end: 0 }, unread: true }] };
   try {
-    return new Reader(text).file(tree.rootNode);
+    const file = new Reader(text).file(tree.rootNode);
+    if (options.comments) file.comments = lineCommentsOf(tree.rootNode, text);
+    return file;
   } catch (error) {
     return { blocks: [], problems: [{ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }] };
   } finally {
     tree.delete();
   }
+}
+
+/** Every line comment under `root` (`#` or `//`; block comments are left out), in text order. */
+export function lineCommentsOf(root: SyntaxNode, text: string): HclLineComment[] {
+  const out: HclLineComment[] = [];
+  const visit = (node: SyntaxNode, depth: number): void => {
+    if (depth > 400) return;
+    if (node.type === 'comment') {
+      const raw = text.slice(node.startIndex, node.endIndex);
+      const body = raw.startsWith('#') ? raw.slice(1) : raw.startsWith('//') ? raw.slice(2) : undefined;
+      if (body !== undefined) out.push({ span: { start: node.startIndex, end: node.endIndex }, body: body.replace(/\r$/, '') });
+      return;
+    }
+    for (const child of node.children) if (child) visit(child, depth + 1);
+  };
+  visit(root, 0);
+  return out;
 }
 
 function spanOf(node: SyntaxNode): Span {

@@ -6,6 +6,7 @@
  * document, which the host passes as `siblings`.
  */
 import type { DocumentModel } from '../../model';
+import { DIRECTIVE_PREFIX } from '../../suppress';
 import { grammarState, loadGrammar } from '../tree-sitter';
 import type { SourceDocument, Surface } from '../types';
 import { hclCursor } from './cursor-hcl';
@@ -18,9 +19,9 @@ import { CLIENT_MARKER, emptyTerraformModel, terraformModel } from './model';
 import { withoutBlocks, withoutBlocksBut } from '../cloudformation/remove';
 import { terraformJsonWithoutDefinitions } from './remove-json';
 import { terraformJsonWithoutDefinitionsBut } from './reduce-json';
-import { hclSuppressions } from './suppressions-hcl';
+import { hclSuppressions, rememberHclComments } from './suppressions-hcl';
 import { terraformJsonSuppressions } from './suppressions-json';
-import type { TfFile } from './tree';
+import type { HclLineComment, TfFile } from './tree';
 
 /** The files of a Terraform module. */
 const MODULE = { suffixes: ['.tf', '.tf.json'] } as const;
@@ -77,6 +78,22 @@ function parseWith(read: (text: string) => TfFile | undefined, doc: SourceDocume
   }
 }
 
+/**
+ * Read a `.tf` document; when it holds a suppression directive, the reader also takes its line
+ * comments from the same syntax tree, kept with the model for the suppression reader.
+ */
+function parseHcl(doc: SourceDocument): DocumentModel {
+  if (!doc.text.includes(DIRECTIVE_PREFIX)) return parseWith(readHcl, doc);
+  let comments: HclLineComment[] | undefined;
+  const model = parseWith((text) => {
+    const file = readHcl(text, { comments: true });
+    comments = file?.comments;
+    return file;
+  }, doc);
+  rememberHclComments(model, doc.text, comments);
+  return model;
+}
+
 /** Load the HCL grammar when this document or a sibling needs it. */
 function prepare(doc: SourceDocument): Promise<void> | undefined {
   if (grammarState('terraform') !== 'absent' || !CLIENT_MARKER.test(doc.text)) return undefined;
@@ -108,7 +125,7 @@ export const terraformHclSurface: Surface = {
   files: [{ suffix: '.tf', languageId: 'terraform' }],
   languageIds: ['terraform'],
   accepts: (doc) => isHcl(doc) && !isTerraformJson(doc),
-  parse: (doc) => parseWith(readHcl, doc),
+  parse: (doc) => parseHcl(doc),
   withoutDefinitions: withoutBlocks,
   withoutDefinitionsBut: withoutBlocksBut,
   module: MODULE,

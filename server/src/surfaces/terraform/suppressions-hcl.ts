@@ -13,39 +13,42 @@
  */
 import type { DocumentModel } from '../../model';
 import { DIRECTIVE_PREFIX, suppressionOfComment, type Suppression } from '../../suppress';
-import { parseText, type SyntaxNode } from '../tree-sitter';
+import { parseText } from '../tree-sitter';
+import { lineCommentsOf } from './hcl';
+import type { HclLineComment } from './tree';
 import type { SourceDocument, SuppressionSupport } from '../types';
 
 /** Every line comment of an HCL text with its body (the text after `#` or `//`); `[]` when the grammar is not loaded. */
-export function hclLineComments(text: string): { span: { start: number; end: number }; body: string }[] {
+export function hclLineComments(text: string): HclLineComment[] {
   const tree = parseText('terraform', text);
   if (!tree) return [];
   try {
-    const out: { span: { start: number; end: number }; body: string }[] = [];
-    const visit = (node: SyntaxNode, depth: number): void => {
-      if (depth > 400) return;
-      if (node.type === 'comment') {
-        const raw = text.slice(node.startIndex, node.endIndex);
-        const body = raw.startsWith('#') ? raw.slice(1) : raw.startsWith('//') ? raw.slice(2) : undefined;
-        if (body !== undefined) out.push({ span: { start: node.startIndex, end: node.endIndex }, body: body.replace(/\r$/, '') });
-        return;
-      }
-      for (const child of node.children) if (child) visit(child, depth + 1);
-    };
-    visit(tree.rootNode, 0);
-    return out;
+    return lineCommentsOf(tree.rootNode, text);
   } finally {
     tree.delete();
   }
 }
 
+/**
+ * The line comments the reader took from the tree a model was read from, by model: reading the
+ * suppressions of a file the surface has just read (a check of a fix or a suppression, a fresh
+ * analysis) would otherwise parse the same text a second time (half of a fuzzed 240 KB file's
+ * code-action time).
+ */
+const commentsByModel = new WeakMap<DocumentModel, { text: string; comments: HclLineComment[] }>();
+
+export function rememberHclComments(model: DocumentModel, text: string, comments: HclLineComment[] | undefined): void {
+  if (comments) commentsByModel.set(model, { text, comments });
+}
+
 /** Suppressions written in an HCL document. Never throws. */
-export function readHclSuppressions(doc: SourceDocument, _model?: DocumentModel): Suppression[] {
+export function readHclSuppressions(doc: SourceDocument, model?: DocumentModel): Suppression[] {
   const text = doc.text;
   if (!text.includes(DIRECTIVE_PREFIX)) return [];
   try {
     const out: Suppression[] = [];
-    for (const comment of hclLineComments(text)) {
+    const kept = model && commentsByModel.get(model);
+    for (const comment of kept && kept.text === text ? kept.comments : hclLineComments(text)) {
       const s = suppressionOfComment(text, comment.span, comment.body);
       if (s) out.push(s);
     }

@@ -57,6 +57,14 @@ export interface TfFile {
   blocks: TfBlock[];
   /** Syntax errors; the blocks hold what could still be read. */
   problems: ParseProblem[];
+  /** The line comments, when the reader was asked for them (read from the same syntax tree). */
+  comments?: HclLineComment[];
+}
+
+/** A line comment of an HCL text: its span and the text after `#` or `//`. */
+export interface HclLineComment {
+  span: Span;
+  body: string;
 }
 
 /*
