@@ -205,4 +205,27 @@ describe('fuzz regressions', () => {
     assert.deepEqual(list.items.map((i) => i.label).sort(), ['client_credentials', 'code', 'implicit']);
     assert.ok(ms < 1500, `took ${Math.round(ms)} ms of CPU`);
   });
+
+  it('seed 4242 index 45470: fixes in a TypeScript file with a stray quote and lone CRs are checked on the whole file as written', async () => {
+    // examples/sdk/cdk-stack.ts with a stray `"`, lone CRs and a YAML merge line. The surface
+    // reports syntax errors near calls only, so the file read as clean: fixes were checked on the
+    // file cut down to their call, and on a copy with LFs for the CRs. tree-sitter reads both
+    // differently from the real text (error recovery; a `//` comment runs on past a lone CR), where
+    // the fixes turned two clients into one. Now a file without a clean tree is not cut down, and a
+    // fix to a file with lone CRs is read as it will be written.
+    for (const g of ['typescript', 'tsx', 'javascript'] as const) assert.ok(await loadGrammar(g));
+    const text = "import { Duration, Stack, type StackProps } from 'aws-cdk-lib';\n\rimport * as cognito from 'aws-cdk-lib/aws-cognito';\rimport type { Construct } from 'constructs';\n\r// CDK L2 clie\nnts with mistakes on purpose: run `npm start` to see what `cdk synth` would make of them.\nexport class AuthStack extends Stack {\n  constructor(scope: Construct, id: string, props?\": StackProps) {\r    super(scope, id, props);\n    const pool = new cognito.UserPool(this, 'Pool');\r\n    // No oAuth: the CDK turns on the implicit grant with https://example.com as the callback.\n    pool.addClient('Spa', {\r\n      authFlows: { userSrp: true },\r\n    });\n\r\r    new cognito.UserPoolClient(this, 'Backend', {\n      userPool: pool,\r\n      preventUserExistenceErrors: true,\r      oAuth: {\r\n        flows: { authorizationCodeGrant: true },\n\r        scopes: [cognito.OAuthScope.EMAIL],\r\n        callbackUrls: ['https://app.example.com/callback'],\n\r      },\n      accessTokenValidity: Duration.seconds(90),\n      refreshTokenValidity: Duration.days(30),\n\r    });\r\n  }\n\r<<: *x2\n}\n";
+    const doc = { uri: 'file:///w/cdk-stack.ts', languageId: 'typescript', text };
+    const analysis = analyse(doc)!;
+    assert.equal(analysis.model.clients.length, 2);
+    for (const finding of analysis.findings) {
+      const def = clientAt(analysis.model, finding.span);
+      for (const fix of def ? finding.fixes ?? [] : []) {
+        const edits = editsForFix(analysis.surface.id, doc, analysis.model, def!, fix);
+        if (!edits || edits.length === 0) continue;
+        const after = parseDocument({ ...doc, text: applyEdits(text, edits) })!.model;
+        assert.ok(sameTemplate(analysis.model, after), `${finding.ruleId}: "${fix.title}" keeps the file reading the same (clients ${analysis.model.clients.length} -> ${after.clients.length})`);
+      }
+    }
+  });
 });

@@ -69,11 +69,15 @@ function statementOf(statements: readonly Span[], span: Span): number {
  * The edits that take every call but `keep` out: a top-level statement holding other calls and
  * not `keep` goes whole (a function wrapping a call, a class of constructs); a call in the
  * statement that holds `keep`, or in none, is replaced by `(0)` (see above). Undefined when spans
- * overlap. Without a syntax tree to find statements (no grammar loaded, a syntax error), every
- * other call is replaced by `(0)`.
+ * overlap, and when the text has no clean syntax tree (no grammar loaded, a syntax error anywhere).
  */
 function withoutCallsBut(text: string, all: readonly ClientDefinition[], keep: ClientDefinition | undefined, grammars: readonly GrammarName[]): SpanEdit[] | undefined {
-  const statements = all.length > 2 ? topLevelStatements(text, grammars) : undefined;
+  const statements = topLevelStatements(text, grammars);
+  // A file that does not parse cleanly is never cut down: the parser's error recovery reaches past
+  // the calls taken out, so the cut-down file can read the kept call, and a fix to it, unlike the
+  // whole one (fuzz seed 4242 index 45470: a stray quote outside every call; a fix checked on the
+  // cut-down file turned two clients into one). The surface reports syntax errors near calls only.
+  if (!statements) return undefined;
   const kept = statements && keep ? statementOf(statements, keep.span) : -1;
   const removed = new Set<number>();
   const edits: SpanEdit[] = [];
