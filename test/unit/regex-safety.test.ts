@@ -176,6 +176,37 @@ describe('regular expressions on hostile input', () => {
     assert.ok(result.ms < BOUND_MS, `${Math.round(result.ms)} ms`);
   });
 
+  it('completing a CDK value inside a 100 KB identifier grows linearly (it was quadratic: 16 s, fuzz seed 4242 index 55076)', (t) => {
+    const cases = [
+      {
+        uri: 'file:///w/stack.ts',
+        languageId: 'typescript',
+        text: (run: string) => `import * as cdk from 'aws-cdk-lib';\nimport * as cognito from 'aws-cdk-lib/aws-cognito';\nnew cognito.UserPoolClient(this, 'C', {\n  userPool: pool,\n  accessTokenValidity: Dura${run}|\n});\n`,
+      },
+      {
+        uri: 'file:///w/stack.py',
+        languageId: 'python',
+        // Also an import list opened on every line and never closed.
+        text: (run: string) => `from aws_cdk import aws_cognito as cognito\n${'from aws_cdk import (\n'.repeat(run.length / 200)}cognito.UserPoolClient(self, "C", user_pool=pool, access_token_validity=Dura${run}|)\n`,
+      },
+    ];
+    for (const c of cases) {
+      let offered = 0;
+      const result = blewUp((size) => {
+        const marked = c.text('a'.repeat(size));
+        const text = marked.replace('|', '');
+        const analysis = analyse({ uri: c.uri, languageId: c.languageId, text })!;
+        const document = TextDocument.create(c.uri, c.languageId, 1, text);
+        const started = performance.now();
+        offered = doComplete(document, analysis.model, analysis.surface.id, document.positionAt(marked.indexOf('|')))?.items.length ?? 0;
+        return performance.now() - started;
+      });
+      t.diagnostic(`${c.languageId}: ${Math.round(result.ms)} ms, ${offered} items`);
+      assert.ok(offered > 0, `${c.languageId}: completion offered nothing, so the value completion under test did not run`);
+      assert.ok(!result.failed && result.ms < BOUND_MS, `${c.languageId}: ${Math.round(result.ms)} ms, ${result.growth.toFixed(1)} times as long as a quarter of it`);
+    }
+  });
+
   it('the linear count of closing brackets after a line break gives what the three patterns it replaced give', () => {
     const patterns = { any: /\n\s*[}\]]/g, comma: /,\s*\n\s*[}\]]/g, other: /[^,\s{[]\s*\n\s*[}\]]/g } as const;
     const alphabet = ['\n', ' ', '\t', '\r', '\u00a0', '\u2028', '}', ']', ',', '{', '[', 'x', "'"];

@@ -437,9 +437,12 @@ function completeResource(items: Items, ctx: CursorContext, model: DocumentModel
  * bare when imported by name, else through the namespace import of its module.
  */
 function qualified(text: string, name: string): string {
-  const m = new RegExp(`([\\w$]+)\\.${name}\\b`).exec(text);
+  // The qualifier starts where a word starts (without the look-behind every character of a long
+  // word was a start, each scanning to the word's end: quadratic, 16 s on a 100 KB identifier).
+  const m = new RegExp(`(?<![\\w$])([\\w$]+)\\.${name}\\b`).exec(text);
   if (m && m[1] !== name) return `${m[1]}.${name}`;
-  if (new RegExp(`import\\s*(type\\s+)?\\{[^}]*\\b${name}\\b`).test(text)) return name;
+  // An import list ends at its brace: an `import {` never closed scans up to the next brace only.
+  if (new RegExp(`import\\s*(type\\s+)?\\{[^{}]*\\b${name}\\b`).test(text)) return name;
   const module = name === 'Duration' ? 'aws-cdk-lib' : 'aws-cdk-lib/aws-cognito';
   const ns = new RegExp(`import\\s+\\*\\s+as\\s+([\\w$]+)\\s+from\\s+['"]${module}['"]`).exec(text);
   return ns ? `${ns[1]}.${name}` : name;

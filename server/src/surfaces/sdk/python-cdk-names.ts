@@ -22,7 +22,7 @@ function escape(s: string): string {
 
 /** Whether `from <module> import ...` (parenthesised or not) imports `name` under its own name. */
 function importsByName(src: string, module: string, name: string): boolean {
-  const re = new RegExp(`^[ \\t]*from\\s+${escape(module)}\\s+import\\s+(\\([^)]*\\)|[^\\n]*)`, 'gm');
+  const re = new RegExp(`^[ \\t]*from\\s+${escape(module)}\\s+import\\s+(\\([^()]*\\)|[^\\n]*)`, 'gm');
   for (let m = re.exec(src); m; m = re.exec(src)) {
     const names = m[1].replace(/[()\\]/g, ' ').split(',').map((x) => x.trim());
     if (names.includes(name)) return true;
@@ -36,7 +36,7 @@ function moduleAlias(src: string, module: string): string | undefined {
   if (dot > 0) {
     const parent = module.slice(0, dot);
     const leaf = module.slice(dot + 1);
-    const re = new RegExp(`^[ \\t]*from\\s+${escape(parent)}\\s+import\\s+(\\([^)]*\\)|[^\\n]*)`, 'gm');
+    const re = new RegExp(`^[ \\t]*from\\s+${escape(parent)}\\s+import\\s+(\\([^()]*\\)|[^\\n]*)`, 'gm');
     for (let m = re.exec(src); m; m = re.exec(src)) {
       for (const part of m[1].replace(/[()\\]/g, ' ').split(',')) {
         const n = /^\s*(\w+)(?:\s+as\s+(\w+))?\s*$/.exec(part);
