@@ -51,8 +51,16 @@ export function analyse(original: SourceDocument, options: EngineOptions = {}, o
   const doc = { ...original, text: withLfBreaks(original.text) };
   const parsed = parseDocument(doc);
   if (!parsed) return undefined;
-  const all = runRules(parsed.model, options, (rule, error) => onRuleError?.(rule.id, error));
-  const suppressions = readSuppressions(parsed.surface.id, doc, parsed.model);
+  return analyseModel(parsed.surface, doc, parsed.model, options, onRuleError);
+}
+
+/**
+ * `analyse` of a document already read: `model` is what `surface` read from `doc`, whose text has
+ * no lone CR (see `withLfBreaks`). The rules and the suppressions, without reading the text again.
+ */
+export function analyseModel(surface: Surface, doc: SourceDocument, model: DocumentModel, options: EngineOptions = {}, onRuleError?: (ruleId: string, error: unknown) => void): Analysis {
+  const all = runRules(model, options, (rule, error) => onRuleError?.(rule.id, error));
+  const suppressions = readSuppressions(surface.id, doc, model);
   const { kept, suppressed } = partitionSuppressed(all, suppressions);
-  return { surface: parsed.surface, model: parsed.model, findings: kept, suppressed, suppressions };
+  return { surface, model, findings: kept, suppressed, suppressions };
 }

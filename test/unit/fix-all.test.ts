@@ -16,6 +16,8 @@ import { analyse } from '../../server/src/service';
 import { autoFixOf, fixAll, isAutoFix, planFixPass } from '../../server/src/features/fix-all';
 import { diffEdits, diffLines, splitLines, unifiedDiff } from '../../server/src/features/text-diff';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
+import { surfaces } from '../../server/src/surfaces';
+import { generateJsonTemplate, generateYamlTemplate } from '../bench/generate';
 import { corpusFiles } from '../support/corpus';
 import { renderers, type Scenario } from '../support/scenario';
 
@@ -254,4 +256,40 @@ describe('line diffs', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('fix-all reads each text once', () => {
+  // Each fix is checked on the document cut down to its client: the edit check and the rules check
+  // read the same edited text, and the rules check before the fix runs on the reduction's own read.
+  // Reading any text twice in one run is wasted work (it was five reads per fix, three of them repeats).
+  for (const [languageId, generate] of [
+    ['yaml', generateYamlTemplate],
+    ['json', generateJsonTemplate],
+  ] as const) {
+    it(`a ${languageId} template with six clients`, () => {
+      const source = doc(generate(6), languageId);
+      const start = analyse(source)!;
+      const reads = new Map<string, number>();
+      const patched = surfaces.map((s) => {
+        const parse = s.parse;
+        s.parse = (d) => {
+          const key = `${s.id}\u0000${d.text}`;
+          reads.set(key, (reads.get(key) ?? 0) + 1);
+          return parse.call(s, d);
+        };
+        return () => (s.parse = parse);
+      });
+      let result;
+      try {
+        result = fixAll(source, { start })!;
+      } finally {
+        patched.forEach((restore) => restore());
+      }
+      assert.ok(result.applied.length >= 3, `fixes applied: ${result.applied.length}`);
+      const twice = [...reads].filter(([, n]) => n > 1);
+      assert.deepEqual(twice.map(([key]) => key.slice(0, 80)), []);
+      // One read of each fix's reduction, one of each fix applied to it, one of the fixed whole.
+      assert.ok(reads.size <= 2 * result.applied.length + 1, `${reads.size} reads for ${result.applied.length} fixes`);
+    });
+  }
 });

@@ -14,14 +14,16 @@
  * first fix alone, and otherwise stops the run: fix-all never breaks a file. A document with a
  * syntax problem is not fixed at all (the parser may have read only part of it).
  */
-import { analyse, type Analysis } from '../service';
+import { analyse, analyseModel, type Analysis } from '../service';
 import type { ClientDefinition, DocumentModel, LocatedValue, Span } from '../model';
 import type { RuleSetting } from '../rules/engine';
 import type { Finding, SemanticChange, SemanticFix } from '../rules/types';
 import { applyEdits } from '../surfaces/apply-edits';
 import { editsForFix, sameTemplate } from '../surfaces/edits';
 import { reduceForRules, type ReducedDocument } from '../surfaces/reduce';
-import { surfaceById, transientTrees, type SourceDocument } from '../surfaces';
+import { surfaceById, surfaceFor, transientTrees, type SourceDocument } from '../surfaces';
+import { readEdited, sharingEditedReads } from '../surfaces/edited-reads';
+import { withLfBreaks } from '../surfaces/line-breaks';
 import type { SpanEdit } from '../surfaces/types';
 
 /** How many passes a run makes at most. */
@@ -122,7 +124,7 @@ function improves(
   // On the document reduced to the fixed definition when it can be: the rules look at one
   // definition at a time, so the others only cost time (a full analysis per fix).
   const small = reduceForRules(surfaceId, doc, model, def, edits);
-  const before = small && reducedAnalysis(small.reduced, rules);
+  const before = small && reducedAnalysis(surfaceId, small.reduced, rules);
   if (small && before) return improvesIn(small.reduced.doc, before.model, small.edits, finding, before.findings, rules);
   return improvesIn(doc, model, edits, finding, findings, rules);
 }
@@ -130,16 +132,34 @@ function improves(
 const reducedAnalyses = new WeakMap<ReducedDocument, Map<string, Analysis | undefined>>();
 
 /** A reduced document analysed with a set of rule settings, cached per reduced document and settings. */
-function reducedAnalysis(reduced: ReducedDocument, rules: Record<string, RuleSetting> | undefined): Analysis | undefined {
+function reducedAnalysis(surfaceId: string, reduced: ReducedDocument, rules: Record<string, RuleSetting> | undefined): Analysis | undefined {
   let perSettings = reducedAnalyses.get(reduced);
   if (!perSettings) reducedAnalyses.set(reduced, (perSettings = new Map()));
   const key = JSON.stringify(rules ?? {});
-  if (!perSettings.has(key)) perSettings.set(key, analyse(reduced.doc, { rules }));
+  if (!perSettings.has(key)) perSettings.set(key, analyseRead(reduced.doc, surfaceId, reduced.model, rules));
   return perSettings.get(key);
 }
 
+/**
+ * `analyse(doc)`, taking `model` as the read of `doc` when the surface that reads it is the one
+ * (`surfaceId`) `model` came from and no lone CR makes `analyse` read another text: the rules and suppressions
+ * run without a second parse.
+ */
+function analyseRead(doc: SourceDocument, surfaceId: string, model: DocumentModel, rules: Record<string, RuleSetting> | undefined): Analysis | undefined {
+  const surface = surfaceFor(doc);
+  if (!surface || surface.id !== surfaceId || withLfBreaks(doc.text) !== doc.text) return analyse(doc, { rules });
+  return analyseModel(surface, doc, model, { rules });
+}
+
+/** `analyse` of an edited document, with the read the edit check made of the same text when there was one (../surfaces/edited-reads.ts). */
+function analyseEdited(doc: SourceDocument, rules: Record<string, RuleSetting> | undefined): Analysis | undefined {
+  const surface = surfaceFor(doc);
+  if (!surface || withLfBreaks(doc.text) !== doc.text) return analyse(doc, { rules });
+  return analyseModel(surface, doc, readEdited(surface, doc), { rules });
+}
+
 function improvesIn(doc: SourceDocument, model: DocumentModel, edits: SpanEdit[], finding: Finding, findings: readonly Finding[], rules: Record<string, RuleSetting> | undefined): boolean {
-  const after = analyse({ ...doc, text: applyEdits(doc.text, edits) }, { rules });
+  const after = analyseEdited({ ...doc, text: applyEdits(doc.text, edits) }, rules);
   if (!after) return false;
   const count = (list: readonly Finding[]) => list.filter((f) => f.ruleId === finding.ruleId).length;
   // A rename onto a name already written would leave the key twice: the template means something else then.
@@ -225,6 +245,10 @@ function stillSameTemplate(surfaceId: string, doc: SourceDocument, original: Doc
  * document. Never throws for any input text.
  */
 export function fixAll(doc: SourceDocument, options: FixAllOptions = {}): FixAllResult | undefined {
+  return sharingEditedReads(() => fixAllShared(doc, options));
+}
+
+function fixAllShared(doc: SourceDocument, options: FixAllOptions): FixAllResult | undefined {
   const maxPasses = options.maxPasses ?? DEFAULT_MAX_PASSES;
   const first = options.start ?? analyse(doc, { rules: options.rules });
   if (!first) return undefined;

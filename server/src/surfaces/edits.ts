@@ -10,7 +10,7 @@ import type { ClientDefinition, DocumentModel, LocatedValue, SemanticFix } from 
 import { variantOf } from '../model/variants';
 import { applyEdits, editProblem, sortEdits } from './apply-edits';
 import { surfaceById, surfaces } from './index';
-import { transientTrees } from './cloudformation/trees';
+import { readEdited } from './edited-reads';
 import { reduceForEdits } from './reduce';
 import { inOwnBreaks, withLfBreaks } from './line-breaks';
 import type { SourceDocument, SpanEdit, Surface } from './types';
@@ -108,7 +108,7 @@ function stillReads(surfaceId: string, doc: SourceDocument, model: DocumentModel
 }
 
 function readsAsBefore(surface: Surface, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: SpanEdit[]): boolean {
-  const after = transientTrees(() => surface.parse({ ...doc, text: applyEdits(doc.text, edits) }));
+  const after = readEdited(surface, { ...doc, text: applyEdits(doc.text, edits) });
   if (!sameTemplate(model, after)) return false;
   // The fixed client must still be read with a body whenever it had one.
   const fixed = after.clients.find((c) => c.name === def.name);

@@ -16,6 +16,7 @@
  */
 import type { ClientDefinition, CodeExpression, DocumentModel, LocatedValue } from '../model';
 import { applyEdits } from './apply-edits';
+import { sharingReads } from './edited-reads';
 import { resourcesBut } from './cloudformation/reduce-read';
 import { transientTrees } from './cloudformation/trees';
 import { surfaceById } from './index';
@@ -281,6 +282,10 @@ export interface ReducedEdits {
  */
 export function reduceForEdits(surfaceId: string, doc: SourceDocument, model: DocumentModel, def: ClientDefinition, edits: readonly SpanEdit[]): ReducedEdits | undefined {
   if (!reducibleForChecks(model)) return undefined;
+  // Inside a fix-all run, the rules check that follows reads the same edited reduction, so one
+  // read serves both (./edited-reads.ts); the smaller reduction would cost a read of its own.
+  const forRules = sharingReads() ? reduceForRules(surfaceId, doc, model, def, edits) : undefined;
+  if (forRules) return forRules;
   const surface = surfaceById(surfaceId);
   const reduced = surface && reduceForRead(surface, doc, model, def);
   const moved = reduced && editsInReduced(reduced, edits);
