@@ -35,7 +35,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, CONFIG_SECTION, defaultSettings, readSettings, type LogLevel, type Settings } from './config';
-import { CODE_ACTION_KINDS, getCodeActions, resolveCodeAction } from './features/code-actions';
+import { CODE_ACTION_KINDS, deferredUri, getCodeActions, resolveCodeAction } from './features/code-actions';
 import { CONVERT_CLIENT_COMMAND, CONVERT_KIND, CONVERT_SERVER_COMMAND, convertCodeActions, convertedAt } from './features/convert-actions';
 import { CLIENT_COMMANDS, clientAt, getCodeLenses, SERVER_COMMANDS } from './features/codelens';
 import { doComplete } from './features/completion';
@@ -550,6 +550,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const fixes = getCodeActions(found.document, analysis.model, analysis.surface.id, params.range, params.context, analysis.findings, {
         rules: settings.rules,
         deferFixAll: codeActionResolve,
+        deferChecks: codeActionResolve,
       });
       return [...fixes, ...convertCodeActions(found.document, analysis.model, params.range, { clientOpens: clientOpensConversions, only: params.context.only })];
     }),
@@ -557,8 +558,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeActionResolve((action): CodeAction =>
     guard('codeAction/resolve', action, () => {
-      const uri = (action.data as { fixAll?: { uri?: unknown } } | undefined)?.fixAll?.uri;
-      if (typeof uri !== 'string' || action.edit) return action; // not one this server deferred
+      const uri = deferredUri(action.data);
+      if (uri === undefined || action.edit) return action; // not one this server deferred
       const found = modelEntry(uri);
       const analysis = found?.entry.analysis;
       if (!found || !analysis) return { title: action.title, kind: action.kind, edit: { changes: {} } };

@@ -379,6 +379,37 @@ describe('codeAction/resolve', () => {
   });
 });
 
+describe('codeAction/resolve of quick fixes on a large broken document', () => {
+  it('offers them by title to a client that resolves edits, and makes and checks the one chosen', async () => {
+    // A syntax error far from the client and 70 KB of comment: each check would read it all again.
+    const text = MISCONFIGURED_YAML.replace('      PreventUserExistenceErrors: ENABLED\n', '      PreventUserExistenceErrors: ENABLED\n      EnableTokenRevocation: false\n') + `# ${'x'.repeat(70_000)}\nbroken: [\n`;
+    let eager: CodeAction[] = [];
+    await withSession(PLAIN_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', text);
+      const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
+      const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
+      eager = (await client.codeActions(TEMPLATE_URI, diagnostic.range, [diagnostic])).filter((a) => a.kind === 'quickfix');
+      assert.ok(eager.length >= 2 && eager.every((a) => a.edit), `a client that cannot resolve gets every edit at once: ${JSON.stringify(eager.map((a) => [a.title, !!a.edit]))}`);
+    });
+    await withSession(RESOLVING_CAPABILITIES, async ({ client }) => {
+      await client.open(TEMPLATE_URI, 'yaml', text);
+      const published = await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.diagnostics.some((d) => d.code === 'token-revocation-disabled'));
+      const diagnostic = published.diagnostics.find((d) => d.code === 'token-revocation-disabled')!;
+      const lazy = (await client.codeActions(TEMPLATE_URI, diagnostic.range, [diagnostic])).filter((a) => a.kind === 'quickfix');
+      assert.deepEqual(lazy.map((a) => a.title), eager.map((a) => a.title));
+      assert.ok(lazy.every((a) => a.edit === undefined), 'no edit until one is chosen');
+      for (const action of lazy) assert.deepEqual(await client.resolveCodeAction(action), eager.find((a) => a.title === action.title));
+      const fix = await client.resolveCodeAction(lazy.find((a) => !a.title.startsWith('Disable '))!);
+      const fixed = TextDocument.applyEdits(TextDocument.create(TEMPLATE_URI, 'yaml', 1, text), fix.edit!.changes![TEMPLATE_URI]);
+      assert.match(fixed, /EnableTokenRevocation: true/);
+      // After an edit the offered actions are stale: resolving one changes nothing.
+      await client.change(TEMPLATE_URI, 2, [{ text: text + '# edited\n' }]);
+      await client.waitForDiagnostics(TEMPLATE_URI, (p) => p.version === 2);
+      assert.deepEqual((await client.resolveCodeAction(lazy[0])).edit, { changes: {} });
+    });
+  });
+});
+
 describe('settings', () => {
   const RULE = 'client-credentials-requires-secret';
 

@@ -46,6 +46,42 @@ export interface CodeActionOptions {
    * the caret over a finding never costs a whole fix-all run. Asked for by kind, it is complete.
    */
   deferFixAll?: boolean;
+  /**
+   * The client resolves code actions' edits, and may get the quick fixes and disable actions of a
+   * costly document without their edits: see `DEFER_CHECKS_CHARS`.
+   */
+  deferChecks?: boolean;
+}
+
+/**
+ * A document this long or longer that cannot be cut down for the checks of its actions (a syntax
+ * problem, see `checksCutDown`) has each check read all of it again: on a broken 500 KB template,
+ * seconds for the light bulb of one finding. Where the client resolves edits
+ * (`deferChecks`), its quick fixes and disable actions are offered by title, and the one chosen is
+ * made and checked at codeAction/resolve; one that fails its check then comes back with an empty
+ * edit, never an unchecked one.
+ */
+export const DEFER_CHECKS_CHARS = 64 * 1024;
+
+/** What a quick fix or disable action offered without its edit carries until it is resolved. */
+export interface DeferredCheck {
+  check: { uri: string; version: number; title: string; diagnostics: Diagnostic[] };
+}
+
+function deferredCheck(data: unknown): DeferredCheck['check'] | undefined {
+  const check = (data as Partial<DeferredCheck> | undefined)?.check;
+  return check && typeof check.uri === 'string' && typeof check.version === 'number' && typeof check.title === 'string' && Array.isArray(check.diagnostics) ? check : undefined;
+}
+
+/** The document a code action this feature returned without its edit is for (undefined for any other action). */
+export function deferredUri(data: unknown): string | undefined {
+  return deferredCheck(data)?.uri ?? deferredFixAll(data)?.uri;
+}
+
+/** How actions are made: with their checked edits, or deferred (by title) for this document version; `title` limits them to one. */
+interface Making {
+  defer?: { uri: string; version: number };
+  title?: string;
 }
 
 /** What a deferred fix-all action carries until it is resolved: the document and version it is for. */
@@ -193,33 +229,21 @@ export function getCodeActions(
 
   // The finding each diagnostic names, by rule and span: the first such finding, looked up in a
   // table (searching the findings per diagnostic was quadratic on a document with thousands).
-  const byPlace = new Map<string, Finding>();
-  for (const f of current) {
-    const key = `${f.ruleId}|${f.span.start}|${f.span.end}`;
-    if (!byPlace.has(key)) byPlace.set(key, f);
-  }
-  const matched: Matched[] = [];
-  for (const diagnostic of context.diagnostics ?? []) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-    const data = diagnosticData(diagnostic);
-    if (data && diagnostic.code !== data.ruleId) continue;
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    const finding = byPlace.get(`${diagnostic.code}|${start}|${end}`);
-    // A client that drops `data` (older ones do) still gets the fixes, from the finding the code names.
-    if (finding) matched.push({ diagnostic, finding: data ? { ...finding, fixes: data.fixes } : finding });
-  }
+  const matched = matchDiagnostics(document, current, context.diagnostics ?? []);
 
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
-    actions.push(...quickFixes(document, source, model, surfaceId, matched));
-    actions.push(...disableActions(document, source, model, surfaceId, matched));
+    const costly = options.deferChecks === true && source.text.length >= DEFER_CHECKS_CHARS && !checksCutDown(surfaceId, source, model, matched);
+    const making: Making = costly ? { defer: { uri: document.uri, version: document.version } } : {};
+    actions.push(...quickFixes(document, source, model, surfaceId, matched, making));
+    actions.push(...disableActions(document, source, model, surfaceId, matched, making));
   }
   // Fix all, asked for by kind (on save, the Source Action menu): complete, of kind source.fixAll.
   // Offered beside a quick fix that fix-all would apply: of kind quickfix, since editors keep
   // source actions out of the light bulb, and deferred to codeAction/resolve where the client can.
   const asked = only !== undefined && only.length > 0 && wants(only, FIX_ALL_KIND);
-  const offered = !asked && wants(only, CodeActionKind.QuickFix) && matched.some((m) => autoFixOf(m.finding) !== undefined);
+  // (Never for a document with a syntax problem: fix-all leaves those alone, so a deferred one would resolve to nothing.)
+  const offered = !asked && wants(only, CodeActionKind.QuickFix) && model.problems.length === 0 && matched.some((m) => autoFixOf(m.finding) !== undefined);
   if (asked) {
     const all = fixAllAction(document, source, model, surfaceId, current, options, FIX_ALL_KIND);
     if (all) actions.push(all);
@@ -234,11 +258,66 @@ export function getCodeActions(
 }
 
 /**
- * Complete a code action returned without its edit (`codeAction/resolve`): a deferred fix-all gets
+ * Our diagnostics among `diagnostics`, each with the current finding it stands for (the same rule
+ * at the same place): the first such finding, looked up in a table (searching the findings per
+ * diagnostic was quadratic on a document with thousands).
+ */
+function matchDiagnostics(document: TextDocument, current: readonly Finding[], diagnostics: readonly Diagnostic[]): Matched[] {
+  const byPlace = new Map<string, Finding>();
+  for (const f of current) {
+    const key = `${f.ruleId}|${f.span.start}|${f.span.end}`;
+    if (!byPlace.has(key)) byPlace.set(key, f);
+  }
+  const matched: Matched[] = [];
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    const data = diagnosticData(diagnostic);
+    if (data && diagnostic.code !== data.ruleId) continue;
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    const finding = byPlace.get(`${diagnostic.code}|${start}|${end}`);
+    // A client that drops `data` (older ones do) still gets the fixes, from the finding the code names.
+    if (finding) matched.push({ diagnostic, finding: data ? { ...finding, fixes: data.fixes } : finding });
+  }
+  return matched;
+}
+
+/**
+ * Whether the checks of the actions for these findings run on the document cut down to each
+ * finding's client (../surfaces/reduce.ts): not when it has a syntax problem, a code file's tree
+ * has an error, or its client is most of the text; then each check reads the whole document.
+ */
+function checksCutDown(surfaceId: string, source: SourceDocument, model: DocumentModel, matched: readonly Matched[]): boolean {
+  return matched.every((m) => {
+    const def = clientAt(model, m.finding.span);
+    return def === undefined || reduceForEdits(surfaceId, source, model, def, []) !== undefined;
+  });
+}
+
+/** An action offered by title, its edit made at codeAction/resolve (see `DEFER_CHECKS_CHARS`). */
+function deferredAction(title: string, diagnostics: Diagnostic[], making: Making): CodeAction {
+  const data: DeferredCheck = { check: { ...making.defer!, title, diagnostics } };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics, data };
+}
+
+/**
+ * Complete a code action returned without its edit (`codeAction/resolve`): a deferred quick fix or
+ * disable action is made and checked now, as it would have been when offered; a deferred fix-all gets
  * its edit when it is for this document at this version; otherwise (another document, an older
  * version, nothing left to fix) it comes back with an empty edit, never a stale one.
  */
 export function resolveCodeAction(document: TextDocument, model: DocumentModel, surfaceId: string, action: CodeAction, findings?: Finding[], options: CodeActionOptions = {}): CodeAction {
+  const check = deferredCheck(action.data);
+  if (check && !action.edit) {
+    const { data: _data, ...offered } = action;
+    const empty: CodeAction = { ...offered, edit: { changes: {} } };
+    if (check.uri !== document.uri || check.version !== document.version) return empty;
+    const source: SourceDocument = sourceOf(document, model);
+    const matched = matchDiagnostics(document, findings ?? currentFindings(source, surfaceId, model, options.rules), check.diagnostics);
+    const making: Making = { title: check.title };
+    const made = [...quickFixes(document, source, model, surfaceId, matched, making), ...disableActions(document, source, model, surfaceId, matched, making)].find((a) => a.edit);
+    return made ? { ...offered, edit: made.edit } : empty;
+  }
   const deferred = deferredFixAll(action.data);
   if (!deferred || action.edit) return action;
   const resolved: CodeAction = { title: action.title, kind: action.kind, edit: { changes: {} } };
@@ -248,16 +327,21 @@ export function resolveCodeAction(document: TextDocument, model: DocumentModel, 
   return fixAllAction(document, source, model, surfaceId, current, options, action.kind ?? CodeActionKind.QuickFix) ?? resolved;
 }
 
-function quickFixes(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[]): CodeAction[] {
+function quickFixes(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[], making: Making): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const { diagnostic, finding } of matched) {
     const def = clientAt(model, finding.span);
     if (!def) continue;
     let preferredGiven = false;
     for (const fix of finding.fixes ?? []) {
-      const edits = checkedFixEdits(surfaceId, source, model, def, fix);
-      if (!edits || edits.length === 0) continue;
-      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, edits) };
+      if (making.title !== undefined && fix.title !== making.title) continue;
+      let action: CodeAction;
+      if (making.defer) action = deferredAction(fix.title, [diagnostic], making);
+      else {
+        const edits = checkedFixEdits(surfaceId, source, model, def, fix);
+        if (!edits || edits.length === 0) continue;
+        action = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, edits) };
+      }
       if (fix.isPreferred && !preferredGiven) {
         action.isPreferred = true;
         preferredGiven = true;
@@ -268,7 +352,7 @@ function quickFixes(document: TextDocument, source: SourceDocument, model: Docum
   return actions;
 }
 
-function disableActions(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[]): CodeAction[] {
+function disableActions(document: TextDocument, source: SourceDocument, model: DocumentModel, surfaceId: string, matched: Matched[], making: Making): CodeAction[] {
   const support = suppressionSupport(surfaceId, source);
   if (!support) return [];
   // The edits are made on LF line breaks and get the document's own back (classic-Mac CRs).
@@ -291,11 +375,17 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
   if (support.lineComment) {
     for (const group of lines.values()) {
       const { finding } = group[0];
+      const title = `Disable ${finding.ruleId} for this line`;
+      if (making.title !== undefined && title !== making.title) continue;
+      if (making.defer) {
+        actions.push(deferredAction(title, group.map((m) => m.diagnostic), making));
+        continue;
+      }
       const made = disableLineEdit(text, finding.span.start, finding.ruleId, support.lineComment);
       const edit = made && inOwnBreaks(source.text, [made])[0];
       if (!edit || !checkedSuppression(surfaceId, source, model, finding, [edit])) continue;
       actions.push({
-        title: `Disable ${finding.ruleId} for this line`,
+        title,
         kind: CodeActionKind.QuickFix,
         diagnostics: group.map((m) => m.diagnostic),
         edit: workspaceEdit(document, [edit]),
@@ -305,6 +395,12 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
   if (support.ignoreInDefinition) {
     for (const group of resources.values()) {
       const { finding } = group[0];
+      const title = `Disable ${finding.ruleId} for this resource`;
+      if (making.title !== undefined && title !== making.title) continue;
+      if (making.defer) {
+        actions.push(deferredAction(title, group.map((m) => m.diagnostic), making));
+        continue;
+      }
       const def = clientAt(model, finding.span)!;
       let edits: SpanEdit[] | undefined;
       try {
@@ -315,7 +411,7 @@ function disableActions(document: TextDocument, source: SourceDocument, model: D
       }
       if (!edits || edits.length === 0 || !checkedSuppression(surfaceId, source, model, finding, edits)) continue;
       actions.push({
-        title: `Disable ${finding.ruleId} for this resource`,
+        title,
         kind: CodeActionKind.QuickFix,
         diagnostics: group.map((m) => m.diagnostic),
         edit: workspaceEdit(document, edits),
