@@ -85,10 +85,10 @@ function mismatch(value: LocatedValue, schema: ValueSchema, surface: SurfaceKind
 }
 
 function check(site: ValueSite, surface: SurfaceKind, spelling: Spelling): RuleFinding | undefined {
-  const label = siteLabel(site, spelling);
   const where = site.branch ? ' (in a branch of a condition)' : '';
   if (site.value.kind === 'null') {
     if (nullMeansAbsent(surface)) return undefined;
+    const label = siteLabel(site, spelling);
     const remove = removeChange(site);
     return {
       message: `${label}${where} is null, which CloudFormation does not accept; give it ${typeNoun(site.schema)} or remove it.`,
@@ -98,6 +98,8 @@ function check(site: ValueSite, surface: SurfaceKind, spelling: Spelling): RuleF
   }
   const found = mismatch(site.value, site.schema, surface);
   if (!found) return undefined;
+  // Labelled only once there is something to say (it was spelled for every value: 3% of a CLI run).
+  const label = siteLabel(site, spelling);
   const scalar = site.value.kind === 'string' || site.value.kind === 'number' || site.value.kind === 'boolean';
   const shown = scalar ? ` ${showValue(site.value)}` : '';
   const fixes: SemanticFix[] = [];
