@@ -26,14 +26,14 @@ export const rule: Rule = {
     walkShape(def, {
       value(site) {
         const s = site.schema;
-        const label = siteLabel(site, ctx.spelling);
-        const where = site.branch ? ' (in a branch of a condition)' : '';
+        // Spelled only for a value reported (spelling every value's label was most of this rule's time).
+        const labelled = () => `${siteLabel(site, ctx.spelling)}${site.branch ? ' (in a branch of a condition)' : ''}`;
         if (s.type === 'list' && site.value.kind === 'list') {
           const n = site.value.items.length;
           if (s.maxItems !== undefined && n > s.maxItems) {
-            out.push({ message: `${label}${where} has ${plural(n, 'item')}; at most ${s.maxItems} are allowed. Remove ${n - s.maxItems}.`, span: site.value.span });
+            out.push({ message: `${labelled()} has ${plural(n, 'item')}; at most ${s.maxItems} are allowed. Remove ${n - s.maxItems}.`, span: site.value.span });
           } else if (s.minItems !== undefined && n < s.minItems) {
-            out.push({ message: `${label}${where} has ${plural(n, 'item')}; it needs at least ${s.minItems}.`, span: site.value.span });
+            out.push({ message: `${labelled()} has ${plural(n, 'item')}; it needs at least ${s.minItems}.`, span: site.value.span });
           }
           return;
         }
@@ -41,11 +41,11 @@ export const rule: Rule = {
         const length = site.value.value.length;
         if (s.minLength !== undefined && length < s.minLength) {
           const message = length === 0
-            ? `${label}${where} is empty; it needs at least ${plural(s.minLength, 'character')}. Give it a value or remove it.`
-            : `${label}${where} is ${plural(length, 'character')} long; it needs at least ${s.minLength}.`;
+            ? `${labelled()} is empty; it needs at least ${plural(s.minLength, 'character')}. Give it a value or remove it.`
+            : `${labelled()} is ${plural(length, 'character')} long; it needs at least ${s.minLength}.`;
           out.push({ message, span: site.value.span });
         } else if (s.maxLength !== undefined && length > s.maxLength) {
-          out.push({ message: `${label}${where} is ${plural(length, 'character')} long; at most ${s.maxLength} are allowed. Shorten it.`, span: site.value.span });
+          out.push({ message: `${labelled()} is ${plural(length, 'character')} long; at most ${s.maxLength} are allowed. Shorten it.`, span: site.value.span });
         }
       },
     }, wc);
