@@ -9,6 +9,8 @@
  * alone, against inputs that made their old form take seconds or more.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatText } from '../../server/src/cli/format-text';
@@ -204,6 +206,29 @@ describe('regular expressions on hostile input', () => {
       t.diagnostic(`${c.languageId}: ${Math.round(result.ms)} ms, ${offered} items`);
       assert.ok(offered > 0, `${c.languageId}: completion offered nothing, so the value completion under test did not run`);
       assert.ok(!result.failed && result.ms < BOUND_MS, `${c.languageId}: ${Math.round(result.ms)} ms, ${result.growth.toFixed(1)} times as long as a quarter of it`);
+    }
+  });
+
+  it('completing after a CDK call holding a 300 KB run of spaces stays fast (it was quadratic: 82 s on 500 KB, fuzz seed 4242 index 40647)', (t) => {
+    // A call longer than the scan's 200 KB reads as still open after it, so the caret at the end
+    // of the file stands where a new keyword argument would go, after the argument holding the run.
+    const fixtures = join(__dirname, '..', '..', '..', 'test', 'editors', 'fixtures');
+    const cases = [
+      { uri: 'file:///w/stack.py', languageId: 'python', text: readFileSync(join(fixtures, 'stack.py'), 'utf8'), name: 'access_token_validity', split: 'access_token_'.length },
+      { uri: 'file:///w/stack.ts', languageId: 'typescript', text: readFileSync(join(fixtures, 'stack.ts'), 'utf8'), name: 'accessTokenValidity', split: 'accessToken'.length },
+    ];
+    for (const c of cases) {
+      assert.ok(c.text.includes(c.name), `${c.uri} still writes ${c.name}`);
+      const text = c.text.replace(c.name, `${c.name.slice(0, c.split)}${' '.repeat(300_000)}${c.name.slice(c.split)}`);
+      const analysis = analyse({ uri: c.uri, languageId: c.languageId, text })!;
+      const document = TextDocument.create(c.uri, c.languageId, 1, text);
+      const started = performance.now();
+      const items = doComplete(document, analysis.model, analysis.surface.id, document.positionAt(text.length))?.items.length ?? 0;
+      doComplete(document, analysis.model, analysis.surface.id, { line: document.positionAt(text.indexOf(c.name.slice(c.split))).line + 1, character: 12 });
+      const ms = performance.now() - started;
+      t.diagnostic(`${c.languageId}: ${Math.round(ms)} ms, ${items} items at the end`);
+      if (c.languageId === 'python') assert.ok(items > 0, 'the keyword arguments are offered at the end (the path under test ran)');
+      assert.ok(ms < BOUND_MS, `${c.languageId}: ${Math.round(ms)} ms`);
     }
   });
 

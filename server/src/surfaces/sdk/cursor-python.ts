@@ -359,7 +359,7 @@ function cursorAt(text: string, offset: number, model: DocumentModel): CursorCon
       } else if (lastBreak >= 0 && lead.slice(lastBreak + 1).trim() === '' && !/[=([{,.]\s*$/.test(head)) {
         // A new keyword on its own line after an argument with no comma yet.
         role = 'key';
-        commaBefore = segStart + head.replace(/(?<!\s)\s*$/, '').length;
+        commaBefore = segStart + head.trimEnd().length;
       } else {
         const m = /^([A-Za-z_]\w*)\s*=$/.exec(trimmed);
         const canonical = m && canonicalName(m[1], spelling, path);
@@ -536,7 +536,7 @@ function l2CursorAt(text: string, offset: number, s: Scan, client: ClientDefinit
       else if (lastBreak >= 0 && lead.slice(lastBreak + 1).trim() === '' && !/[=([{,.]\s*$/.test(head)) {
         // A new keyword on its own line after an argument with no comma yet.
         role = 'key';
-        commaBefore = segStart + head.replace(/\s*$/, '').length;
+        commaBefore = segStart + head.trimEnd().length; // not /\s*$/: it tries every start in a run of spaces (quadratic)
       } else {
         const m = /^([A-Za-z_]\w*)\s*=$/.exec(trimmed);
         const member = m ? l2Member(m[1], path) : undefined;
