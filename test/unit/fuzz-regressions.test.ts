@@ -206,6 +206,30 @@ describe('fuzz regressions', () => {
     assert.ok(ms < 1500, `took ${Math.round(ms)} ms of CPU`);
   });
 
+  it('seed 4242 index 54523: completion in a client of thousands of short values offers them unranked, fast', (t) => {
+    // Under MAX_RANKED_CLIENT_CHARS, but the rules' work grows with the values: 9,000 short wrong
+    // auth flow names made each ranking run of the rules slow (1.4 s a completion in the fuzz run).
+    const flows = Array.from({ length: 9_000 }, (_, i) => `W${i}`).join(', ');
+    const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: pool', `      ExplicitAuthFlows: [${flows}]`, '      AllowedOAuthFlows: [', ''].join('\n');
+    assert.ok(text.length < MAX_RANKED_CLIENT_CHARS);
+    const document = TextDocument.create('file:///w/template.yaml', 'yaml', 1, text);
+    const analysis = analyse({ uri: document.uri, languageId: 'yaml', text })!;
+    const u0 = process.cpuUsage();
+    const list = doComplete(document, analysis.model, analysis.surface.id, { line: 6, character: '      AllowedOAuthFlows: ['.length });
+    const u = process.cpuUsage(u0);
+    const ms = (u.user + u.system) / 1000;
+    assert.deepEqual(list.items.map((i) => i.label).sort(), ['client_credentials', 'code', 'implicit']);
+    assert.ok(ms < 300, `took ${Math.round(ms)} ms of CPU`);
+    t.diagnostic(`${Math.round(ms)} ms of CPU`);
+    // A client of ordinary size is still ranked: implicit, which a rule warns about, comes last.
+    const small = text.replace(flows, 'ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH');
+    const smallDoc = TextDocument.create('file:///w/small.yaml', 'yaml', 1, small);
+    const smallAnalysis = analyse({ uri: smallDoc.uri, languageId: 'yaml', text: small })!;
+    const ranked = doComplete(smallDoc, smallAnalysis.model, smallAnalysis.surface.id, { line: 6, character: '      AllowedOAuthFlows: ['.length });
+    const order = [...ranked.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+    assert.equal(order[order.length - 1], 'implicit', order.join(', '));
+  });
+
   it('seed 4242 index 45470: fixes in a TypeScript file with a stray quote and lone CRs are checked on the whole file as written', async () => {
     // examples/sdk/cdk-stack.ts with a stray `"`, lone CRs and a YAML merge line. The surface
     // reports syntax errors near calls only, so the file read as clean: fixes were checked on the

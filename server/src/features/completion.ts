@@ -33,7 +33,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import { propertyAt, type DocumentModel, type FileContext } from '../model';
+import { propertyAt, type ClientDefinition, type DocumentModel, type FileContext, type LocatedValue } from '../model';
 import { literalStrings } from '../model/values';
 import { CUSTOM_PREFIX } from '../rules/util/attribute-names';
 import { FLOW_CLIENT_CREDENTIALS, OAUTH_PATHS } from '../rules/util/oauth-values';
@@ -65,6 +65,32 @@ import {
 
 /** Clients longer than this (in characters) get their values offered without ranking by effect. */
 export const MAX_RANKED_CLIENT_CHARS = 64 * 1024;
+
+/**
+ * Clients holding more values than this (list items count one each) are not ranked either: the
+ * rules' work grows with the values, not the characters (a 50 KB client with a pasted list of
+ * thousands of short items took 1.4 s a completion, fuzz seed 4242 index 54523). A real client
+ * has at most a few hundred (100 callback and 100 logout URLs, 50 scopes, its attributes).
+ */
+export const MAX_RANKED_CLIENT_VALUES = 1000;
+
+const valueCounts = new WeakMap<ClientDefinition, number>();
+
+/** How many values a client holds, counted up to just past `limit`; remembered per definition. */
+function valueCount(def: ClientDefinition, limit: number): number {
+  const known = valueCounts.get(def);
+  if (known !== undefined) return known;
+  let count = 0;
+  const stack: LocatedValue[] = def.body ? [def.body] : [];
+  while (stack.length > 0 && count <= limit) {
+    const value = stack.pop()!;
+    count++;
+    if (value.kind === 'list') for (const item of value.items) stack.push(item);
+    else if (value.kind === 'object') for (const m of value.members) stack.push(m.value);
+  }
+  valueCounts.set(def, count);
+  return count;
+}
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -170,7 +196,7 @@ class Items {
     if (!implied || !ctx.client || (ctx.role !== 'value' && ctx.role !== 'item')) return undefined;
     // Ranking runs every rule on the client once per value offered: on a client of hundreds of KB
     // (a pasted list of 50,000 items) that took seconds, so such a client's values are offered unranked.
-    if (ctx.client.span.end - ctx.client.span.start > MAX_RANKED_CLIENT_CHARS) return undefined;
+    if (ctx.client.span.end - ctx.client.span.start > MAX_RANKED_CLIENT_CHARS || valueCount(ctx.client, MAX_RANKED_CLIENT_VALUES) > MAX_RANKED_CLIENT_VALUES) return undefined;
     try {
       this.effects ??= valueEffects(ctx.client, ctx.path, implied.model.context, ctx.role === 'item' ? ctx.span : undefined);
       return this.effects(inserted);
