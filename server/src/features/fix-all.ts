@@ -263,10 +263,11 @@ function fixAllShared(doc: SourceDocument, options: FixAllOptions): FixAllResult
   /**
    * Whether the fixed text still reads as the same template, and its analysis (for the next pass):
    * one read of the whole text serves both (it was read twice per pass), unless another surface
-   * takes the fixed text, when the surface fixing it reads it to tell.
+   * takes the fixed text, when the surface fixing it reads it to tell. A pass of one fix in a
+   * document that cannot be cut down reads nothing new: its checks read the same text.
    */
   const readsTheSame = (text: string): { same: boolean; analysis: Analysis | undefined } => {
-    const next = analyse({ ...doc, text }, { rules: options.rules });
+    const next = analyseEdited({ ...doc, text }, options.rules);
     if (next && next.surface.id === surfaceId) return { same: sameTemplate(original, next.model), analysis: next };
     return { same: stillSameTemplate(surfaceId, doc, original, text), analysis: next };
   };

@@ -11,11 +11,11 @@ import type { DocumentModel } from '../model';
 import { transientTrees } from './cloudformation/trees';
 import type { SourceDocument, Surface } from './types';
 
-/** How many reads a run keeps (the last ones: a check reads what the check before it read). */
-const KEPT = 4;
-
-/** Texts longer than this are not kept: the reduced documents fix-all checks on are much smaller. */
-const MAX_KEPT_CHARS = 256 * 1024;
+/**
+ * How many reads a run keeps: the last two (a check reads what the check just before it read).
+ * Whole documents too: a file that cannot be cut down is read whole by both checks of each fix.
+ */
+const KEPT = 2;
 
 interface Read {
   surfaceId: string;
@@ -52,7 +52,7 @@ function sameDocument(a: SourceDocument, b: SourceDocument): boolean {
  */
 export function readEdited(surface: Surface, doc: SourceDocument): DocumentModel {
   const reads = shared;
-  if (!reads || doc.text.length > MAX_KEPT_CHARS) return transientTrees(() => surface.parse(doc));
+  if (!reads) return transientTrees(() => surface.parse(doc));
   const hit = reads.find((r) => r.surfaceId === surface.id && sameDocument(r.doc, doc));
   if (hit) return hit.model;
   const model = transientTrees(() => surface.parse(doc));
