@@ -379,6 +379,16 @@ describe('CDK L2 in Python: completion in the keyword arguments, at every nestin
     assert.equal(accept('pool.add_client("C", gen|=False)\n', 'generate_secret'), 'pool.add_client("C", generate_secret=False)\n');
   });
 
+  it('a keyword typed on its own line after an argument with no comma yet gets the comma written after that argument', () => {
+    assert.equal(accept('pool.add_client(\n    "C",\n    generate_secret=False  \n    pre|\n)\n', 'prevent_user_existence_errors'), 'pool.add_client(\n    "C",\n    generate_secret=False,  \n    prevent_user_existence_errors=True\n)\n');
+    // The same in a boto3 call.
+    const boto = 'import boto3\n\nboto3.client("cognito-idp").create_user_pool_client(\n    UserPoolId="p",\n    ClientName="c"\n    Gen|\n)\n';
+    const c = caretDocument(boto, 'client.py');
+    const item = doComplete(c.document, c.model, c.surfaceId, c.position).items.find((i) => i.label === 'GenerateSecret');
+    assert.ok(item, 'GenerateSecret offered');
+    assert.match(applyCompletion(c.document, item), /ClientName="c",\n {4}GenerateSecret=/);
+  });
+
   it('values: True / False for a boolean keyword', () => {
     assert.deepEqual(labels('pool.add_client("C", prevent_user_existence_errors=|)\n'), ['True', 'False']);
     assert.deepEqual(labels('pool.add_client("C", auth_flows=cognito.AuthFlow(user_srp=|))\n'), ['True', 'False']);
