@@ -211,7 +211,9 @@ interface Matched {
  * `context.diagnostics`, its quick fixes (the rule's preferred one marked `isPreferred`) and the
  * actions that disable its rule for the line or the resource; and the fix-all action when asked
  * for (`context.only` naming `source.fixAll`), or as a quick fix when a diagnostic in the request
- * has an automatic fix.
+ * has an automatic fix. On a large document whose checks cannot be cut down, a client that
+ * resolves edits gets the quick fixes and disable actions by title (`deferChecks`, see
+ * `DEFER_CHECKS_CHARS`), made and checked at codeAction/resolve.
  * `findings` are the document's current findings (as published); computed from the model when absent.
  */
 export function getCodeActions(
