@@ -189,45 +189,39 @@ describe('fuzz regressions', () => {
     assert.ok(offered > 0, 'some fixes are still offered');
   });
 
-  it('seed 4242 index 6245: completion in a client of hundreds of KB offers its values unranked, within the second', () => {
-    // Ranking runs every rule on the client once per value offered; with 20,000 wrong auth flow
-    // names each run made 20,000 findings with a fix per allowed value (seconds, mostly garbage
-    // collection). Past MAX_RANKED_CLIENT_CHARS the values are offered without ranking.
-    const flows = Array.from({ length: 20_000 }, (_, i) => `WRONG_FLOW_${i}`).join(', ');
+  /** A template whose one client writes `flows` as its ExplicitAuthFlows, completed in `AllowedOAuthFlows: [`: the items in rank order and the CPU ms. */
+  function completeFlows(flows: string): { text: string; labels: string[]; ms: number } {
     const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: pool', `      ExplicitAuthFlows: [${flows}]`, '      AllowedOAuthFlows: [', ''].join('\n');
-    assert.ok(text.length > MAX_RANKED_CLIENT_CHARS);
     const document = TextDocument.create('file:///w/template.yaml', 'yaml', 1, text);
     const analysis = analyse({ uri: document.uri, languageId: 'yaml', text })!;
     const u0 = process.cpuUsage();
     const list = doComplete(document, analysis.model, analysis.surface.id, { line: 6, character: '      AllowedOAuthFlows: ['.length });
     const u = process.cpuUsage(u0);
-    const ms = (u.user + u.system) / 1000;
-    assert.deepEqual(list.items.map((i) => i.label).sort(), ['client_credentials', 'code', 'implicit']);
+    const labels = [...list.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+    return { text, labels, ms: (u.user + u.system) / 1000 };
+  }
+
+  it('seed 4242 index 6245: completion in a client of hundreds of KB offers its values unranked, within the second', () => {
+    // Ranking runs every rule on the client once per value offered; with 20,000 wrong auth flow
+    // names each run made 20,000 findings with a fix per allowed value (seconds, mostly garbage
+    // collection). Past MAX_RANKED_CLIENT_CHARS the values are offered without ranking.
+    const { text, labels, ms } = completeFlows(Array.from({ length: 20_000 }, (_, i) => `WRONG_FLOW_${i}`).join(', '));
+    assert.ok(text.length > MAX_RANKED_CLIENT_CHARS);
+    assert.deepEqual([...labels].sort(), ['client_credentials', 'code', 'implicit']);
     assert.ok(ms < 1500, `took ${Math.round(ms)} ms of CPU`);
   });
 
   it('seed 4242 index 54523: completion in a client of thousands of short values offers them unranked, fast', (t) => {
     // Under MAX_RANKED_CLIENT_CHARS, but the rules' work grows with the values: 9,000 short wrong
     // auth flow names made each ranking run of the rules slow (1.4 s a completion in the fuzz run).
-    const flows = Array.from({ length: 9_000 }, (_, i) => `W${i}`).join(', ');
-    const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: pool', `      ExplicitAuthFlows: [${flows}]`, '      AllowedOAuthFlows: [', ''].join('\n');
+    const { text, labels, ms } = completeFlows(Array.from({ length: 9_000 }, (_, i) => `W${i}`).join(', '));
     assert.ok(text.length < MAX_RANKED_CLIENT_CHARS);
-    const document = TextDocument.create('file:///w/template.yaml', 'yaml', 1, text);
-    const analysis = analyse({ uri: document.uri, languageId: 'yaml', text })!;
-    const u0 = process.cpuUsage();
-    const list = doComplete(document, analysis.model, analysis.surface.id, { line: 6, character: '      AllowedOAuthFlows: ['.length });
-    const u = process.cpuUsage(u0);
-    const ms = (u.user + u.system) / 1000;
-    assert.deepEqual(list.items.map((i) => i.label).sort(), ['client_credentials', 'code', 'implicit']);
+    assert.deepEqual([...labels].sort(), ['client_credentials', 'code', 'implicit']);
     assert.ok(ms < 300, `took ${Math.round(ms)} ms of CPU`);
     t.diagnostic(`${Math.round(ms)} ms of CPU`);
     // A client of ordinary size is still ranked: implicit, which a rule warns about, comes last.
-    const small = text.replace(flows, 'ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH');
-    const smallDoc = TextDocument.create('file:///w/small.yaml', 'yaml', 1, small);
-    const smallAnalysis = analyse({ uri: smallDoc.uri, languageId: 'yaml', text: small })!;
-    const ranked = doComplete(smallDoc, smallAnalysis.model, smallAnalysis.surface.id, { line: 6, character: '      AllowedOAuthFlows: ['.length });
-    const order = [...ranked.items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
-    assert.equal(order[order.length - 1], 'implicit', order.join(', '));
+    const ranked = completeFlows('ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH').labels;
+    assert.equal(ranked[ranked.length - 1], 'implicit', ranked.join(', '));
   });
 
   it('seed 4242 index 45470: fixes in a TypeScript file with a stray quote and lone CRs are checked on the whole file as written', async () => {
