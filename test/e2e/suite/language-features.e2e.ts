@@ -34,6 +34,20 @@ async function poll<T>(what: string, check: () => Thenable<T | undefined | false
   }
 }
 
+/**
+ * The code actions of a range, or undefined when the editor cancelled the request (it does when the
+ * document changes meanwhile, as after the quick fix before: one CI run failed on a "Canceled"
+ * error there), so that the caller's poll asks again.
+ */
+async function codeActionsOrRetry(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<Array<vscode.CodeAction | vscode.Command> | undefined> {
+  try {
+    return (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled')) return undefined;
+    throw error;
+  }
+}
+
 /** A diagnostic's code as a string (VS Code wraps it with its link when the server sends one). */
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
@@ -134,8 +148,11 @@ for (const c of cases) {
       const chosen = await poll(`a quick fix for ${fix.code}`, async () => {
         const target = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === fix.code);
         if (!target) return undefined;
-        const actions =
-          (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+        const actions = await codeActionsOrRetry(uri, target.range, vscode.CodeActionKind.QuickFix.value);
+        if (!actions) {
+          offered = 'a cancelled request';
+          return undefined;
+        }
         offered = actions.map((a) => a.title).join(', ') || 'nothing';
         const codeActions = actions.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
         // The command may leave out each action's diagnostics; the request was for this diagnostic's
@@ -162,8 +179,11 @@ for (const c of cases) {
         // action still fails, with what it offered last.
         let offered = 'nothing';
         const chosen = await poll(`a "${convert.title}" action with a command`, async () => {
-          const actions =
-            (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, new vscode.Range(place, place), vscode.CodeActionKind.RefactorRewrite.value)) ?? [];
+          const actions = await codeActionsOrRetry(uri, new vscode.Range(place, place), vscode.CodeActionKind.RefactorRewrite.value);
+          if (!actions) {
+          offered = 'a cancelled request';
+          return undefined;
+        }
           offered = actions.map((a) => a.title).join(', ') || 'nothing';
           const found = actions.find((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string') && a.title === convert.title);
           return found?.command ? found : undefined;
