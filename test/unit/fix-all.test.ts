@@ -262,29 +262,42 @@ describe('fix-all reads each text once', () => {
   // Each fix is checked on the document cut down to its client: the edit check and the rules check
   // read the same edited text, and the rules check before the fix runs on the reduction's own read.
   // Reading any text twice in one run is wasted work (it was five reads per fix, three of them repeats).
+  /** Fix-all of a document, counting how often each text is read. */
+  function countingReads(source: ReturnType<typeof doc>) {
+    const start = analyse(source)!;
+    const reads = new Map<string, number>();
+    const patched = surfaces.map((s) => {
+      const parse = s.parse;
+      s.parse = (d) => {
+        const key = `${s.id}\u0000${d.text}`;
+        reads.set(key, (reads.get(key) ?? 0) + 1);
+        return parse.call(s, d);
+      };
+      return () => (s.parse = parse);
+    });
+    try {
+      return { result: fixAll(source, { start })!, reads };
+    } finally {
+      patched.forEach((restore) => restore());
+    }
+  }
+
+  it('a template of one client and a 300 KB comment, checked whole: each text read once', () => {
+    const text = ['Resources:', '  Client:', '    Type: AWS::Cognito::UserPoolClient', '    Properties:', '      UserPoolId: pool', '      EnableTokenRevocation: false', `# ${'x'.repeat(300_000)}`, ''].join('\n');
+    const { result, reads } = countingReads(doc(text));
+    assert.ok(result.applied.length >= 1, `fixes applied: ${result.applied.length}`);
+    // Each fix's edited text once for both its checks (it was twice), and the pass's result once
+    // (for a pass of one fix, that is the fix's own text: read once in all, where it was three times).
+    assert.ok([...reads.values()].every((n) => n === 1), JSON.stringify([...reads.values()]));
+    assert.ok(reads.size <= result.applied.length + 1, `${reads.size} texts read for ${result.applied.length} fixes`);
+  });
+
   for (const [languageId, generate] of [
     ['yaml', generateYamlTemplate],
     ['json', generateJsonTemplate],
   ] as const) {
     it(`a ${languageId} template with six clients`, () => {
-      const source = doc(generate(6), languageId);
-      const start = analyse(source)!;
-      const reads = new Map<string, number>();
-      const patched = surfaces.map((s) => {
-        const parse = s.parse;
-        s.parse = (d) => {
-          const key = `${s.id}\u0000${d.text}`;
-          reads.set(key, (reads.get(key) ?? 0) + 1);
-          return parse.call(s, d);
-        };
-        return () => (s.parse = parse);
-      });
-      let result;
-      try {
-        result = fixAll(source, { start })!;
-      } finally {
-        patched.forEach((restore) => restore());
-      }
+      const { result, reads } = countingReads(doc(generate(6), languageId));
       assert.ok(result.applied.length >= 3, `fixes applied: ${result.applied.length}`);
       const twice = [...reads].filter(([, n]) => n > 1);
       assert.deepEqual(twice.map(([key]) => key.slice(0, 80)), []);
