@@ -5,6 +5,7 @@
  * two in step. Reading never throws: a malformed value falls back to its default and is reported
  * as a warning for the log.
  */
+import { DEFAULT_TIME_BUDGET_MS } from './budget';
 import type { RuleSetting } from './rules/engine';
 
 /** The configuration section every setting lives under. */
@@ -49,6 +50,13 @@ export interface Settings {
    * server reads it from the global settings.
    */
   parseTimeoutMs: number;
+  /**
+   * How long the server may spend reading documents for one request, in milliseconds (../budget.ts):
+   * the document when a new version is analysed, and the edited documents a code action or fix-all
+   * reads to check its fixes. A reading over it is given up (the document gets a diagnostic saying
+   * so) and a fix whose check is given up is not offered. 0: no budget. Window-wide.
+   */
+  timeBudgetMs: number;
   /** The least important log message still written to the output channel. */
   logLevel: LogLevel;
 }
@@ -60,6 +68,7 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   codeLens: Object.freeze({ enable: true }),
   maxFileSizeKb: 1024,
   parseTimeoutMs: 2000,
+  timeBudgetMs: DEFAULT_TIME_BUDGET_MS,
   logLevel: 'info' as LogLevel,
 });
 
@@ -67,6 +76,8 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
 export const DEBOUNCE_MS_RANGE = { min: 0, max: 5000 } as const;
 export const MAX_FILE_SIZE_KB_RANGE = { min: 1, max: 102400 } as const;
 export const PARSE_TIMEOUT_MS_RANGE = { min: 50, max: 60000 } as const;
+/** 0 turns the budget off; otherwise at least 50 ms. */
+export const TIME_BUDGET_MS_RANGE = { min: 0, max: 60000 } as const;
 
 /** Settings read from a raw configuration value, with what was wrong in it. */
 export interface ReadSettings {
@@ -129,11 +140,17 @@ export function readSettings(raw: unknown, knownRule?: (id: string) => boolean):
 
   const parseTimeoutMs = readNumber(section.parseTimeoutMs, 'parseTimeoutMs', defaultSettings.parseTimeoutMs, PARSE_TIMEOUT_MS_RANGE, warnings);
 
+  let timeBudgetMs = readNumber(section.timeBudgetMs, 'timeBudgetMs', defaultSettings.timeBudgetMs, TIME_BUDGET_MS_RANGE, warnings);
+  if (timeBudgetMs > 0 && timeBudgetMs < 50) {
+    warnings.push(`${CONFIG_SECTION}.timeBudgetMs: ${timeBudgetMs} is below 50 (0 turns the budget off); using 50`);
+    timeBudgetMs = 50;
+  }
+
   let logLevel = defaultSettings.logLevel;
   if (typeof section.logLevel === 'string' && (LOG_LEVELS as readonly string[]).includes(section.logLevel)) logLevel = section.logLevel as LogLevel;
   else if (section.logLevel !== undefined && section.logLevel !== null) warnings.push(`${CONFIG_SECTION}.logLevel: expected one of ${LOG_LEVELS.join(', ')}; using ${logLevel}`);
 
-  return { settings: { rules, validate: { enable, debounceMs }, codeLens: { enable: lensEnable }, maxFileSizeKb, parseTimeoutMs, logLevel }, warnings };
+  return { settings: { rules, validate: { enable, debounceMs }, codeLens: { enable: lensEnable }, maxFileSizeKb, parseTimeoutMs, timeBudgetMs, logLevel }, warnings };
 }
 
 /** A stable key for the settings that change analysis results (for caches and result ids). */

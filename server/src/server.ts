@@ -47,7 +47,8 @@ import { ruleById } from './rules/index';
 import { moduleDirectoryOf, siblingDocuments } from './module-files';
 import { prepareDocument, type analyse } from './service';
 import { surfaceFor } from './surfaces';
-import { setParseTimeout } from './surfaces/tree-sitter';
+import { parseTimeoutMs, setParseTimeout } from './surfaces/tree-sitter';
+import { setTimeBudget, timeBudgetMs } from './budget';
 import { IDLE_HEAP_MS, IdleHeap, leanHeap } from './heap';
 
 /** The name the server gives in `initialize` (`serverInfo.name`), also its binary's name. */
@@ -230,7 +231,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     logLevel = globalSettings.logLevel;
+    const timeChanged = globalSettings.parseTimeoutMs !== parseTimeoutMs() || globalSettings.timeBudgetMs !== timeBudgetMs();
     setParseTimeout(globalSettings.parseTimeoutMs);
+    setTimeBudget(globalSettings.timeBudgetMs);
+    // Readings given up for time are tried again with the new time (the revalidation that follows reads them).
+    if (timeChanged) cache.forgetUnread();
   }
 
   // ---- analysis --------------------------------------------------------------------------------
@@ -398,6 +403,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (init && typeof init === 'object' && CONFIG_SECTION in init) globalSettings = readAndWarn(init[CONFIG_SECTION]);
     logLevel = globalSettings.logLevel;
     setParseTimeout(globalSettings.parseTimeoutMs);
+    setTimeBudget(globalSettings.timeBudgetMs);
 
     const result: InitializeResult = {
       capabilities: {

@@ -530,6 +530,31 @@ describe('robustness', () => {
     });
   });
 
+  it('gives up a reading over the time budget, says so, and reads the document whole once the budget allows', async () => {
+    const uri = 'file:///workspace/large.yaml';
+    // About 900 KB: hundreds of ms to read anywhere, far over a 50 ms budget.
+    const text = hugeTemplate(900);
+    await withSession(
+      PLAIN_CAPABILITIES,
+      async ({ client }) => {
+        await client.open(uri, 'yaml', text);
+        const given = await client.waitForDiagnostics(uri);
+        assert.equal(given.diagnostics.length, 1, JSON.stringify(given.diagnostics));
+        assert.equal(given.diagnostics[0].code, 'file-skipped');
+        assert.equal(given.diagnostics[0].severity, DiagnosticSeverity.Warning);
+        assert.match(String(given.diagnostics[0].message), /^The YAML template was not read: reading it took longer than the time budget \(50 ms, the cognitoClient\.timeBudgetMs setting\)\. Its Cognito clients are not checked\.$/);
+        // Hover and completion answer (nothing was read), and the server keeps serving.
+        assert.equal(await client.hover(uri, positionOf(text, 'AllowedOAuthFlows:', 0, 3)), null);
+        // No budget: the same version is read whole (the given-up reading is not kept).
+        await client.changeSettings({ cognitoClient: { timeBudgetMs: 0 } });
+        const whole = await client.waitForDiagnostics(uri, hasCodes(MISCONFIGURED_CODES));
+        assert.equal(whole.version, given.version);
+        assert.ok(await client.hover(uri, positionOf(text, 'AllowedOAuthFlows:', 0, 3)));
+      },
+      { initializationOptions: { cognitoClient: { timeBudgetMs: 50 } } },
+    );
+  });
+
   it('logs a failing rule once and keeps the other findings', async () => {
     await withSession(
       PLAIN_CAPABILITIES,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CONFIG_SECTION, DEBOUNCE_MS_RANGE, defaultSettings, LOG_LEVELS, MAX_FILE_SIZE_KB_RANGE, PARSE_TIMEOUT_MS_RANGE, RULE_SETTINGS } from '../../server/src/config';
+import { CONFIG_SECTION, DEBOUNCE_MS_RANGE, defaultSettings, LOG_LEVELS, MAX_FILE_SIZE_KB_RANGE, PARSE_TIMEOUT_MS_RANGE, RULE_SETTINGS, TIME_BUDGET_MS_RANGE } from '../../server/src/config';
 import { rules } from '../../server/src/rules/index';
 import { surfaces } from '../../server/src/surfaces';
 import { documentSelector } from '../../client/src/selector';
@@ -57,6 +57,7 @@ describe('package.json contributes.configuration', () => {
     assert.deepEqual([setting('validate.debounceMs').minimum, setting('validate.debounceMs').maximum], [DEBOUNCE_MS_RANGE.min, DEBOUNCE_MS_RANGE.max]);
     assert.deepEqual([setting('maxFileSizeKb').minimum, setting('maxFileSizeKb').maximum], [MAX_FILE_SIZE_KB_RANGE.min, MAX_FILE_SIZE_KB_RANGE.max]);
     assert.deepEqual([setting('parseTimeoutMs').minimum, setting('parseTimeoutMs').maximum], [PARSE_TIMEOUT_MS_RANGE.min, PARSE_TIMEOUT_MS_RANGE.max]);
+    assert.deepEqual([setting('timeBudgetMs').minimum, setting('timeBudgetMs').maximum], [TIME_BUDGET_MS_RANGE.min, TIME_BUDGET_MS_RANGE.max]);
     assert.deepEqual(setting('logLevel').enum, [...LOG_LEVELS]);
     assert.deepEqual(setting('trace.server').enum, ['off', 'messages', 'verbose']);
     assert.equal(setting('trace.server').default, 'off');

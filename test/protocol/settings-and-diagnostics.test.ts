@@ -17,7 +17,7 @@ describe('readSettings', () => {
   it('gives the defaults for nothing', () => {
     for (const raw of [undefined, null, {}]) {
       const { settings, warnings } = readSettings(raw);
-      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, codeLens: { enable: true }, maxFileSizeKb: 1024, parseTimeoutMs: 2000, logLevel: 'info' });
+      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, codeLens: { enable: true }, maxFileSizeKb: 1024, parseTimeoutMs: 2000, timeBudgetMs: 800, logLevel: 'info' });
       assert.deepEqual(settings, { ...defaultSettings, rules: {}, validate: { ...defaultSettings.validate }, codeLens: { ...defaultSettings.codeLens } });
       assert.deepEqual(warnings, []);
     }
@@ -25,7 +25,7 @@ describe('readSettings', () => {
 
   it('reads every field', () => {
     const { settings, warnings } = readSettings(
-      { rules: { 'implicit-flow-discouraged': 'off', 'auth-flows-password-in-transit': 'warning' }, validate: { enable: false, debounceMs: 50 }, codeLens: { enable: false }, maxFileSizeKb: 64, parseTimeoutMs: 500, logLevel: 'debug' },
+      { rules: { 'implicit-flow-discouraged': 'off', 'auth-flows-password-in-transit': 'warning' }, validate: { enable: false, debounceMs: 50 }, codeLens: { enable: false }, maxFileSizeKb: 64, parseTimeoutMs: 500, timeBudgetMs: 1500, logLevel: 'debug' },
       () => true,
     );
     assert.deepEqual(settings, {
@@ -34,6 +34,7 @@ describe('readSettings', () => {
       codeLens: { enable: false },
       maxFileSizeKb: 64,
       parseTimeoutMs: 500,
+      timeBudgetMs: 1500,
       logLevel: 'debug',
     });
     assert.deepEqual(warnings, []);

@@ -13,12 +13,13 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { readingsGivenUp, withinBudget } from '../budget';
 import type { ClientDefinition, DocumentModel, LocatedValue, SemanticFix } from '../model';
 import { runRules, type RuleSetting } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import { applySuppressions, disableLineEdit, isSuppressed } from '../suppress';
 import { applyEdits, mapOffset } from '../surfaces/apply-edits';
-import { editsForFix } from '../surfaces/edits';
+import { editsForFix, newlyUnread } from '../surfaces/edits';
 import { inOwnBreaks, withLfBreaks } from '../surfaces/line-breaks';
 import { sourceOf, surfaceById, transientTrees, type SourceDocument } from '../surfaces';
 import { readSuppressions, suppressionSupport } from '../surfaces/suppressions';
@@ -165,7 +166,7 @@ function worksOn(surface: Surface, source: SourceDocument, model: DocumentModel,
   }
   const edited = { ...source, text };
   const after = transientTrees(() => surface.parse(edited));
-  if (after.problems.length > model.problems.length || fingerprint(after) !== fingerprint(model)) return false;
+  if (after.problems.length > model.problems.length || newlyUnread(model, after) || fingerprint(after) !== fingerprint(model)) return false;
   const span = { start: mapOffset(finding.span.start, edits), end: mapOffset(finding.span.end, edits) };
   return isSuppressed({ ruleId: finding.ruleId, span }, readSuppressions(surface.id, edited, after));
 }
@@ -183,8 +184,10 @@ function remembered<T>(model: DocumentModel, text: string, key: string, compute:
   let entry = checked.get(model);
   if (!entry || entry.text !== text) checked.set(model, (entry = { text, results: new Map() }));
   if (entry.results.has(key)) return entry.results.get(key) as T;
+  const givenUp = readingsGivenUp();
   const value = compute();
-  entry.results.set(key, value);
+  // A check given up for time says nothing about the fix: the next request checks it again.
+  if (readingsGivenUp() === givenUp) entry.results.set(key, value);
   return value;
 }
 
@@ -215,8 +218,14 @@ interface Matched {
  * resolves edits gets the quick fixes and disable actions by title (`deferChecks`, see
  * `DEFER_CHECKS_CHARS`), made and checked at codeAction/resolve.
  * `findings` are the document's current findings (as published); computed from the model when absent.
+ * Within the request's time budget (../budget.ts): a fix whose check runs out of time is left
+ * out, never offered unchecked.
  */
-export function getCodeActions(
+export function getCodeActions(...args: Parameters<typeof codeActionsOf>): CodeAction[] {
+  return withinBudget(() => codeActionsOf(...args));
+}
+
+function codeActionsOf(
   document: TextDocument,
   model: DocumentModel,
   surfaceId: string,
@@ -308,7 +317,12 @@ function deferredAction(title: string, diagnostics: Diagnostic[], making: Making
  * its edit when it is for this document at this version; otherwise (another document, an older
  * version, nothing left to fix) it comes back with an empty edit, never a stale one.
  */
-export function resolveCodeAction(document: TextDocument, model: DocumentModel, surfaceId: string, action: CodeAction, findings?: Finding[], options: CodeActionOptions = {}): CodeAction {
+/** Resolve a code action (make and check a deferred fix) within the request's time budget: empty when its check runs out of time. */
+export function resolveCodeAction(...args: Parameters<typeof resolveActionOf>): CodeAction {
+  return withinBudget(() => resolveActionOf(...args));
+}
+
+function resolveActionOf(document: TextDocument, model: DocumentModel, surfaceId: string, action: CodeAction, findings?: Finding[], options: CodeActionOptions = {}): CodeAction {
   const check = deferredCheck(action.data);
   if (check && !action.edit) {
     const { data: _data, ...offered } = action;

@@ -6,6 +6,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleSetting } from '../rules/engine';
+import { withinBudget } from '../budget';
 import { analyse as analyseDocument, type Analysis } from '../service';
 import { surfaceFor, type SourceDocument } from '../surfaces';
 import { analyseIncrementally, incrementalBase, type IncrementalBase } from './incremental';
@@ -136,6 +137,11 @@ export class DocumentCache {
     this.entries.clear();
   }
 
+  /** Forget the documents whose reading was given up (their next request reads them again: a time setting changed). */
+  forgetUnread(): void {
+    for (const [uri, entry] of this.entries) if (entry.analysis?.model.problems.some((p) => p.unread)) this.entries.delete(uri);
+  }
+
   private compute(document: TextDocument, settings: AnalysisSettings, key: string): CacheEntry {
     let source: SourceDocument = { uri: document.uri, languageId: document.languageId, text: document.getText() };
     const entry: CacheEntry = { uri: document.uri, version: document.version, key, analysis: undefined };
@@ -151,9 +157,9 @@ export class DocumentCache {
           const siblings = this.options.siblingsOf?.(source);
           if (siblings) source = { ...source, siblings };
           const onRuleError = (ruleId: string, error: unknown) => this.options.onRuleError?.(ruleId, error, document.uri);
-          const fast = base && analyseIncrementally(base, source, { rules: settings.rules }, onRuleError);
+          const fast = base && withinBudget(() => analyseIncrementally(base, source, { rules: settings.rules }, onRuleError));
           if (fast) this.incrementalAnalyses++;
-          entry.analysis = fast || this.analyse(source, { rules: settings.rules }, onRuleError);
+          entry.analysis = fast || withinBudget(() => this.analyse(source, { rules: settings.rules }, onRuleError));
           if (this.incremental) entry.base = incrementalBase(source, entry.analysis) ?? (entry.analysis ? base : undefined);
         } catch (error) {
           entry.error = error;

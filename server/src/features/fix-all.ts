@@ -19,7 +19,7 @@ import type { ClientDefinition, DocumentModel, LocatedValue, Span } from '../mod
 import type { RuleSetting } from '../rules/engine';
 import type { Finding, SemanticChange, SemanticFix } from '../rules/types';
 import { applyEdits } from '../surfaces/apply-edits';
-import { editsForFix, sameTemplate } from '../surfaces/edits';
+import { editsForFix, newlyUnread, sameTemplate } from '../surfaces/edits';
 import { reduceForRules, type ReducedDocument } from '../surfaces/reduce';
 import { surfaceById, surfaceFor, transientTrees, type SourceDocument } from '../surfaces';
 import { readEdited, sharingEditedReads } from '../surfaces/edited-reads';
@@ -160,7 +160,7 @@ function analyseEdited(doc: SourceDocument, rules: Record<string, RuleSetting> |
 
 function improvesIn(doc: SourceDocument, model: DocumentModel, edits: SpanEdit[], finding: Finding, findings: readonly Finding[], rules: Record<string, RuleSetting> | undefined): boolean {
   const after = analyseEdited({ ...doc, text: applyEdits(doc.text, edits) }, rules);
-  if (!after) return false;
+  if (!after || newlyUnread(model, after.model)) return false;
   const count = (list: readonly Finding[]) => list.filter((f) => f.ruleId === finding.ruleId).length;
   // A rename onto a name already written would leave the key twice: the template means something else then.
   return count(after.findings) < count(findings) && errorCount(after.findings) <= errorCount(findings) && repeatedKeys(after.model) <= repeatedKeys(model);

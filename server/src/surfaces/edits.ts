@@ -115,8 +115,17 @@ function readsAsBefore(surface: Surface, doc: SourceDocument, model: DocumentMod
   return fixed !== undefined && (def.body === undefined || fixed.body?.kind === def.body.kind);
 }
 
-/** Whether `after` reads as the same template as `before`: no more problems, the same number of resources, the same clients. */
+/**
+ * Whether `after` reads as the same template as `before`: no more problems, none that leaves it
+ * unread (a reading given up: out of time, too deep) unless `before` had one too, the same number
+ * of resources, the same clients.
+ */
 export function sameTemplate(before: DocumentModel, after: DocumentModel): boolean {
   const names = (m: DocumentModel) => m.clients.map((c) => c.name).sort().join('\u0000');
-  return after.problems.length <= before.problems.length && after.context.resources.size === before.context.resources.size && names(after) === names(before);
+  return after.problems.length <= before.problems.length && !newlyUnread(before, after) && after.context.resources.size === before.context.resources.size && names(after) === names(before);
+}
+
+/** Whether `after` was left unread (its reading given up) where `before` was read. */
+export function newlyUnread(before: DocumentModel, after: DocumentModel): boolean {
+  return after.problems.some((p) => p.unread) && !before.problems.some((p) => p.unread);
 }

@@ -3,7 +3,8 @@
  * edits, completion context, suppressions, reduction) is on its `Surface` object, so adding one is
  * a new folder plus a line here.
  */
-import type { DocumentModel } from '../model';
+import { noteGivenUp, OutOfTime, outOfTimeMessage } from '../budget';
+import { emptyFileContext, type DocumentModel } from '../model';
 import { apiJsonSurface } from './api';
 import { cloudFormationJsonSurface, cloudFormationYamlSurface } from './cloudformation';
 import { javascriptSurface, pythonSurface } from './sdk';
@@ -19,7 +20,27 @@ export { transientTrees } from './cloudformation/trees';
  * comes before CloudFormation JSON: it accepts only JSON whose content is a client in the API's
  * shape (never a template: no `"Type"` key), and every other JSON falls through after a cheap look.
  */
-export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, apiJsonSurface, cloudFormationJsonSurface, cloudFormationYamlSurface, javascriptSurface, pythonSurface];
+export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, apiJsonSurface, cloudFormationJsonSurface, cloudFormationYamlSurface, javascriptSurface, pythonSurface].map(withinTime);
+
+/**
+ * A surface whose reading stops when the request's time budget is spent (../budget.ts): a reader
+ * that calls `checkTime` and runs out gets a model with no clients and an `unread` problem that
+ * says why, the same as a parse given up.
+ */
+function withinTime(surface: Surface): Surface {
+  const parse = surface.parse.bind(surface);
+  const timed: Surface = Object.create(surface);
+  timed.parse = (doc: SourceDocument): DocumentModel => {
+    try {
+      return parse(doc);
+    } catch (error) {
+      if (!(error instanceof OutOfTime)) throw error;
+      noteGivenUp();
+      return { surface: surface.kind, clients: [], context: emptyFileContext(), problems: [{ message: outOfTimeMessage('This file'), span: { start: 0, end: 0 }, unread: true }] };
+    }
+  };
+  return timed;
+}
 
 /** The surface that reads a document, or undefined when none does. */
 export function surfaceFor(doc: SourceDocument): Surface | undefined {

@@ -14,6 +14,7 @@
  * A surface that cannot take a definition out, a kept definition that does not read back the same,
  * or an edit that touches a removed part: no reduction, and callers check the whole document.
  */
+import { readingsGivenUp } from '../budget';
 import type { ClientDefinition, CodeExpression, DocumentModel, LocatedValue } from '../model';
 import { applyEdits } from './apply-edits';
 import { sharingReads } from './edited-reads';
@@ -63,6 +64,7 @@ export function reduceTo(surface: Surface, doc: SourceDocument, model: DocumentM
   const cached = perModel.get(def);
   if (cached !== undefined) return cached ?? undefined;
   let reduced: ReducedDocument | undefined;
+  const givenUp = readingsGivenUp();
   try {
     reduced = build(surface, doc, model, def, () =>
       surface.withoutDefinitionsBut ? surface.withoutDefinitionsBut(doc.text, model.clients, def) : surface.withoutDefinitions!(doc.text, model.clients.filter((c) => c !== def)),
@@ -70,7 +72,8 @@ export function reduceTo(surface: Surface, doc: SourceDocument, model: DocumentM
   } catch {
     reduced = undefined; // a bug here costs the speed-up, never the check
   }
-  perModel.set(def, reduced ?? null);
+  // A reduction whose reading was given up for time is tried again by the next request.
+  if (readingsGivenUp() === givenUp) perModel.set(def, reduced ?? null);
   return reduced;
 }
 
@@ -91,13 +94,14 @@ export function reduceForRead(surface: Surface, doc: SourceDocument, model: Docu
     if (!perModel) readCache.set(model, (perModel = new Map()));
     let reduced = perModel.get(def);
     if (reduced === undefined) {
+      const givenUp = readingsGivenUp();
       try {
         const json = surface.id === 'cloudformation-json' && startsLikeJson(doc.text);
         reduced = clientSet(model).has(def) ? build(surface, doc, model, def, () => worthIt(doc.text, resourcesBut(doc.text, model, def, json))) ?? null : null;
       } catch {
         reduced = null; // a bug here costs the speed-up, never the check
       }
-      perModel.set(def, reduced);
+      if (readingsGivenUp() === givenUp) perModel.set(def, reduced);
     }
     if (reduced) return reduced;
   }

@@ -19,6 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
+import { noteGivenUp, readingsGivenUp, timeLeftMs } from '../budget';
 
 export type { Node as SyntaxNode, Tree } from '@vscode/tree-sitter-wasm';
 
@@ -128,30 +129,56 @@ export function parseText(name: GrammarName, text: string): Tree | undefined {
   parser ??= new Parser();
   parser.setLanguage(language);
   try {
-    const tree = parser.parse(text, null, { progressCallback: deadline(parseTimeoutMicros) }) ?? undefined;
-    if (!tree) givenUp++;
+    const until = performance.now() + Math.min(parseTimeoutMicros / 1000, timeLeftMs());
+    const input = timedInput(text, until);
+    let tree = parser.parse(input.read, null, { progressCallback: () => performance.now() > until }) ?? undefined;
+    input.done();
+    // A parse stopped by the progress callback is resumed by the next call unless the parser is
+    // reset, which would read the next text from where this one stopped.
+    if (!tree) parser.reset();
+    if (tree && input.cut()) {
+      tree.delete();
+      tree = undefined;
+    }
+    if (!tree) noteGivenUp();
     return tree;
   } catch {
     parser.delete();
     parser = undefined; // a parser in an unknown state is not reused
-    givenUp++;
+    noteGivenUp();
     return undefined;
   }
 }
 
-let givenUp = 0;
+/** How many readings this process has given up so far (see ../budget.ts). */
+export const parsesGivenUp = readingsGivenUp;
+
+/** How many UTF-16 code units the parser is handed at a time while parsing. */
+const INPUT_CHUNK = 8192;
 
 /**
- * How many parses this process has given up (time-out or failure) so far: a loaded machine can
- * make one reading of a text differ from another, and the fuzz harness asks this before calling
- * two results that should agree a bug.
+ * The text as the parser's input, handed over in chunks with the clock read at each: past `until`
+ * the input ends there (`cut()` then tells), so the parse stops within a chunk's lexing. The
+ * progress callback alone is not enough: tree-sitter calls it between tokens, and re-lexing a
+ * 500 KB run of spaces during error recovery took over half a second between two calls (a fuzzed
+ * `.tf` file given up at 1.3 s for a 0.8 s budget). After `done()` the input is the plain text,
+ * as the tree reads it for a node's text.
  */
-export function parsesGivenUp(): number {
-  return givenUp;
-}
-
-/** A progress callback that cancels the parse after `micros` microseconds. */
-function deadline(micros: number): (state: unknown) => boolean {
-  const until = performance.now() + micros / 1000;
-  return () => performance.now() > until;
+function timedInput(text: string, until: number): { read: (index: number) => string; done(): void; cut(): boolean } {
+  let parsing = true;
+  let cut = false;
+  return {
+    read: (index: number) => {
+      if (!parsing) return text.slice(index);
+      if (cut || performance.now() > until) {
+        cut = true;
+        return '';
+      }
+      return text.slice(index, index + INPUT_CHUNK);
+    },
+    done: () => {
+      parsing = false;
+    },
+    cut: () => cut,
+  };
 }

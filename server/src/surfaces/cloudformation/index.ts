@@ -7,6 +7,7 @@
  * that mentions neither Cognito nor `Resources` (a `package.json`, a compose file). Terraform JSON
  * (`.tf.json`) is not read here.
  */
+import { OutOfTime } from '../../budget';
 import type { DocumentModel } from '../../model';
 import type { EditBuilder, SourceDocument, SuppressionSupport, Surface } from '../types';
 import { cloudFormationJsonCursor, cloudFormationYamlCursor } from './cursor';
@@ -47,6 +48,7 @@ function parseWith(read: (text: string) => ReadResult, doc: SourceDocument): Doc
     rememberTree(model, doc.text, root, read);
     return model;
   } catch (error) {
+    if (error instanceof OutOfTime) throw error; // the surface says so (surfaces/index.ts)
     return emptyModel([{ message: `The template was not read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 }, unread: true }]);
   }
 }

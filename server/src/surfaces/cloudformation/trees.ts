@@ -7,6 +7,7 @@
  * several open documents, and fixes are asked for the one being edited. A model whose tree was let go
  * is read again when a fix needs it (`treeOf`).
  */
+import { keptUnlessGivenUp } from '../../budget';
 import type { DocumentModel } from '../../model';
 import { withLfBreaks } from '../line-breaks';
 import type { ReadResult, TemplateNode } from './nodes';
@@ -81,9 +82,10 @@ export function treeOf(text: string, model: DocumentModel | undefined, read: Rea
   if (kept && !kept.dropped && kept.read === read && (kept.text === text || sameAsLf(kept, text))) return kept.root;
   const last = lastRead.get(read);
   if (last && last.text === text) return last.root;
-  const root = read(text).root;
-  lastRead.set(read, { text, root });
-  return root;
+  return keptUnlessGivenUp(
+    () => read(text).root,
+    (root) => lastRead.set(read, { text, root }),
+  );
 }
 
 /**

@@ -15,6 +15,7 @@
  * uses too), additions that a spread written after them would override, and dependencies (code
  * has no place for them).
  */
+import { keptUnlessGivenUp } from '../../budget';
 import type { ClientDefinition, DocumentModel, LocatedProperty, ObjectValue, SemanticChange, SemanticFix, Span } from '../../model';
 import type { JsonValue } from '../../schema/types';
 import { flowEdits, type FlowRenderer } from '../edits-flow';
@@ -50,8 +51,10 @@ let lastRead: { text: string; dialect: JsDialect; read: JsRead | undefined } | u
 /** The document read again (the last answer is kept: one text is asked about once per finding). */
 function readAgain(text: string, dialect: JsDialect): JsRead | undefined {
   if (lastRead && lastRead.text === text && lastRead.dialect === dialect) return lastRead.read;
-  const read = readJavaScriptDetailed(text, dialect);
-  lastRead = { text, dialect, read };
+  const read = keptUnlessGivenUp(
+    () => readJavaScriptDetailed(text, dialect),
+    (kept) => (lastRead = { text, dialect, read: kept }),
+  );
   return read;
 }
 

@@ -5,6 +5,7 @@
  * never parsed, and its grammar never loaded.
  */
 import type { DocumentModel } from '../../model';
+import { OutOfTime, outOfTimeMessage, timeLeftMs } from '../../budget';
 import { grammarState, loadGrammar, type GrammarName } from '../tree-sitter';
 import type { SourceDocument, Surface } from '../types';
 import { javascriptCursor } from './cursor-javascript';
@@ -47,12 +48,14 @@ function parseWith(grammar: GrammarName, read: (text: string) => SdkFile | undef
       const state = grammarState(grammar);
       // With the grammar loaded, no file means the parse was given up (the parse time-out): its
       // clients are not checked, which the CLI and the editor must say (found by the fuzz harness).
+      if (state === 'ready' && timeLeftMs() <= 0) return emptySdkModel([{ message: outOfTimeMessage('This file'), span: { start: 0, end: 0 }, unread: true }]);
       if (state === 'ready') return emptySdkModel([{ message: `This file was not read: the ${grammar} parse took too long or failed. Its Cognito clients are not checked.`, span: { start: 0, end: 0 }, unread: true }]);
       const why = state === 'failed' ? `the ${grammar} parser could not be loaded` : `the ${grammar} parser is not loaded yet`;
       return emptySdkModel([{ message: `This file was not read: ${why}.`, span: { start: 0, end: 0 } }]);
     }
     return sdkModel(doc.text, file);
   } catch (error) {
+    if (error instanceof OutOfTime) throw error; // the surface says so (surfaces/index.ts)
     return emptySdkModel([{ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }]);
   }
 }

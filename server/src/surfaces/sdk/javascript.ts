@@ -30,6 +30,7 @@
  * Syntax errors inside a recognised call become problems; the call keeps what can be read. Never
  * throws; the tree is always deleted.
  */
+import { OutOfTime, outOfTimeProblem, tick } from '../../budget';
 import type { CodeExpression, LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Span, UnknownValue } from '../../model';
 import { canonicalName, propertySchema } from '../../schema';
 import type { Spelling } from '../../model';
@@ -175,6 +176,7 @@ class JsReader {
     const declaredNames = new Set<number>();
     for (const node of interesting) {
       if (!node) continue;
+      tick();
       switch (node.type) {
         case 'variable_declarator': {
           const name = node.childForFieldName('name');
@@ -203,7 +205,10 @@ class JsReader {
           candidates.push(node);
       }
     }
-    for (const node of candidates) this.recognise(node);
+    for (const node of candidates) {
+      tick();
+      this.recognise(node);
+    }
     for (const call of this.calls) {
       if (call.l2) call.l2.providersBefore = this.providerStarts.filter((at) => at < call.span.start).length;
     }
@@ -290,6 +295,7 @@ class JsReader {
     const node = this.root.descendantForIndex(region.start, region.end);
     if (!node) return;
     const visit = (n: SyntaxNode, depth: number): void => {
+      tick();
       if (depth > 200 || n.endIndex < region.start || n.startIndex > region.end) return;
       if (n.isError || n.isMissing) {
         const key = `${n.startIndex}:${n.endIndex}`;
@@ -512,6 +518,7 @@ export function readJavaScriptDetailed(text: string, dialect: JsDialect): JsRead
     reader.read();
     return { file: { calls: reader.calls, problems: reader.problems }, notes: reader.notes };
   } catch (error) {
+    if (error instanceof OutOfTime) return { file: { calls: [], problems: [outOfTimeProblem('This file')] }, notes: new Map() };
     return { file: { calls: [], problems: [{ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }] }, notes: new Map() };
   } finally {
     tree.delete();

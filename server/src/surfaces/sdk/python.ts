@@ -30,6 +30,7 @@
  * Offsets: web-tree-sitter reads the JavaScript string as UTF-16, so node indexes are already the
  * model's UTF-16 offsets.
  */
+import { OutOfTime, outOfTimeProblem, tick } from '../../budget';
 import type { CodeExpression, LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Span, UnknownValue } from '../../model';
 import { parseText, type SyntaxNode } from '../tree-sitter';
 import type { SdkCall, SdkCallKind, SdkFile } from './tree';
@@ -61,6 +62,7 @@ export function readPython(text: string): SdkFile | undefined {
   try {
     return new Reader(text).read(tree.rootNode);
   } catch (error) {
+    if (error instanceof OutOfTime) return { calls: [], problems: [outOfTimeProblem('This file')] };
     return { calls: [], problems: [{ message: `The Python file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }] };
   } finally {
     tree.delete();
@@ -194,6 +196,7 @@ class Reader {
   }
 
   private visit(node: SyntaxNode): void {
+    tick();
     // Walking every node of a large file costs more than parsing it: skip subtrees without a callee.
     if (node.type === 'ERROR' || node.isMissing) this.errors.push(node);
     if (!this.markers.some((m) => node.startIndex <= m && m < node.endIndex)) return;

@@ -27,6 +27,7 @@
  * another member, comments inside a one-line block being rewritten, and CloudFormation intrinsics
  * other than `Ref` / `Fn::GetAtt` (which become references).
  */
+import { keptUnlessGivenUp } from '../../budget';
 import { propertyAt, type ClientDefinition, type DocumentModel, type ListValue, type SemanticChange, type SemanticFix, type Span } from '../../model';
 import { canonicalName, propertySchema, spell } from '../../schema';
 import type { JsonValue } from '../../schema/types';
@@ -719,13 +720,16 @@ function linesOf(text: string): Lines {
 function readHclOnce(text: string): TfFile | undefined {
   const known = lastRead.find((r) => r.text === text);
   if (known) return known.file;
-  const file = readHcl(text);
-  // Not kept while the grammar is still loading: a later call must read it for real.
-  if (file) {
-    lastRead.unshift({ text, file });
-    if (lastRead.length > 2) lastRead.pop();
-  }
-  return file;
+  // Not kept while the grammar is still loading, nor when the reading was given up for time: a
+  // later call must read it for real.
+  return keptUnlessGivenUp(
+    () => readHcl(text),
+    (file) => {
+      if (!file) return;
+      lastRead.unshift({ text, file });
+      if (lastRead.length > 2) lastRead.pop();
+    },
+  );
 }
 
 /** The resource block a client definition was read from. */

@@ -16,6 +16,7 @@
  */
 import type { ListValue, LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Reference, Span, UnknownValue } from '../../model';
 import { grammarState, parseText, type SyntaxNode } from '../tree-sitter';
+import { OutOfTime, outOfTimeMessage, outOfTimeProblem, tick, timeLeftMs } from '../../budget';
 import type { HclLineComment, TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
 
 /** How deep nested blocks and expressions are followed (deeper ones read as Unknown / are skipped). */
@@ -35,12 +36,16 @@ export function readHcl(text: string, options: { comments?: boolean } = {}): TfF
   } catch {
     tree = undefined;
   }
-  if (!tree) return { blocks: [], problems: [{ message: 'The file could not be parsed (it took too long or the parser failed)', span: { start: 0, end: 0 }, unread: true }] };
+  if (!tree) {
+    const message = timeLeftMs() <= 0 ? outOfTimeMessage('The file') : 'The file could not be parsed (it took too long or the parser failed)';
+    return { blocks: [], problems: [{ message, span: { start: 0, end: 0 }, unread: true }] };
+  }
   try {
     const file = new Reader(text).file(tree.rootNode);
     if (options.comments) file.comments = lineCommentsOf(tree.rootNode, text);
     return file;
   } catch (error) {
+    if (error instanceof OutOfTime) return { blocks: [], problems: [outOfTimeProblem('The file')] };
     return { blocks: [], problems: [{ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }] };
   } finally {
     tree.delete();
@@ -69,11 +74,13 @@ function spanOf(node: SyntaxNode): Span {
 }
 
 function kids(node: SyntaxNode): SyntaxNode[] {
+  tick();
   return node.children.filter((c): c is SyntaxNode => c !== null);
 }
 
 /** Named children, comments left out. */
 function named(node: SyntaxNode): SyntaxNode[] {
+  tick();
   return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
 }
 

@@ -5,6 +5,7 @@
  * providers, resource servers, variables, locals) from every `.tf` and `.tf.json` file beside the
  * document, which the host passes as `siblings`.
  */
+import { keptUnlessGivenUp, OutOfTime } from '../../budget';
 import type { DocumentModel } from '../../model';
 import { DIRECTIVE_PREFIX } from '../../suppress';
 import { grammarState, loadGrammar } from '../tree-sitter';
@@ -48,11 +49,14 @@ function readSibling(doc: SourceDocument): TfFile | undefined {
   const cached = siblingCache.get(doc.uri);
   if (cached && cached.text === doc.text) return cached.file;
   // Only what the facts need: a sibling without Cognito resources, locals or variables adds nothing.
-  const file = !/aws_cognito_|locals|variable/.test(doc.text) ? { blocks: [], problems: [] } : isTerraformJson(doc) ? readTerraformJson(doc.text) : readHcl(doc.text);
-  siblingCache.delete(doc.uri);
-  siblingCache.set(doc.uri, { text: doc.text, file });
-  if (siblingCache.size > SIBLING_CACHE_SIZE) siblingCache.delete(siblingCache.keys().next().value as string);
-  return file;
+  return keptUnlessGivenUp(
+    () => (!/aws_cognito_|locals|variable/.test(doc.text) ? { blocks: [], problems: [] } : isTerraformJson(doc) ? readTerraformJson(doc.text) : readHcl(doc.text)),
+    (file) => {
+      siblingCache.delete(doc.uri);
+      siblingCache.set(doc.uri, { text: doc.text, file });
+      if (siblingCache.size > SIBLING_CACHE_SIZE) siblingCache.delete(siblingCache.keys().next().value as string);
+    },
+  );
 }
 
 function siblingsOf(doc: SourceDocument): TfFile[] | undefined {
@@ -74,6 +78,7 @@ function parseWith(read: (text: string) => TfFile | undefined, doc: SourceDocume
     }
     return terraformModel(doc.text, own, siblingsOf(doc));
   } catch (error) {
+    if (error instanceof OutOfTime) throw error; // the surface says so (surfaces/index.ts)
     return emptyTerraformModel([{ message: `The Terraform file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } }]);
   }
 }
