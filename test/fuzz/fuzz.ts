@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --count N --seed S [--start I] [--jobs J] [--case I [--from LABEL]] [--dump FILE] [--strict]`:
+ * `npm run fuzz -- --count N --seed S [--start I] [--jobs J] [--indexes FILE] [--case I [--from LABEL]] [--dump FILE] [--strict]`:
  * mutate the corpus, fixtures and examples and run every feature on each result (./engine.ts).
  * Prints each finding with its seed and index, in index order whatever the number of jobs
  * (`--case I` runs that one document again, `--from LABEL` on the seed document named in the
@@ -12,7 +12,7 @@
  * (wall, default 600) has its process stopped and is reported as slow; a process that dies is a crash.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { REQUEST_BUDGET_MS, addResult, buildCase, newSummary, prepareSurfaces, runCase, runFuzz, seedDocuments, type CaseResult, type Finding, type RunSummary, type SeedDocument } from './engine';
 
 function option(name: string, fallback: number): number {
@@ -53,13 +53,14 @@ interface Job {
 }
 
 /** Run the documents in `jobs` child processes; results are counted and printed in index order. */
-function runParallel(seeds: readonly SeedDocument[], seed: number, start: number, count: number, jobs: number, docTimeoutS: number): Promise<RunSummary> {
+function runParallel(seeds: readonly SeedDocument[], seed: number, indexes: readonly number[], jobs: number, docTimeoutS: number): Promise<RunSummary> {
   const summary = newSummary(seeds);
   const t0 = performance.now();
   const results = new Map<number, CaseResult>();
-  let nextToSend = start;
-  let nextToReport = start;
-  const end = start + count;
+  // Positions in `indexes`: the next to send and the next to report.
+  let nextToSend = 0;
+  let nextToReport = 0;
+  const end = indexes.length;
   const live = new Set<Job>();
 
   return new Promise((resolveRun) => {
@@ -71,10 +72,10 @@ function runParallel(seeds: readonly SeedDocument[], seed: number, start: number
       };
     };
     const flush = () => {
-      while (results.has(nextToReport)) {
-        const r = results.get(nextToReport)!;
-        results.delete(nextToReport);
-        addResult(summary, nextToReport, r);
+      while (results.has(indexes[nextToReport])) {
+        const r = results.get(indexes[nextToReport])!;
+        results.delete(indexes[nextToReport]);
+        addResult(summary, indexes[nextToReport], r);
         for (const f of r.findings) console.log(line(f));
         nextToReport++;
         summary.seconds = (performance.now() - t0) / 1000;
@@ -93,7 +94,7 @@ function runParallel(seeds: readonly SeedDocument[], seed: number, start: number
         job.child.disconnect();
         return;
       }
-      const index = nextToSend++;
+      const index = indexes[nextToSend++];
       job.index = index;
       job.timer = setTimeout(() => {
         results.set(index, synthetic(index, 'slow', `document took over ${docTimeoutS} s wall; its process was stopped`));
@@ -124,8 +125,8 @@ function runParallel(seeds: readonly SeedDocument[], seed: number, start: number
         }
       });
     };
-    for (let j = 0; j < Math.min(jobs, count); j++) spawn();
-    if (count === 0) flush();
+    for (let j = 0; j < Math.min(jobs, end); j++) spawn();
+    if (end === 0) flush();
   });
 }
 
@@ -151,18 +152,26 @@ async function main(): Promise<number> {
     for (const f of r.findings) console.log(line(f));
     return r.findings.some((f) => f.kind !== 'slow' || process.argv.includes('--strict')) ? 1 : 0;
   }
-  console.error(`fuzz: seed ${seed}, documents ${start}..${start + count - 1}, from ${seeds.length} seed documents, ${jobs} job${jobs > 1 ? 's' : ''}`);
+  // `--indexes FILE`: the documents whose indexes the file lists (one per line), e.g. those a
+  // long run found slow, instead of `--start`/`--count`.
+  const listed = text('indexes');
+  const indexes = listed
+    ? readFileSync(listed, 'utf8').split(/\s+/).filter(Boolean).map(Number)
+    : Array.from({ length: count }, (_, i) => start + i);
+  const range = listed ? `${indexes.length} listed in ${listed}` : `${start}..${start + count - 1}`;
+  console.error(`fuzz: seed ${seed}, documents ${range}, from ${seeds.length} seed documents, ${jobs} job${jobs > 1 ? 's' : ''}`);
   let s: RunSummary;
+  if (listed && jobs === 1) throw new Error('--indexes needs --jobs 2 or more');
   if (jobs === 1) {
     await prepareSurfaces(seeds);
     s = runFuzz(seeds, { seed, count, start, every: 1000, onFinding: (f) => console.log(line(f)), onProgress: progress });
   } else {
-    s = await runParallel(seeds, seed, start, count, jobs, option('doc-timeout', 600));
+    s = await runParallel(seeds, seed, indexes, jobs, option('doc-timeout', 600));
   }
   const kinds = (k: Finding['kind']) => s.findings.filter((f) => f.kind === k).length;
   console.log(
     [
-      `fuzz summary: seed ${seed}, documents ${start}..${start + count - 1}: ${s.documents} (from ${s.seeds} seeds: ${Object.entries(s.surfaces).map(([k, v]) => `${k} ${v}`).join(', ')}), ${jobs} job${jobs > 1 ? 's' : ''}`,
+      `fuzz summary: seed ${seed}, documents ${range}: ${s.documents} (from ${s.seeds} seeds: ${Object.entries(s.surfaces).map(([k, v]) => `${k} ${v}`).join(', ')}), ${jobs} job${jobs > 1 ? 's' : ''}`,
       `  ${s.seconds.toFixed(1)} s wall, ${(s.documents / s.seconds).toFixed(2)} documents/s; ${s.cpuSeconds.toFixed(1)} s CPU in the documents, ${(s.documents / s.cpuSeconds).toFixed(2)} documents per CPU second`,
       `  slowest request ${s.maxMs.toFixed(1)} ms CPU (${s.maxWallMs.toFixed(1)} ms wall; ${s.maxWhat}, index ${s.maxAt}); slowest whole document ${s.maxDocumentMs.toFixed(1)} ms CPU (index ${s.maxDocumentAt})`,
       `  ${s.skipped} skipped (too large or binary), ${s.diagnostics} diagnostics, ${s.fixesOffered} fixes offered, ${s.fixesChecked} distinct fixed documents re-read`,
