@@ -30,7 +30,8 @@ describe('incremental analysis over stdio (the shipped bundle)', () => {
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const client = new LspTestClient(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin), () => `stderr: ${stderr}`);
-    client.settings = { cognitoClient: { validate: { enable: true, debounceMs: 0 } } };
+    // No time budget: the fresh reading of the final text must not be given up on a loaded machine.
+    client.settings = { cognitoClient: { validate: { enable: true, debounceMs: 0 }, timeBudgetMs: 0 } };
     try {
       await client.initialize(PLAIN_CAPABILITIES);
       const uri = 'file:///incremental/template.yaml';

@@ -4,14 +4,29 @@
  * tree of whatever could be read. Nesting beyond `MAX_DEPTH` is cut off; nesting deep enough to
  * overflow the parser is blanked and the text parsed again (./depth.ts).
  */
+import { checkTime, OutOfTime, outOfTimeProblem, tick } from '../../budget';
 import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
 import type { ParseProblem } from '../../model';
 import { CUT_DEPTH, cutDeepJson } from './depth';
 import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt } from './nodes';
 import { messageOf } from '../json-values';
 
-/** Read JSON text into the neutral tree. Never throws. */
+/**
+ * Read JSON text into the neutral tree. Never throws. Within the request's time budget
+ * (../../budget.ts): jsonc-parser cannot be stopped, so the clock is read before it and while the
+ * tree is walked; a reading out of time gives an `unread` problem.
+ */
 export function readJson(text: string): ReadResult {
+  try {
+    checkTime();
+    return readJsonTimed(text);
+  } catch (error) {
+    if (error instanceof OutOfTime) return { root: undefined, problems: [outOfTimeProblem('The JSON template')] };
+    throw error;
+  }
+}
+
+function readJsonTimed(text: string): ReadResult {
   const problems: ParseProblem[] = [];
   const errors: ParseError[] = [];
   // A byte order mark is not JSON; blank it out without moving any offset.
@@ -43,6 +58,7 @@ export function readJson(text: string): ReadResult {
 }
 
 function readNode(node: JsonNode, text: string, depth: number): TemplateNode {
+  tick();
   const span = { start: node.offset, end: node.offset + node.length };
   if (depth > MAX_DEPTH) return { kind: 'opaque', reason: 'nesting too deep', span };
   switch (node.type) {

@@ -21,6 +21,7 @@
  * trailing commas, which Terraform rejects, are tolerated rather than reported (terraform itself
  * reports them). Syntax errors become `problems`; whatever could be read is returned. Never throws.
  */
+import { checkTime, OutOfTime, outOfTimeProblem, tick } from '../../budget';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { LocatedProperty, LocatedValue, ParseProblem, Reference, Span, UnknownValue } from '../../model';
 import { parseJson, readJsonMember, readJsonValue, spanOf, type JsonValueOptions } from '../json-values';
@@ -48,8 +49,22 @@ export function labelCount(kind: string): number {
   return LABELS[kind] ?? 0;
 }
 
-/** Read a `.tf.json` text. Never throws. */
+/**
+ * Read a `.tf.json` text. Never throws. Within the request's time budget (../../budget.ts): the
+ * clock is read before jsonc-parser (which cannot be stopped) and while the tree is walked; a
+ * reading out of time gives an `unread` problem.
+ */
 export function readTerraformJson(text: string): TfFile {
+  try {
+    checkTime();
+    return readTerraformJsonTimed(text);
+  } catch (error) {
+    if (error instanceof OutOfTime) return { blocks: [], problems: [outOfTimeProblem('The file')] };
+    throw error;
+  }
+}
+
+function readTerraformJsonTimed(text: string): TfFile {
   const problems: ParseProblem[] = [];
   const blocks: TfBlock[] = [];
   const root = parseJson(text, problems);
@@ -64,6 +79,7 @@ export function readTerraformJson(text: string): TfFile {
       blocks.push({ ...rest, body: readBody(body, text) });
     }
   } catch (error) {
+    if (error instanceof OutOfTime) throw error;
     // Only a bug gets here; the blocks read so far stand.
     problems.push({ message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
   }
@@ -137,6 +153,7 @@ function readBody(node: JsonNode, text: string): TfBody {
       blocks.push(...dynamicBlocks(value, text));
       continue;
     }
+    tick();
     const member = readMember(prop, 1, text);
     if (member) attributes.push({ name: member.name, nameSpan: member.keySpan, value: member.value, span: member.span });
   }
@@ -167,7 +184,13 @@ export function readValue(node: JsonNode, text: string, depth = 0): LocatedValue
   return readJsonValue(node, text, TERRAFORM_STRINGS, depth);
 }
 
-const TERRAFORM_STRINGS: JsonValueOptions = { string: stringValue, skipKey: JSON_COMMENT_KEY };
+const TERRAFORM_STRINGS: JsonValueOptions = {
+  string: (raw, span, source) => {
+    tick();
+    return stringValue(raw, span, source);
+  },
+  skipKey: JSON_COMMENT_KEY,
+};
 
 /** One object member of a body (`"key": value`), or undefined for a member without a key. */
 function readMember(prop: JsonNode, depth: number, text: string): LocatedProperty | undefined {
