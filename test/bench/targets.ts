@@ -414,7 +414,7 @@ export async function serverRows(o: TargetOptions): Promise<void> {
     rmSync(memoryFile, { force: true });
     const child = spawn(process.execPath, ['--require', memoryProbe(o.tmp, memoryFile), bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const client = new LspTestClient(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    // No time budget: these rows measure the whole work (with the default 800 ms, a reading of
+    // No time budget: these rows measure the whole work (with the default 600 ms, a reading of
     // the 1,000-client template on a loaded machine can be given up, and then measures nothing).
     client.settings = { cognitoClient: { validate: { enable: true, debounceMs: 0 }, timeBudgetMs: 0 } };
     await client.initialize(CONFIGURABLE_CAPABILITIES, { processId: process.pid });

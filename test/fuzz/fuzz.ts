@@ -175,6 +175,7 @@ async function main(): Promise<number> {
       `  ${s.seconds.toFixed(1)} s wall, ${(s.documents / s.seconds).toFixed(2)} documents/s; ${s.cpuSeconds.toFixed(1)} s CPU in the documents, ${(s.documents / s.cpuSeconds).toFixed(2)} documents per CPU second`,
       `  slowest request ${s.maxMs.toFixed(1)} ms CPU (${s.maxWallMs.toFixed(1)} ms wall; ${s.maxWhat}, index ${s.maxAt}); slowest whole document ${s.maxDocumentMs.toFixed(1)} ms CPU (index ${s.maxDocumentAt})`,
       `  ${s.skipped} skipped (too large or binary), ${s.diagnostics} diagnostics, ${s.fixesOffered} fixes offered, ${s.fixesChecked} distinct fixed documents re-read`,
+      `  ${s.givenUp} readings given up for time (time budget or parse time-out) in ${s.givenUpDocuments} documents`,
       `  findings: ${kinds('crash')} crashes, ${kinds('fix')} broken fixes, ${kinds('slow')} requests over ${REQUEST_BUDGET_MS} ms CPU`,
     ].join('\n'),
   );

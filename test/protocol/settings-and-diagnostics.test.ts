@@ -17,7 +17,7 @@ describe('readSettings', () => {
   it('gives the defaults for nothing', () => {
     for (const raw of [undefined, null, {}]) {
       const { settings, warnings } = readSettings(raw);
-      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, codeLens: { enable: true }, maxFileSizeKb: 1024, parseTimeoutMs: 2000, timeBudgetMs: 800, logLevel: 'info' });
+      assert.deepEqual(settings, { rules: {}, validate: { enable: true, debounceMs: 200 }, codeLens: { enable: true }, maxFileSizeKb: 1024, parseTimeoutMs: 2000, timeBudgetMs: 600, logLevel: 'info' });
       assert.deepEqual(settings, { ...defaultSettings, rules: {}, validate: { ...defaultSettings.validate }, codeLens: { ...defaultSettings.codeLens } });
       assert.deepEqual(warnings, []);
     }

@@ -68,9 +68,9 @@ describe('time budget', () => {
   before(() => setTimeBudget(AMPLE_MS));
   after(() => setTimeBudget(saved));
 
-  it('the server default is 800 ms; 0 means none; a nested request keeps the earlier deadline', () => {
-    assert.equal(DEFAULT_TIME_BUDGET_MS, 800);
-    assert.equal(defaultSettings.timeBudgetMs, 800);
+  it('the server default is 600 ms; 0 means none; a nested request keeps the earlier deadline', () => {
+    assert.equal(DEFAULT_TIME_BUDGET_MS, 600);
+    assert.equal(defaultSettings.timeBudgetMs, 600);
     assert.equal(timeLeftMs(), Infinity, 'outside a request there is no deadline');
     setTimeBudget(50);
     withinBudget(() => {
@@ -98,7 +98,7 @@ describe('time budget', () => {
     assert.equal(low.settings.timeBudgetMs, 50);
     assert.match(low.warnings.join('\n'), /timeBudgetMs: 10 is below 50/);
     const bad = readSettings({ timeBudgetMs: 'fast' });
-    assert.equal(bad.settings.timeBudgetMs, 800);
+    assert.equal(bad.settings.timeBudgetMs, 600);
     assert.match(bad.warnings.join('\n'), /timeBudgetMs: expected a number/);
     assert.equal(readSettings({ timeBudgetMs: 1e9 }).settings.timeBudgetMs, 60000);
   });

@@ -16,7 +16,7 @@
  */
 import type { ListValue, LocatedProperty, LocatedValue, ObjectValue, ParseProblem, Reference, Span, UnknownValue } from '../../model';
 import { grammarState, parseText, type SyntaxNode } from '../tree-sitter';
-import { OutOfTime, outOfTimeMessage, outOfTimeProblem, tick, timeLeftMs } from '../../budget';
+import { checkTime, OutOfTime, outOfTimeMessage, outOfTimeProblem, tick, timeLeftMs } from '../../budget';
 import type { HclLineComment, TfAttribute, TfBlock, TfBody, TfFile, TfNestedBlock } from './tree';
 
 /** How deep nested blocks and expressions are followed (deeper ones read as Unknown / are skipped). */
@@ -56,6 +56,7 @@ export function readHcl(text: string, options: { comments?: boolean } = {}): TfF
 export function lineCommentsOf(root: SyntaxNode, text: string): HclLineComment[] {
   const out: HclLineComment[] = [];
   const visit = (node: SyntaxNode, depth: number): void => {
+    tick();
     if (depth > 400) return;
     if (node.type === 'comment') {
       const raw = text.slice(node.startIndex, node.endIndex);
@@ -75,12 +76,16 @@ function spanOf(node: SyntaxNode): Span {
 
 function kids(node: SyntaxNode): SyntaxNode[] {
   tick();
+  // Listing a node's children costs per child: read the clock before a long list (an ERROR node
+  // over a broken 500 KB file can hold a hundred thousand).
+  if (node.childCount > 4096) checkTime();
   return node.children.filter((c): c is SyntaxNode => c !== null);
 }
 
 /** Named children, comments left out. */
 function named(node: SyntaxNode): SyntaxNode[] {
   tick();
+  if (node.childCount > 4096) checkTime();
   return node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
 }
 
