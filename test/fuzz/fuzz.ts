@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --count N --seed S [--start I] [--jobs J] [--indexes FILE] [--case I [--from LABEL]] [--dump FILE] [--strict]`:
+ * `npm run fuzz -- --count N --seed S [--start I] [--jobs J] [--indexes FILE] [--time-budget MS] [--case I [--from LABEL]] [--dump FILE] [--strict]`:
  * mutate the corpus, fixtures and examples and run every feature on each result (./engine.ts).
  * Prints each finding with its seed and index, in index order whatever the number of jobs
  * (`--case I` runs that one document again, `--from LABEL` on the seed document named in the
@@ -13,6 +13,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { setTimeBudget } from '../../server/src/budget';
 import { REQUEST_BUDGET_MS, addResult, buildCase, newSummary, prepareSurfaces, runCase, runFuzz, seedDocuments, type CaseResult, type Finding, type RunSummary, type SeedDocument } from './engine';
 
 function option(name: string, fallback: number): number {
@@ -34,7 +35,13 @@ const progress = (p: RunSummary) =>
   console.error(`fuzz: ${p.documents} documents in ${p.seconds.toFixed(0)} s (${(p.documents / p.seconds).toFixed(2)}/s wall, ${p.cpuSeconds.toFixed(0)} s CPU), ${p.findings.length} findings, max request ${p.maxMs.toFixed(0)} ms CPU`);
 
 /** A child process's side: run the indexes the parent sends, answer with each result. */
+/** `--time-budget MS`: the server's time budget per request in this run (default: the server's). */
+function applyTimeBudget(): void {
+  if (process.argv.includes('--time-budget')) setTimeBudget(option('time-budget', 0));
+}
+
 async function worker(): Promise<void> {
+  applyTimeBudget();
   const seed = option('seed', 1);
   const seeds = seedDocuments();
   await prepareSurfaces(seeds);
@@ -104,7 +111,8 @@ function runParallel(seeds: readonly SeedDocument[], seed: number, indexes: read
       job.child.send({ index });
     };
     const spawn = () => {
-      const child = fork(__filename, ['--worker', '--seed', String(seed)], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const budget = process.argv.includes('--time-budget') ? ['--time-budget', String(option('time-budget', 0))] : [];
+      const child = fork(__filename, ['--worker', '--seed', String(seed), ...budget], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       const job: Job = { child };
       live.add(job);
       child.on('message', (message: { ready?: true; index?: number; result?: CaseResult }) => {
@@ -131,6 +139,7 @@ function runParallel(seeds: readonly SeedDocument[], seed: number, indexes: read
 }
 
 async function main(): Promise<number> {
+  applyTimeBudget();
   const seed = option('seed', 1);
   const count = option('count', 1000);
   const start = option('start', 0);
