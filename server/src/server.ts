@@ -39,7 +39,7 @@ import { CODE_ACTION_KINDS, deferredUri, getCodeActions, resolveCodeAction } fro
 import { CONVERT_CLIENT_COMMAND, CONVERT_KIND, CONVERT_SERVER_COMMAND, convertCodeActions, convertedAt } from './features/convert-actions';
 import { CLIENT_COMMANDS, clientAt, getCodeLenses, SERVER_COMMANDS } from './features/codelens';
 import { doComplete } from './features/completion';
-import { DIAGNOSTIC_SOURCE, toDiagnostics, UNREAD_CODE, unreadDiagnostics } from './features/diagnostics';
+import { DIAGNOSTIC_SOURCE, documentDiagnostics, UNREAD_CODE } from './features/diagnostics';
 import { DocumentCache, type CacheEntry } from './features/document-cache';
 import { doHover } from './features/hover';
 import { clientSummary } from './features/summary';
@@ -280,7 +280,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!settings.validate.enable) return [];
     const entry = analysisOf(document, settings, false);
     if (entry.skipped) return [skippedDiagnostic(entry)];
-    return entry.analysis ? [...unreadDiagnostics(document, entry.analysis.model), ...toDiagnostics(document, entry.analysis.findings)] : [];
+    return entry.analysis ? documentDiagnostics(document, entry.analysis.model, entry.analysis.findings) : [];
   }
 
   // ---- pushed diagnostics ----------------------------------------------------------------------

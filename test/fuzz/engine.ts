@@ -14,7 +14,7 @@ import { analysisKey, defaultSettings } from '../../server/src/config';
 import { FIX_ALL_KIND, FIX_ALL_TITLE, getCodeActions, resolveCodeAction } from '../../server/src/features/code-actions';
 import { getCodeLenses } from '../../server/src/features/codelens';
 import { doComplete } from '../../server/src/features/completion';
-import { toDiagnostics, unreadDiagnostics } from '../../server/src/features/diagnostics';
+import { documentDiagnostics } from '../../server/src/features/diagnostics';
 import { DocumentCache } from '../../server/src/features/document-cache';
 import { doHover } from '../../server/src/features/hover';
 import { prepareDocument } from '../../server/src/service';
@@ -216,7 +216,7 @@ export function runCase(seeds: readonly SeedDocument[], seed: number, index: num
   const analysis = entry.analysis;
   if (!analysis) return finish();
   const { model, findings, surface } = analysis;
-  const diagnostics: Diagnostic[] = timed('diagnostics (convert)', () => [...unreadDiagnostics(document, model), ...toDiagnostics(document, findings)]) ?? [];
+  const diagnostics: Diagnostic[] = timed('diagnostics (convert)', () => documentDiagnostics(document, model, findings)) ?? [];
   result.diagnostics = diagnostics.length;
 
   for (let i = 0; i < 4; i++) {

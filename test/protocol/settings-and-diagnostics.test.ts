@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisKey, defaultSettings, readSettings } from '../../server/src/config';
-import { diagnosticData, DIAGNOSTIC_SOURCE, rangeOf, toDiagnostic, toDiagnostics } from '../../server/src/features/diagnostics';
+import { diagnosticData, DIAGNOSTIC_SOURCE, documentDiagnostics, MAX_PUBLISHED_FINDINGS, rangeOf, toDiagnostic, toDiagnostics, TOO_MANY_CODE } from '../../server/src/features/diagnostics';
 import { DocumentCache, skipReasonFor } from '../../server/src/features/document-cache';
 import type { Finding } from '../../server/src/rules/types';
 import { analyse, ruleDocsHref } from '../../server/src/service';
@@ -76,6 +76,27 @@ describe('findings to diagnostics', () => {
     span: { start: 14, end: 17 },
     fixes: [{ title: 'Replace', changes: [{ kind: 'replaceItem', path: ['AllowedOAuthFlows'], index: 0, value: 'code' }], isPreferred: true }],
   };
+
+  it('publishes at most MAX_PUBLISHED_FINDINGS findings, with one information diagnostic saying how many more', () => {
+    const many = (n: number) => Array.from({ length: n }, () => finding);
+    const model = { problems: [] };
+    const all = documentDiagnostics(document, model, many(MAX_PUBLISHED_FINDINGS));
+    assert.equal(all.length, MAX_PUBLISHED_FINDINGS);
+    assert.ok(all.every((d) => d.code === 'implicit-flow-discouraged'));
+    const over = documentDiagnostics(document, model, many(MAX_PUBLISHED_FINDINGS + 2345));
+    assert.equal(over.length, MAX_PUBLISHED_FINDINGS + 1);
+    assert.deepEqual(over[0], {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: TOO_MANY_CODE,
+      message: 'This document has 12,345 Cognito client problems; the first 10,000 are shown and 2,345 more are not (the CLI lists them all).',
+    });
+    assert.deepEqual(over[1], toDiagnostic(document, finding));
+    // A document left unread says so first.
+    const unread = documentDiagnostics(document, { problems: [{ message: 'Not read', span: { start: 0, end: 0 }, unread: true }] }, many(3));
+    assert.deepEqual(unread.map((d) => d.code), ['file-skipped', 'implicit-flow-discouraged', 'implicit-flow-discouraged', 'implicit-flow-discouraged']);
+  });
 
   it('carries source, code, link, severity, range and data', () => {
     assert.deepEqual(toDiagnostic(document, finding), {

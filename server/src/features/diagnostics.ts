@@ -52,6 +52,35 @@ export function toDiagnostics(document: TextDocument, findings: readonly Finding
   return findings.map((f) => toDiagnostic(document, f));
 }
 
+/**
+ * At most this many findings of one document are published. A pasted list of 100,000 bad values
+ * makes as many findings; converting them took a second, and no editor shows them usefully. The
+ * CLI reports every one, and fix-all and the CodeLens count them all.
+ */
+export const MAX_PUBLISHED_FINDINGS = 10_000;
+
+/** The code of the diagnostic that says how many findings were left out (`MAX_PUBLISHED_FINDINGS`). */
+export const TOO_MANY_CODE = 'too-many-problems';
+
+/**
+ * What the server publishes for a document: a diagnostic for each problem that kept it from being
+ * read, then its findings, at most `MAX_PUBLISHED_FINDINGS` of them (in the findings' order), with
+ * one information diagnostic at the top saying how many more there are.
+ */
+export function documentDiagnostics(document: TextDocument, model: Pick<DocumentModel, 'problems'>, findings: readonly Finding[]): Diagnostic[] {
+  const out = unreadDiagnostics(document, model);
+  if (findings.length <= MAX_PUBLISHED_FINDINGS) return [...out, ...toDiagnostics(document, findings)];
+  const left = findings.length - MAX_PUBLISHED_FINDINGS;
+  out.push({
+    range: rangeOf(document, { start: 0, end: 0 }),
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: TOO_MANY_CODE,
+    message: `This document has ${findings.length.toLocaleString('en-US')} Cognito client problems; the first ${MAX_PUBLISHED_FINDINGS.toLocaleString('en-US')} are shown and ${left.toLocaleString('en-US')} more are not (the CLI lists them all).`,
+  });
+  return [...out, ...toDiagnostics(document, findings.slice(0, MAX_PUBLISHED_FINDINGS))];
+}
+
 /** The code of the diagnostic for a document the reader could not read (the CLI's rule id for it). */
 export const UNREAD_CODE = 'file-skipped';
 
