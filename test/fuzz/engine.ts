@@ -22,6 +22,7 @@ import { languageIdForPath, surfaceById, surfaces, type SourceDocument } from '.
 import { sameTemplate } from '../../server/src/surfaces/edits';
 import { withLfBreaks } from '../../server/src/surfaces/line-breaks';
 import { readingsGivenUp as parsesGivenUp, withinBudget } from '../../server/src/budget';
+import { parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
 import { caseSeed, mutate, Rng } from './mutate';
 
 /** A document the fuzzer starts from. */
@@ -133,6 +134,20 @@ export function buildCase(seeds: readonly SeedDocument[], seed: number, index: n
   return { seedDoc, text, mutations: applied, rng };
 }
 
+/**
+ * A reading the harness makes to judge a fix (not a request: not timed): with a parse time-out of
+ * a minute, so that a loaded machine does not leave the harness unable to judge.
+ */
+function judging<T>(read: () => T): T {
+  const saved = parseTimeoutMs();
+  setParseTimeout(60_000);
+  try {
+    return read();
+  } finally {
+    setParseTimeout(saved);
+  }
+}
+
 /** How a reading given up for the server's time budget says so (../../server/src/budget.ts). */
 const OUT_OF_BUDGET = /took longer than the time budget/;
 
@@ -241,12 +256,12 @@ export function runCase(seeds: readonly SeedDocument[], seed: number, index: num
     result.fixesChecked++;
     // Both read here, at the same stack depth: a parser that runs out of stack on absurd nesting
     // stops at a depth that depends on where it was called from.
-    const before = (baseline ??= surfaceById(surface.id)!.parse({ ...source, text: withLfBreaks(text) }));
+    const before = (baseline ??= judging(() => surfaceById(surface.id)!.parse({ ...source, text: withLfBreaks(text) })));
     // Timed as the server reads the fixed version (within the time budget); when that reading is
     // given up for time, the fix is judged on a reading without a budget (not timed: the harness's own).
     const parseAfter = () => surfaceById(surface.id)!.parse({ ...source, text: withLfBreaks(after) });
     let reread = timed(`re-reading after ${what}`, () => withinBudget(parseAfter));
-    if (reread?.problems.some((p) => p.unread && OUT_OF_BUDGET.test(p.message))) reread = parseAfter();
+    if (reread?.problems.some((p) => p.unread && (OUT_OF_BUDGET.test(p.message) || /took too long/.test(p.message)))) reread = judging(parseAfter);
     // A document the parser reads without problems must read the same after a fix (what fix-all
     // checks). On a broken one, the parser's error recovery may read the rest differently once a
     // line moves, so only its clients and resources must stay.
