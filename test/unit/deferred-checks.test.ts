@@ -15,19 +15,9 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { DEFER_CHECKS_CHARS, deferredUri, FIX_ALL_TITLE, getCodeActions, resolveCodeAction } from '../../server/src/features/code-actions';
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { analyse, prepareDocument } from '../../server/src/service';
+import { SURFACE_EXAMPLES } from '../support/examples';
 
 const repo = join(__dirname, '..', '..', '..');
-
-const EXAMPLES: [string, string, string][] = [
-  ['examples/cloudformation/web-clients.yaml', 'yaml', 'cloudformation-yaml'],
-  ['examples/cloudformation/cdk-synth.template.json', 'json', 'cloudformation-json'],
-  ['examples/terraform/cdktf.tf.json', 'json', 'terraform-json'],
-  ['examples/terraform/main.tf', 'terraform', 'terraform-hcl'],
-  ['test/fixtures/api/create-web-client.json', 'json', 'api-json'],
-  ['examples/sdk/create-client.ts', 'typescript', 'sdk-javascript'],
-  ['examples/sdk/create_client.py', 'python', 'sdk-python'],
-  ['examples/sdk/cdk-stack.ts', 'typescript', 'sdk-javascript'],
-];
 
 /** A long line of `#` (a comment in YAML, HCL and Python, an error elsewhere) and a stray `)`. */
 const BROKEN = `\n${'#'.repeat(70_000)}\n)\n`;
@@ -67,10 +57,10 @@ describe('quick fixes checked at codeAction/resolve on large documents that cann
   after(() => setTimeBudget(savedBudget));
   const texts = new Map<string, string>();
   before(() => {
-    for (const [file] of EXAMPLES) texts.set(file, readFileSync(join(repo, file), 'utf8'));
+    for (const [file] of SURFACE_EXAMPLES) texts.set(file, readFileSync(join(repo, file), 'utf8'));
   });
 
-  for (const [file, languageId, surfaceId] of EXAMPLES) {
+  for (const [file, languageId, surfaceId] of SURFACE_EXAMPLES) {
     it(`${file} (${surfaceId})`, async () => {
       const o = await open(file, languageId, texts.get(file)! + BROKEN);
       assert.equal(o.analysis.surface.id, surfaceId);

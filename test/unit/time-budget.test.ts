@@ -19,20 +19,9 @@ import { FIX_ALL_KIND, FIX_ALL_TITLE, getCodeActions, resolveCodeAction } from '
 import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { DocumentCache } from '../../server/src/features/document-cache';
 import { analyse, prepareDocument } from '../../server/src/service';
+import { SURFACE_EXAMPLES } from '../support/examples';
 
 const repo = join(__dirname, '..', '..', '..');
-
-/** Every surface's example: a client with findings that have quick fixes. */
-const EXAMPLES: [string, string, string][] = [
-  ['examples/cloudformation/web-clients.yaml', 'yaml', 'cloudformation-yaml'],
-  ['examples/cloudformation/cdk-synth.template.json', 'json', 'cloudformation-json'],
-  ['examples/terraform/cdktf.tf.json', 'json', 'terraform-json'],
-  ['examples/terraform/main.tf', 'terraform', 'terraform-hcl'],
-  ['test/fixtures/api/describe-web-client.json', 'json', 'api-json'],
-  ['examples/sdk/create-client.ts', 'typescript', 'sdk-javascript'],
-  ['examples/sdk/create_client.py', 'python', 'sdk-python'],
-  ['examples/sdk/cdk-stack.ts', 'typescript', 'sdk-javascript'],
-];
 
 /** The surfaces whose readers keep to the budget: all but the API's own shape (one client, read as it is recognised). */
 const TIMED = new Set(['cloudformation-yaml', 'cloudformation-json', 'terraform-hcl', 'terraform-json', 'sdk-javascript', 'sdk-python']);
@@ -103,7 +92,7 @@ describe('time budget', () => {
     assert.equal(readSettings({ timeBudgetMs: 1e9 }).settings.timeBudgetMs, 60000);
   });
 
-  for (const [file, languageId, surfaceId] of EXAMPLES) {
+  for (const [file, languageId, surfaceId] of SURFACE_EXAMPLES) {
     describe(`${file} (${surfaceId})`, () => {
       const uri = `file:///w/${file}`;
       let text = '';
