@@ -2,11 +2,13 @@
  * The time budget of one request: how long the server may spend reading documents to answer it
  * (the document itself when a new version is analysed, and every edited document a code action
  * or fix-all reads to check its fixes). Process-wide, like the tree-sitter parse time-out: the
- * server sets it from `cognitoClient.timeBudgetMs`, the CLI from `--time-budget`.
+ * server sets it from `cognitoClient.timeBudgetMs`; the CLI has none (the fuzz harness sets one
+ * with `--time-budget`).
  *
  * A request runs its work inside `withinBudget`; the readers ask `timeLeftMs` (tree-sitter's
- * progress callback) or call `checkTime` every so often (the YAML lexer loop), which throws
- * `OutOfTime` once the request's time is spent. A reader turns that into an `unread` problem
+ * input and progress callback) or call `checkTime` / `tick` every so often (the YAML lexer loop,
+ * every reader's walk), which throws `OutOfTime` once the request's time is spent. The reader
+ * turns that into an `unread` problem (`untilOutOfTime`, `outOfTimeProblem`)
  * ("not read: it took longer than ..."), so a reading given up is never taken for a document
  * without clients, and a fix whose check was given up is not offered.
  */
@@ -100,6 +102,16 @@ export function keptUnlessGivenUp<T>(compute: () => T, keep: (value: T) => void)
  */
 export function readingsGivenUp(): number {
   return givenUp;
+}
+
+/** `read()`, or `givenUp()` when it throws `OutOfTime`: the shape of a reader that keeps to the budget. */
+export function untilOutOfTime<T>(read: () => T, givenUp: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof OutOfTime) return givenUp();
+    throw error;
+  }
 }
 
 /** The problem message of a reading given up for the budget. */

@@ -21,7 +21,7 @@ import { prepareDocument } from '../../server/src/service';
 import { languageIdForPath, surfaceById, surfaces, type SourceDocument } from '../../server/src/surfaces';
 import { sameTemplate } from '../../server/src/surfaces/edits';
 import { withLfBreaks } from '../../server/src/surfaces/line-breaks';
-import { readingsGivenUp as parsesGivenUp, withinBudget } from '../../server/src/budget';
+import { readingsGivenUp, withinBudget } from '../../server/src/budget';
 import { parseTimeoutMs, setParseTimeout } from '../../server/src/surfaces/tree-sitter';
 import { caseSeed, mutate, Rng } from './mutate';
 
@@ -195,7 +195,7 @@ function editKey(action: CodeAction | undefined, uri: string): string {
 export function runCase(seeds: readonly SeedDocument[], seed: number, index: number, from?: string): CaseResult {
   const { seedDoc, text, mutations, rng } = buildCase(seeds, seed, index, from);
   const result: CaseResult = { findings: [], maxMs: 0, maxWallMs: 0, maxWhat: '', totalMs: 0, totalWallMs: 0, length: text.length, skipped: false, diagnostics: 0, fixesOffered: 0, fixesChecked: 0, givenUp: 0 };
-  const givenUpAtStart = parsesGivenUp();
+  const givenUpAtStart = readingsGivenUp();
   const report = (message: string, kind: Finding['kind'] = 'crash') => result.findings.push({ seed, index, label: seedDoc.label, mutations, kind, message });
   const started = performance.now();
   const startedCpu = cpuMs();
@@ -284,11 +284,11 @@ export function runCase(seeds: readonly SeedDocument[], seed: number, index: num
   let deferred: CodeAction | undefined;
   // A parse given up under load (the tree-sitter time-out is wall time) makes one fix-all differ
   // from another for no fault of the code: such a difference is reported as slow.
-  const givenUpBefore = parsesGivenUp();
+  const givenUpBefore = readingsGivenUp();
   // A reading given up for the time budget makes one answer stop where another finished (fix-all
   // stops where its time ends): by design, counted in `givenUp`, not a finding.
   const differs = (what: string) => {
-    if (parsesGivenUp() === givenUpBefore) report(what, 'fix');
+    if (readingsGivenUp() === givenUpBefore) report(what, 'fix');
   };
   // Quick fixes and disable actions: every other diagnostic as a client that resolves edits asks
   // (VS Code: on a large document that cannot be cut down they come by title, and each is made
@@ -321,7 +321,7 @@ export function runCase(seeds: readonly SeedDocument[], seed: number, index: num
 
   function finish(): CaseResult {
     result.totalMs = cpuMs() - startedCpu;
-    result.givenUp = parsesGivenUp() - givenUpAtStart;
+    result.givenUp = readingsGivenUp() - givenUpAtStart;
     result.totalWallMs = performance.now() - started;
     return result;
   }

@@ -23,9 +23,10 @@ export { transientTrees } from './cloudformation/trees';
 export const surfaces: readonly Surface[] = [terraformJsonSurface, terraformHclSurface, apiJsonSurface, cloudFormationJsonSurface, cloudFormationYamlSurface, javascriptSurface, pythonSurface].map(withinTime);
 
 /**
- * A surface whose reading stops when the request's time budget is spent (../budget.ts): a reader
- * that calls `checkTime` and runs out gets a model with no clients and an `unread` problem that
- * says why, the same as a parse given up.
+ * A surface whose reading stops when the request's time budget is spent (../budget.ts). Each
+ * reader turns its own `OutOfTime` into an `unread` problem; this is the net for one thrown
+ * anywhere else in a surface's reading (the surfaces' catch-alls pass it on): a model with no
+ * clients and an `unread` problem that says why, the same as a parse given up.
  */
 function withinTime(surface: Surface): Surface {
   const parse = surface.parse.bind(surface);

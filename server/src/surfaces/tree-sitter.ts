@@ -19,7 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
-import { noteGivenUp, readingsGivenUp, timeLeftMs } from '../budget';
+import { noteGivenUp, timeLeftMs } from '../budget';
 
 export type { Node as SyntaxNode, Tree } from '@vscode/tree-sitter-wasm';
 
@@ -149,9 +149,6 @@ export function parseText(name: GrammarName, text: string): Tree | undefined {
     return undefined;
   }
 }
-
-/** How many readings this process has given up so far (see ../budget.ts). */
-export const parsesGivenUp = readingsGivenUp;
 
 /** How many UTF-16 code units the parser is handed at a time while parsing. */
 const INPUT_CHUNK = 8192;

@@ -4,7 +4,7 @@
  * tree of whatever could be read. Nesting beyond `MAX_DEPTH` is cut off; nesting deep enough to
  * overflow the parser is blanked and the text parsed again (./depth.ts).
  */
-import { checkTime, OutOfTime, outOfTimeProblem, tick } from '../../budget';
+import { checkTime, outOfTimeProblem, tick, untilOutOfTime } from '../../budget';
 import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
 import type { ParseProblem } from '../../model';
 import { CUT_DEPTH, cutDeepJson } from './depth';
@@ -17,13 +17,13 @@ import { messageOf } from '../json-values';
  * tree is walked; a reading out of time gives an `unread` problem.
  */
 export function readJson(text: string): ReadResult {
-  try {
-    checkTime();
-    return readJsonTimed(text);
-  } catch (error) {
-    if (error instanceof OutOfTime) return { root: undefined, problems: [outOfTimeProblem('The JSON template')] };
-    throw error;
-  }
+  return untilOutOfTime(
+    () => {
+      checkTime();
+      return readJsonTimed(text);
+    },
+    () => ({ root: undefined, problems: [outOfTimeProblem('The JSON template')] }),
+  );
 }
 
 function readJsonTimed(text: string): ReadResult {

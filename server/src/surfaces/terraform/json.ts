@@ -21,7 +21,7 @@
  * trailing commas, which Terraform rejects, are tolerated rather than reported (terraform itself
  * reports them). Syntax errors become `problems`; whatever could be read is returned. Never throws.
  */
-import { checkTime, OutOfTime, outOfTimeProblem, tick } from '../../budget';
+import { checkTime, OutOfTime, outOfTimeProblem, tick, untilOutOfTime } from '../../budget';
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { LocatedProperty, LocatedValue, ParseProblem, Reference, Span, UnknownValue } from '../../model';
 import { parseJson, readJsonMember, readJsonValue, spanOf, type JsonValueOptions } from '../json-values';
@@ -55,13 +55,13 @@ export function labelCount(kind: string): number {
  * reading out of time gives an `unread` problem.
  */
 export function readTerraformJson(text: string): TfFile {
-  try {
-    checkTime();
-    return readTerraformJsonTimed(text);
-  } catch (error) {
-    if (error instanceof OutOfTime) return { blocks: [], problems: [outOfTimeProblem('The file')] };
-    throw error;
-  }
+  return untilOutOfTime(
+    () => {
+      checkTime();
+      return readTerraformJsonTimed(text);
+    },
+    () => ({ blocks: [], problems: [outOfTimeProblem('The file')] }),
+  );
 }
 
 function readTerraformJsonTimed(text: string): TfFile {
