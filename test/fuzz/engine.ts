@@ -194,6 +194,17 @@ function editKey(action: CodeAction | undefined, uri: string): string {
 /** Run every feature over document `index` of seed `seed`. Never throws. */
 export function runCase(seeds: readonly SeedDocument[], seed: number, index: number, from?: string): CaseResult {
   const { seedDoc, text, mutations, rng } = buildCase(seeds, seed, index, from);
+  return checkDocument(seedDoc, text, rng, { seed, index, mutations });
+}
+
+/**
+ * Run every feature over `text`, read as `seedDoc`'s kind of document (its uri and language):
+ * diagnostics, hover and completion at positions drawn from `rng`, the code actions of each
+ * diagnostic (every fix re-read and judged), fix-all and CodeLens. `tag` names the case in
+ * findings. Never throws.
+ */
+export function checkDocument(seedDoc: SeedDocument, text: string, rng: Rng, tag: { seed: number; index: number; mutations: string[] }): CaseResult {
+  const { seed, index, mutations } = tag;
   const result: CaseResult = { findings: [], maxMs: 0, maxWallMs: 0, maxWhat: '', totalMs: 0, totalWallMs: 0, length: text.length, skipped: false, diagnostics: 0, fixesOffered: 0, fixesChecked: 0, givenUp: 0 };
   const givenUpAtStart = readingsGivenUp();
   const report = (message: string, kind: Finding['kind'] = 'crash') => result.findings.push({ seed, index, label: seedDoc.label, mutations, kind, message });

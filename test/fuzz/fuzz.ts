@@ -34,12 +34,12 @@ const line = (f: Finding) => `FINDING ${f.kind} seed=${f.seed} index=${f.index} 
 const progress = (p: RunSummary) =>
   console.error(`fuzz: ${p.documents} documents in ${p.seconds.toFixed(0)} s (${(p.documents / p.seconds).toFixed(2)}/s wall, ${p.cpuSeconds.toFixed(0)} s CPU), ${p.findings.length} findings, max request ${p.maxMs.toFixed(0)} ms CPU`);
 
-/** A child process's side: run the indexes the parent sends, answer with each result. */
 /** `--time-budget MS`: the server's time budget per request in this run (default: the server's). */
 function applyTimeBudget(): void {
   if (process.argv.includes('--time-budget')) setTimeBudget(option('time-budget', 0));
 }
 
+/** A child process's side: run the indexes the parent sends, answer with each result. */
 async function worker(): Promise<void> {
   applyTimeBudget();
   const seed = option('seed', 1);

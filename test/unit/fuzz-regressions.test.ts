@@ -17,6 +17,13 @@ import { parseDocument } from '../../server/src/surfaces';
 import { applyEdits } from '../../server/src/surfaces/apply-edits';
 import { editsForFix, sameTemplate } from '../../server/src/surfaces/edits';
 import { loadGrammar } from '../../server/src/surfaces/tree-sitter';
+import { readFileSync } from 'node:fs';
+import { parseJson } from '../../server/src/surfaces/json-values';
+import type { ParseProblem } from '../../server/src/model';
+import { join } from 'node:path';
+
+/** The repository's root (tests run from out/test/unit). */
+const REPO = join(__dirname, '..', '..', '..');
 
 describe('fuzz regressions', () => {
   it('seed 1 index 80: a 250,000-character value in an attribute list is analysed in well under a second, not 47 s', () => {
@@ -246,5 +253,87 @@ describe('fuzz regressions', () => {
         assert.ok(sameTemplate(analysis.model, after), `${finding.ruleId}: "${fix.title}" keeps the file reading the same (clients ${analysis.model.clients.length} -> ${after.clients.length})`);
       }
     }
+  });
+});
+
+describe('fuzz regressions: nesting deep enough to overflow a recursive walk', () => {
+  const DEEP = 20_000;
+  const example = readFileSync(join(REPO, 'examples/sdk/create_client.py'), 'utf8');
+  const readPy = (text: string) => parseDocument({ uri: 'file:///w/create_client.py', languageId: 'python', text })!.model;
+  const overflowed = (problems: readonly { message: string }[]) => problems.filter((p) => /call stack|recursion/i.test(p.message));
+
+  it('seed 4242 index 52865: a Python file with code nested 20,000 deep around, beside and inside its calls still reads its clients', async () => {
+    // app.py with 3,000 nested brackets: the walk that collects a scope's names (to follow
+    // `**WEB_CLIENT` to its dict) recursed once per level, and whether it overflowed the stack
+    // depended on how deep the reading was called from. When it did, the whole file read as
+    // "could not be read" with no client, so a quick fix checked from a deeper frame than the
+    // first reading "removed" the client. The walks are loops now, and values nested deeper than
+    // 200 levels are Unknown.
+    assert.ok(await loadGrammar('python'));
+    const clients = readPy(example).clients.length;
+    assert.equal(clients, 2);
+    const call = 'cognito.create_user_pool_client(UserPoolId=user_pool_id, RefreshTokenValidity=0, **WEB_CLIENT)';
+    assert.ok(example.includes(call));
+    const cases = {
+      beside: `x = ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n${example}`,
+      around: example.replace(call, `${'('.repeat(DEEP)}${call}${')'.repeat(DEEP)}`),
+      inside: example.replace('CallbackURLs=["https://app.example.com/callback"]', `CallbackURLs=[${'['.repeat(DEEP)}"https://app.example.com/callback"${']'.repeat(DEEP)}]`),
+    };
+    for (const [where, text] of Object.entries(cases)) {
+      const u0 = process.cpuUsage();
+      const model = readPy(text);
+      const u = process.cpuUsage(u0);
+      // Found with these cases: the scope of `**WEB_CLIENT` was found by climbing `parent`, which
+      // tree-sitter finds by walking down from the root: 16 s for the call inside 20,000 brackets.
+      const ms = (u.user + u.system) / 1000;
+      assert.ok(ms < 5000, `${where}: took ${Math.round(ms)} ms of CPU`);
+      assert.deepEqual(overflowed(model.problems), [], where);
+      assert.deepEqual(model.problems, [], `${where}: ${JSON.stringify(model.problems.slice(0, 2))}`);
+      assert.equal(model.clients.length, clients, where);
+    }
+    // The value nested too deep to follow is Unknown, and says so.
+    const inside = readPy(cases.inside).clients[0];
+    const urls = inside.properties.get('CallbackURLs')?.value;
+    let value = urls;
+    for (let level = 0; value?.kind === 'list' && level < DEEP; level++) value = value.items[0];
+    assert.equal(value?.kind, 'unknown');
+    assert.match(value?.kind === 'unknown' ? value.reason : '', /nested too deep/);
+  });
+
+  it('a Python call left open among 60,000 unclosed brackets on one line is read in linear time', async () => {
+    // Found with the case above: tree-sitter makes an ERROR node of tens of thousands of children
+    // on one line, and looking for the end of the open call copied the line up to each child to
+    // see whether it stood at a line start (quadratic: 1.5 s at 20,000, past the time budget with
+    // nothing checking the clock; 12 s at 60,000). Now it looks back from the child (1 s, most of
+    // it tree-sitter's parse).
+    assert.ok(await loadGrammar('python'));
+    // At the end of the line before `ExplicitAuthFlows=` of the update call.
+    const at = example.indexOf('        ExplicitAuthFlows=["ADMIN_NO_SRP_AUTH"]') - 1;
+    const text = example.slice(0, at) + '[{"a":'.repeat(60_000) + example.slice(at);
+    const u0 = process.cpuUsage();
+    const model = readPy(text);
+    const u = process.cpuUsage(u0);
+    const ms = (u.user + u.system) / 1000;
+    assert.ok(!model.problems.some((p) => p.unread), JSON.stringify(model.problems.slice(0, 2)));
+    assert.equal(model.clients.length, 2);
+    assert.ok(ms < 5000, `took ${Math.round(ms)} ms of CPU`);
+  });
+
+  it('Terraform JSON nested deeper than jsonc-parser can recurse is cut, as in templates, not "could not be read"', () => {
+    const readTf = (text: string) => parseDocument({ uri: 'file:///w/main.tf.json', languageId: 'json', text })!.model;
+    const client = { aws_cognito_user_pool_client: { web: { name: 'web', user_pool_id: 'p', refresh_token_validity: 0 } } };
+    const deepLocal = `{"resource": ${JSON.stringify(client)}, "locals": {"x": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    const model = readTf(deepLocal);
+    assert.deepEqual(overflowed(model.problems), []);
+    assert.deepEqual(model.problems, []);
+    assert.equal(model.clients.length, 1);
+    // A root that is not an object is no Terraform file, however deep it nests.
+    const root = readTf(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    assert.deepEqual(root.problems, []);
+    assert.equal(root.clients.length, 0);
+    // Nor is it in the parser shared with the API's JSON: the cut document parses.
+    const problems: ParseProblem[] = [];
+    assert.equal(parseJson(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, problems)?.type, 'array');
+    assert.deepEqual(problems, []);
   });
 });

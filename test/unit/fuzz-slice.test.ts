@@ -8,8 +8,15 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { setTimeBudget, timeBudgetMs } from '../../server/src/budget';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { buildCase, prepareSurfaces, runFuzz, seedDocuments } from '../fuzz/engine';
+import { readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { analyse } from '../../server/src/service';
+import { buildCase, checkDocument, prepareSurfaces, runFuzz, seedDocuments } from '../fuzz/engine';
+import { Rng } from '../fuzz/mutate';
+import { SURFACE_EXAMPLES } from '../support/examples';
+
+/** The repository's root (tests run from out/test/unit). */
+const REPO = join(__dirname, '..', '..', '..');
 
 /** Seed and size of the slice: about a minute on a loaded 2-core machine. */
 export const SLICE = { seed: 2026, count: 150 };
@@ -86,4 +93,40 @@ describe('fuzz harness', () => {
     }
     assert.throws(() => buildCase(seeds, 7, 0, 'no/such/file.yaml'), /no seed document/);
   });
+});
+
+describe('every surface with code nested 20,000 deep inside its first client', () => {
+  // The fuzz harness's deep-nesting mutation picks a place at random; here every surface's example
+  // gets it in the middle of its first client, closed and unclosed, and goes through every feature
+  // as a fuzzed document does (diagnostics, hover, completion, each diagnostic's code actions with
+  // every fix re-read and judged, fix-all, CodeLens). A walk that recursed once per level lost the
+  // whole document to a stack overflow depending on how deep it was called from (seed 4242 index
+  // 52865, Python).
+  const DEEP = 20_000;
+  for (const [path, languageId, surfaceId] of SURFACE_EXAMPLES) {
+    it(`${path} (${surfaceId})`, async () => {
+      const text = readFileSync(join(REPO, path), 'utf8');
+      const seedDoc = { label: path, ext: extname(path), uri: `file:///w/${basename(path)}`, languageId, text };
+      await prepareSurfaces([seedDoc]);
+      const analysis = analyse(seedDoc);
+      assert.equal(analysis?.surface.id, surfaceId);
+      const client = analysis!.model.clients[0];
+      assert.ok(client, 'the example has a client');
+      const at = Math.floor((client.span.start + client.span.end) / 2);
+      // Closed round brackets (an expression in code), and flow collections left open to the end.
+      const variants = [
+        ['(', ')'],
+        ['[{"a":', ''],
+      ] as const;
+      for (const [index, [open, close]] of variants.entries()) {
+        const nested = text.slice(0, at) + open.repeat(DEEP) + close.repeat(DEEP) + text.slice(at);
+        const r = checkDocument(seedDoc, nested, new Rng(index + 1), { seed: 0, index, mutations: [`${open} x ${DEEP} at ${at}`] });
+        assert.deepEqual(r.findings.filter((f) => f.kind !== 'slow').map((f) => `${f.mutations[0]}: ${f.message}`), []);
+        // Read, not lost to a stack overflow (tree-sitter's error recovery may still make the
+        // broken code around a client unreadable: that is a syntax error, not this).
+        const problems = analyse({ ...seedDoc, text: nested })!.model.problems;
+        assert.deepEqual(problems.filter((p) => /call stack|recursion/i.test(p.message)).map((p) => p.message), [], open);
+      }
+    });
+  }
 });

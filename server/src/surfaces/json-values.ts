@@ -6,6 +6,7 @@
  */
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { LocatedProperty, LocatedValue, ParseProblem, Span } from '../model';
+import { CUT_DEPTH, cutDeepJson } from './cloudformation/depth';
 
 /** How deep values are followed; anything deeper is Unknown. */
 const MAX_DEPTH = 200;
@@ -21,17 +22,31 @@ export interface JsonValueOptions {
 /** Plain JSON strings: every string is a literal. */
 export const PLAIN_STRINGS: JsonValueOptions = { string: (value, span) => ({ kind: 'string', value, quoted: true, span }) };
 
-/** jsonc-parser's tree of a text, its errors as problems. Comments and trailing commas are tolerated. */
-export function parseJson(text: string, problems: ParseProblem[]): JsonNode | undefined {
+/**
+ * jsonc-parser's tree of a text, its errors as problems. Comments and trailing commas are
+ * tolerated. jsonc-parser recurses once per nesting level, so a few thousand nested brackets
+ * overflow the stack: then what nests deeper than `CUT_DEPTH` is blanked (it would be Unknown
+ * anyway) and the rest read; what still cannot be read is an `unread` problem naming `what`.
+ */
+export function parseJson(text: string, problems: ParseProblem[], what = 'The JSON'): JsonNode | undefined {
   const errors: ParseError[] = [];
   // A byte order mark is not JSON; blank it out without moving any offset.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const parse = (json: string): JsonNode | undefined => {
+    errors.length = 0;
+    return parseTree(json, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  };
   let tree: JsonNode | undefined;
   try {
-    tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    try {
+      tree = parse(source);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      tree = parse(cutDeepJson(source));
+    }
   } catch (error) {
-    // jsonc-parser recurses per nesting level; absurd nesting overflows the stack.
-    problems.push({ message: `The JSON could not be read: ${error instanceof Error ? error.message : String(error)}`, span: { start: 0, end: 0 } });
+    const reason = error instanceof RangeError ? `it nests too deep to be read (more than ${CUT_DEPTH} levels)` : `it could not be read (${error instanceof Error ? error.message : String(error)})`;
+    problems.push({ message: `${what} was not read: ${reason}`, span: { start: 0, end: 0 }, unread: true });
     return undefined;
   }
   for (const e of errors) {

@@ -5,11 +5,10 @@
  * overflow the parser is blanked and the text parsed again (./depth.ts).
  */
 import { checkTime, outOfTimeProblem, tick, untilOutOfTime } from '../../budget';
-import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import type { ParseProblem } from '../../model';
-import { CUT_DEPTH, cutDeepJson } from './depth';
 import { MAX_DEPTH, type PairNode, type ReadResult, type TemplateNode, emptyAt } from './nodes';
-import { messageOf } from '../json-values';
+import { parseJson } from '../json-values';
 
 /**
  * Read JSON text into the neutral tree. Never throws. Within the request's time budget
@@ -28,32 +27,10 @@ export function readJson(text: string): ReadResult {
 
 function readJsonTimed(text: string): ReadResult {
   const problems: ParseProblem[] = [];
-  const errors: ParseError[] = [];
   // A byte order mark is not JSON; blank it out without moving any offset.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  let tree: JsonNode | undefined;
-  const parse = (json: string): JsonNode | undefined => {
-    errors.length = 0;
-    return parseTree(json, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  };
-  try {
-    try {
-      tree = parse(source);
-    } catch (error) {
-      // jsonc-parser recurses per nesting level: absurd nesting overflows the stack. Blank what is
-      // too deep to matter and read the rest.
-      if (!(error instanceof RangeError)) throw error;
-      tree = parse(cutDeepJson(source));
-    }
-  } catch (error) {
-    const reason = error instanceof RangeError ? `it nests too deep to be read (more than ${CUT_DEPTH} levels)` : `it could not be read (${error instanceof Error ? error.message : String(error)})`;
-    problems.push({ message: `The JSON template was not read: ${reason}`, span: { start: 0, end: 0 }, unread: true });
-    return { root: undefined, problems };
-  }
-  for (const e of errors) {
-    const start = Math.min(e.offset, text.length);
-    problems.push({ message: messageOf(e), span: { start, end: Math.min(text.length, start + e.length) } });
-  }
+  const tree = parseJson(source, problems, 'The JSON template');
+  if (problems.some((p) => p.unread)) return { root: undefined, problems };
   return { root: tree ? readNode(tree, source, 0) : undefined, problems };
 }
 

@@ -76,15 +76,26 @@ function isNode(n: SyntaxNode | null): n is SyntaxNode {
   return n !== null;
 }
 
-/** The node exactly at a span (the outermost one), if any. */
+/**
+ * The node exactly at a span (the outermost one), if any. Found going down from the root with a
+ * cursor: a node's `parent` costs a walk from the root in tree-sitter, so climbing from the innermost
+ * node was quadratic in the nesting (a value inside 20,000 brackets).
+ */
 function nodeAt(root: SyntaxNode, span: Span): SyntaxNode | undefined {
-  let node: SyntaxNode | null = root.descendantForIndex(span.start, Math.max(span.start, span.end - 1));
-  while (node && !(node.startIndex === span.start && node.endIndex === span.end)) {
-    if (node.startIndex < span.start || node.endIndex > span.end) return undefined;
-    node = node.parent;
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const { startIndex, endIndex } = cursor;
+      if (startIndex === span.start && endIndex === span.end) return cursor.currentNode;
+      if (startIndex > span.start || endIndex < span.end) return undefined;
+      // The first child reaching the span's end: the only one that can hold the span (checked
+      // above on the next turn). web-tree-sitter's gotoFirstChildForIndex finds no child here.
+      if (!cursor.gotoFirstChild()) return undefined;
+      while (cursor.endIndex < span.end) if (!cursor.gotoNextSibling()) return undefined;
+    }
+  } finally {
+    cursor.delete();
   }
-  while (node?.parent && node.parent.startIndex === span.start && node.parent.endIndex === span.end) node = node.parent;
-  return node ?? undefined;
 }
 
 /** A written collection with the canonical path of the object or list it holds. */

@@ -55,6 +55,9 @@ const PROVIDER_CONSTRUCTS = /^UserPoolIdentityProvider(Google|Facebook|Amazon|Ap
 /** How deep names are followed to their literals (a name bound to a name bound to a literal...). */
 const MAX_RESOLVE_DEPTH = 6;
 
+/** How deep values nested in values are read; deeper ones are Unknown (as in the other readers). */
+const MAX_NESTING = 200;
+
 /** Read a Python file; undefined when the grammar is not loaded. Never throws. */
 export function readPython(text: string): SdkFile | undefined {
   const tree = parseText('python', text);
@@ -195,11 +198,25 @@ class Reader {
     return { calls: this.calls, problems };
   }
 
-  private visit(node: SyntaxNode): void {
-    tick();
-    // Walking every node of a large file costs more than parsing it: skip subtrees without a callee.
-    if (node.type === 'ERROR' || node.isMissing) this.errors.push(node);
-    if (!this.markers.some((m) => node.startIndex <= m && m < node.endIndex)) return;
+  /**
+   * Every node around a marker, in document order (a loop, not recursion: code nested thousands
+   * deep around a call must not overflow the stack).
+   */
+  private visit(root: SyntaxNode): void {
+    const stack: SyntaxNode[] = [root];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      tick();
+      // Walking every node of a large file costs more than parsing it: skip subtrees without a callee.
+      if (node.type === 'ERROR' || node.isMissing) this.errors.push(node);
+      const { startIndex, endIndex } = node;
+      if (!this.markers.some((m) => startIndex <= m && m < endIndex)) continue;
+      this.visitNode(node);
+      const children = node.children;
+      for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push(children[i]!);
+    }
+  }
+
+  private visitNode(node: SyntaxNode): void {
     if (node.type === 'call') {
       const providerName = calleeName(node.childForFieldName('function'))?.text ?? '';
       if (this.cdkFile && (PROVIDER_CONSTRUCTS.test(providerName) || providerName === 'register_identity_provider')) this.providerStarts.push(node.startIndex);
@@ -214,7 +231,6 @@ class Reader {
     } else if (node.type === 'ERROR') {
       this.callsInError(node);
     }
-    for (const child of node.children) if (child) this.visit(child);
   }
 
   /**
@@ -224,6 +240,7 @@ class Reader {
   private callsInError(error: SyntaxNode): void {
     const children = error.children.filter(isNode);
     for (let i = 0; i + 1 < children.length; i++) {
+      tick();
       const found = kindOfCallee(children[i], this.cdkFile);
       if (!found || children[i + 1].type !== '(') continue;
       const args: SyntaxNode[] = [];
@@ -231,6 +248,7 @@ class Reader {
       let j = i + 2;
       const indent = this.indentAt(children[i].startIndex);
       for (; j < children.length && children[j].type !== ')'; j++) {
+        tick();
         // An unclosed call ends where the code goes back to the call's indentation (the next statement).
         if (this.startsLine(children[j].startIndex) && this.indentAt(children[j].startIndex) <= indent) break;
         if (children[j].isNamed) args.push(children[j]);
@@ -244,16 +262,22 @@ class Reader {
     }
   }
 
-  /** The width of the indentation of the line holding an offset. */
+  /**
+   * The width of the indentation of the line holding an offset. Counted from the line's start
+   * (never a copy of the line: an ERROR node can have tens of thousands of children on one line).
+   */
   private indentAt(offset: number): number {
     const start = this.text.lastIndexOf('\n', offset - 1) + 1;
-    return /^[ \t]*/.exec(this.text.slice(start, offset))![0].length;
+    let end = start;
+    while (end < offset && (this.text.charCodeAt(end) === 0x20 || this.text.charCodeAt(end) === 0x09)) end++;
+    return end - start;
   }
 
-  /** Whether only indentation stands before an offset on its line. */
+  /** Whether only indentation stands before an offset on its line (looked at back from the offset). */
   private startsLine(offset: number): boolean {
-    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
-    return /^[ \t]*$/.test(this.text.slice(start, offset));
+    let at = offset - 1;
+    while (at >= 0 && (this.text.charCodeAt(at) === 0x20 || this.text.charCodeAt(at) === 0x09)) at--;
+    return at < 0 || this.text.charCodeAt(at) === 0x0a;
   }
 
   /** The arguments of an unclosed call up to the first one back at the call's indentation. */
@@ -359,7 +383,21 @@ class Reader {
 
   // ---------- values ----------
 
+  /** How many values are being read inside one another (lists in lists, a dict's values...). */
+  private nesting = 0;
+
+  /** A value; Unknown beyond `MAX_NESTING` levels (a stack overflow would lose the whole file). */
   private value(node: SyntaxNode, at: number, depth: number): LocatedValue {
+    if (this.nesting >= MAX_NESTING) return unknown(spanOf(node), 'nested too deep');
+    this.nesting++;
+    try {
+      return this.valueOf(node, at, depth);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private valueOf(node: SyntaxNode, at: number, depth: number): LocatedValue {
     const span = spanOf(node);
     switch (node.type) {
       case 'string':
@@ -604,8 +642,7 @@ class Reader {
 
   /** The bindings of a name where it is used: the enclosing function's, else the module's. */
   private bindingOf(name: SyntaxNode, _at: number): Binding | undefined {
-    let scope: SyntaxNode | null = name.parent;
-    while (scope && !SCOPE_TYPES.has(scope.type)) scope = scope.parent;
+    const scope = this.scopeOf(name);
     if (scope && scope.type === 'function_definition') {
       const params = scope.childForFieldName('parameters');
       if (params && params.descendantsOfType('identifier').some((p) => p?.text === name.text)) return undefined;
@@ -613,6 +650,24 @@ class Reader {
       if (local) return local;
     }
     return this.bindingsIn(this.root).get(name.text);
+  }
+
+  /** Every function, lambda and class of the file, found once (by tree-sitter, without recursion here). */
+  private scopes?: SyntaxNode[];
+
+  /**
+   * The innermost function, lambda or class around a node: the one holding its span that starts
+   * last. By spans, not by climbing `parent`, which walks down from the root in tree-sitter
+   * (quadratic in the nesting: 16 s for a call inside 20,000 brackets).
+   */
+  private scopeOf(node: SyntaxNode): SyntaxNode | undefined {
+    this.scopes ??= this.root.descendantsOfType([...SCOPE_TYPES]).filter(isNode);
+    let best: SyntaxNode | undefined;
+    for (const scope of this.scopes) {
+      tick();
+      if (scope.startIndex <= node.startIndex && node.endIndex <= scope.endIndex && scope.id !== node.id && (!best || scope.startIndex >= best.startIndex)) best = scope;
+    }
+    return best;
   }
 
   private bindingsIn(scope: SyntaxNode): Map<string, Binding> {
@@ -628,7 +683,9 @@ class Reader {
       }
       return b;
     };
+    // A loop over the scope's nodes, not recursion: nesting thousands deep must not overflow the stack.
     const walk = (node: SyntaxNode): void => {
+      tick();
       if (node !== scope && SCOPE_TYPES.has(node.type)) return;
       if (node.type === 'assignment') {
         const left = node.childForFieldName('left');
@@ -665,9 +722,11 @@ class Reader {
       } else if (node.type === 'global_statement' || node.type === 'nonlocal_statement') {
         for (const id of node.namedChildren) if (id?.type === 'identifier') get(id.text).values.push(id);
       }
-      for (const child of node.namedChildren) if (child) walk(child);
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) if (children[i]) stack.push(children[i]!);
     };
-    walk(scope);
+    const stack: SyntaxNode[] = [scope];
+    for (let node = stack.pop(); node; node = stack.pop()) walk(node);
     this.scopeCache.set(scope.id, map);
     return map;
   }
