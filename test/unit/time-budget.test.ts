@@ -20,6 +20,7 @@ import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { DocumentCache } from '../../server/src/features/document-cache';
 import { analyse, prepareDocument } from '../../server/src/service';
 import { SURFACE_EXAMPLES } from '../support/examples';
+import { loadGrammar, noteParse, parseText, parseWontFit } from '../../server/src/surfaces/tree-sitter';
 
 const repo = join(__dirname, '..', '..', '..');
 
@@ -204,4 +205,49 @@ describe('time budget', () => {
       setTimeBudget(AMPLE_MS);
     }
   });
+
+  it('a tree-sitter parse seen not to fit in what is left of a request is not started; the first parse of a request always is', () => {
+    // Seed 4242 index 37327 (a 730 KB `.tf` with a huge string): a quick fix's check parsed the
+    // edited file after the fix had been built from a first parse, with 240 ms left; cut at the
+    // deadline, tree-sitter's error recovery went on for 400 ms (code actions of 1.1 s).
+    const length = 730_000;
+    noteParse('terraform', length, 450);
+    // A text of about the same length, with 240 ms left of 600: not started.
+    assert.equal(parseWontFit('terraform', length + 1000, 240, 600), true);
+    // Enough left: started.
+    assert.equal(parseWontFit('terraform', length, 500, 1000), false);
+    // A request's first parse (under 50 ms of the budget spent) is started whatever came before.
+    assert.equal(parseWontFit('terraform', length, 580, 600), false);
+    // Other grammars, other lengths, short texts, no budget: no prediction.
+    assert.equal(parseWontFit('python', length, 240, 600), false);
+    assert.equal(parseWontFit('terraform', length * 2, 240, 600), false);
+    noteParse('terraform', 10_000, 450);
+    assert.equal(parseWontFit('terraform', 10_000, 1, 600), false);
+    assert.equal(parseWontFit('terraform', length, Infinity, 0), false);
+  });
+
+  it('a parse not started is given up as a parse cut short is: counted, no tree', async () => {
+    assert.ok(await loadGrammar('terraform'));
+    const text = `locals {\n${'  x = "a"\n'.repeat(10_000)}}\n`;
+    assert.ok(text.length > 64 * 1024);
+    noteParse('terraform', text.length, 10_000);
+    setTimeBudget(1000);
+    try {
+      withinBudget(() => {
+        // Spend the start of the request, as building a fix does.
+        const until = performance.now() + 60;
+        while (performance.now() < until);
+        const before = readingsGivenUp();
+        assert.equal(parseText('terraform', text), undefined);
+        assert.equal(readingsGivenUp(), before + 1);
+      });
+    } finally {
+      setTimeBudget(AMPLE_MS);
+    }
+    // Outside a request it is parsed, and its cost remembered in place of the guess.
+    const tree = parseText('terraform', text);
+    assert.ok(tree);
+    tree.delete();
+  });
 });
+

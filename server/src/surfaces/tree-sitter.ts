@@ -19,7 +19,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree } from '@vscode/tree-sitter-wasm';
-import { noteGivenUp, timeLeftMs } from '../budget';
+import { noteGivenUp, timeBudgetMs, timeLeftMs } from '../budget';
 
 export type { Node as SyntaxNode, Tree } from '@vscode/tree-sitter-wasm';
 
@@ -126,13 +126,19 @@ export function parseTimeoutMs(): number {
 export function parseText(name: GrammarName, text: string): Tree | undefined {
   const language = languages.get(name);
   if (!language) return undefined;
+  if (wontFit(name, text.length)) {
+    noteGivenUp();
+    return undefined;
+  }
   parser ??= new Parser();
   parser.setLanguage(language);
   try {
-    const until = performance.now() + Math.min(parseTimeoutMicros / 1000, timeLeftMs());
+    const started = performance.now();
+    const until = started + Math.min(parseTimeoutMicros / 1000, timeLeftMs());
     const input = timedInput(text, until);
     let tree = parser.parse(input.read, null, { progressCallback: () => performance.now() > until }) ?? undefined;
     input.done();
+    noteParse(name, text.length, performance.now() - started);
     // A parse stopped by the progress callback is resumed by the next call unless the parser is
     // reset, which would read the next text from where this one stopped.
     if (!tree) parser.reset();
@@ -148,6 +154,39 @@ export function parseText(name: GrammarName, text: string): Tree | undefined {
     noteGivenUp();
     return undefined;
   }
+}
+
+/** Texts shorter than this are parsed whatever the time left (their parse costs milliseconds). */
+const PREDICTED_LENGTH = 64 * 1024;
+
+/** The latest long parses: grammar, text length, ms taken (a parse given up counts what it took). */
+const recentParses: { name: GrammarName; length: number; ms: number }[] = [];
+
+/** Remember a parse's cost (exported for tests). */
+export function noteParse(name: GrammarName, length: number, ms: number): void {
+  if (length < PREDICTED_LENGTH) return;
+  recentParses.unshift({ name, length, ms });
+  recentParses.length = Math.min(recentParses.length, 8);
+}
+
+/**
+ * Whether a parse can be seen not to fit in the time left, so is not started: a request that
+ * already spent part of its budget (the check of a fix, after the fix was built from a first
+ * parse), about to parse a text within 10% of the length of one parsed lately that took longer
+ * than the time left. Cutting the input at the deadline does not stop tree-sitter at once: its
+ * error recovery at the cut end went on for 400 ms (a 730 KB `.tf` with a huge string, code
+ * actions of 1.1 s for a 0.6 s budget). The first parse of a request is always started, so a
+ * slow parse once (a loaded machine) does not keep a document from ever being read.
+ */
+function wontFit(name: GrammarName, length: number): boolean {
+  return parseWontFit(name, length, timeLeftMs(), timeBudgetMs());
+}
+
+/** `wontFit` with the time left and the budget given (exported for tests). */
+export function parseWontFit(name: GrammarName, length: number, left: number, budget: number): boolean {
+  if (length < PREDICTED_LENGTH || left === Infinity || left > budget - 50) return false;
+  const like = recentParses.find((p) => p.name === name && Math.abs(p.length - length) <= length / 10);
+  return like !== undefined && (like.ms * length) / like.length > left;
 }
 
 /** How many UTF-16 code units the parser is handed at a time while parsing. */
