@@ -126,7 +126,7 @@ export function parseTimeoutMs(): number {
 export function parseText(name: GrammarName, text: string): Tree | undefined {
   const language = languages.get(name);
   if (!language) return undefined;
-  if (wontFit(name, text.length)) {
+  if (parseWontFit(name, text.length, timeLeftMs(), timeBudgetMs())) {
     noteGivenUp();
     return undefined;
   }
@@ -169,22 +169,21 @@ export function noteParse(name: GrammarName, length: number, ms: number): void {
   recentParses.length = Math.min(recentParses.length, 8);
 }
 
-/**
- * Whether a parse can be seen not to fit in the time left, so is not started: a request that
- * already spent part of its budget (the check of a fix, after the fix was built from a first
- * parse), about to parse a text within 10% of the length of one parsed lately that took longer
- * than the time left. Cutting the input at the deadline does not stop tree-sitter at once: its
- * error recovery at the cut end went on for 400 ms (a 730 KB `.tf` with a huge string, code
- * actions of 1.1 s for a 0.6 s budget). The first parse of a request is always started, so a
- * slow parse once (a loaded machine) does not keep a document from ever being read.
- */
-function wontFit(name: GrammarName, length: number): boolean {
-  return parseWontFit(name, length, timeLeftMs(), timeBudgetMs());
-}
+/** A request that has spent less than this of its budget is at its first parse, which is always started. */
+const FIRST_PARSE_MS = 50;
 
-/** `wontFit` with the time left and the budget given (exported for tests). */
+/**
+ * Whether a parse can be seen not to fit in the time left (`left` of `budget` ms), so is not
+ * started: a request that already spent part of its budget (the check of a fix, after the fix was
+ * built from a first parse), about to parse a text within 10% of the length of one parsed lately
+ * that took longer than the time left. Cutting the input at the deadline does not stop
+ * tree-sitter at once: its error recovery at the cut end went on for 400 ms (a 730 KB `.tf` with
+ * a huge string, code actions of 1.1 s for a 0.6 s budget). The first parse of a request is always
+ * started, so a slow parse once (a loaded machine) does not keep a document from ever being read.
+ * Exported for tests.
+ */
 export function parseWontFit(name: GrammarName, length: number, left: number, budget: number): boolean {
-  if (length < PREDICTED_LENGTH || left === Infinity || left > budget - 50) return false;
+  if (length < PREDICTED_LENGTH || left === Infinity || left > budget - FIRST_PARSE_MS) return false;
   const like = recentParses.find((p) => p.name === name && Math.abs(p.length - length) <= length / 10);
   return like !== undefined && (like.ms * length) / like.length > left;
 }
